@@ -1,0 +1,414 @@
+#include "config.h"
+
+#include "cli.h"
+#include "emit.h"
+#include "fib.h"
+#include "forward.h"
+#include "model.h"
+#include "out.h"
+#include "reach.h"
+#include "spec.h"
+#include "xalloc.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"Usage: k8snet COMMAND SPEC [OPTION]...\n"
+	"Compute the fate of every message in a Kubernetes cluster's network.\n"
+	"\n"
+	"Commands:\n"
+	"  validate SPEC                  check the spec; print a one-line summary\n"
+	"  fib SPEC [--switch NAME] [--format text|csv]\n"
+	"                                 the forwarding table of every switch (or one)\n"
+	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json]\n"
+	"                                 the life of one message\n"
+	"  reach SPEC [--ports open|all] [--format csv|json|text] [-o FILE]\n"
+	"                                 the fate of every sender/destination pair\n"
+	"\n"
+	"SPEC is an XML cluster spec, or - for standard input.\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format FORMAT            output format (default: text)\n"
+	"  -o, --output FILE              write to FILE (atomically) instead of standard output\n"
+	"      --ports open|all           open: every listening endpoint (default);\n"
+	"                                 all: every address with every open port\n"
+	"      --switch NAME              fib: only this pod or node\n"
+	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
+	"  -h, --help                     print this help and exit\n"
+	"  -V, --version                  print the version and exit\n"
+	"\n"
+	"Exit status: 0 done, 1 check or diff found something, 2 bad usage or\n"
+	"invalid spec, 3 input/output failure.\n";
+
+static int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "k8snet: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'k8snet --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Options every command accepts; each command says which it uses. */
+struct opts {
+	const char *cmd;
+	const char *format, *output, *switch_name;
+	enum ports_mode ports;
+	size_t max_size;
+	char **args;
+	int nargs;
+};
+
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE };
+
+enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8 };
+
+static bool
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || *s == '-')
+		return false;
+	unsigned long long mul = 1;
+	if (*end == 'K' || *end == 'k')
+		mul = 1ULL << 10;
+	else if (*end == 'M' || *end == 'm')
+		mul = 1ULL << 20;
+	else if (*end == 'G' || *end == 'g')
+		mul = 1ULL << 30;
+	if (mul != 1)
+		end++;
+	if (*end != '\0' || v == 0 || v > SIZE_MAX / mul)
+		return false;
+	*out = (size_t)(v * mul);
+	return true;
+}
+
+/* Parse argv after the command name; returns -1 or an exit status. */
+static int
+parse_opts(int argc, char **argv, int uses, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "ports", required_argument, NULL, OPT_PORTS },
+		{ "switch", required_argument, NULL, OPT_SWITCH },
+		{ "max-spec-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
+			 : c == OPT_SWITCH ? USES_SWITCH : 0;
+		if (need && !(uses & need))
+			return usage_error(o->cmd, "option '%s' does not apply to this command", argv[optind - 1]);
+		switch (c) {
+		case 'f':
+			o->format = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_PORTS:
+			if (!reach_parse_mode(optarg, &o->ports))
+				return usage_error(o->cmd, "--ports takes open or all, not '%s'", optarg);
+			break;
+		case OPT_SWITCH:
+			o->switch_name = optarg;
+			break;
+		case OPT_MAX_SIZE:
+			if (!parse_size(optarg, &o->max_size))
+				return usage_error(o->cmd, "--max-spec-size takes a size in bytes (K, M, G), not '%s'",
+						   optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error(o->cmd, "option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	return -1;
+}
+
+static bool
+format_is(const struct opts *o, const char *name)
+{
+	return strcmp(o->format, name) == 0;
+}
+
+static int
+check_format(const struct opts *o, const char *const *allowed)
+{
+	for (const char *const *a = allowed; *a; a++)
+		if (format_is(o, *a))
+			return -1;
+	char list[128] = "";
+	for (const char *const *a = allowed; *a; a++) {
+		strcat(list, a == allowed ? "" : a[1] ? ", " : " or ");
+		strcat(list, *a);
+	}
+	return usage_error(o->cmd, "unknown format '%s' (%s)", o->format, list);
+}
+
+/* Load SPEC; print its diagnostics. Returns -1 with *m set, or an exit
+ * status. */
+static int
+load(const struct opts *o, const char *path, struct model **m)
+{
+	struct diag *d = diag_new(spec_display_name(path));
+	enum spec_status st = spec_load(path, o->max_size, d, m);
+	diag_print(d, stderr);
+	diag_free(d);
+	if (st == SPEC_IO_ERROR)
+		return EXIT_IO;
+	return st == SPEC_OK ? -1 : EXIT_USAGE;
+}
+
+static int
+finish(struct out *o, int status)
+{
+	int rc = out_close(o, status == EXIT_OK || status == EXIT_FINDINGS);
+	return rc ? rc : status;
+}
+
+/* ---- validate ---- */
+
+static int
+cmd_validate(struct opts *o, struct model *m)
+{
+	size_t containers = 0, endpoints = 0;
+	for (size_t i = 0; i < m->nprocs; i++)
+		containers += m->v[m->procs[i]].kind == V_CONTAINER;
+	for (size_t i = 0; i < m->nswitches; i++)
+		endpoints += m->v[m->switches[i]].neps;
+	struct out *out = out_open(NULL);
+	fprintf(out_file(out), "%s: valid: cluster %s: %zu nodes, %zu pods, %zu containers, %zu daemons, %zu endpoints\n",
+		spec_display_name(o->args[0]), m->name, m->nnodes, m->npods, containers, m->nprocs - containers,
+		endpoints);
+	return finish(out, EXIT_OK);
+}
+
+/* ---- fib ---- */
+
+static int
+cmd_fib(struct opts *o, struct model *m)
+{
+	static const char *const formats[] = { "text", "csv", NULL };
+	int rc = check_format(o, formats);
+	if (rc >= 0)
+		return rc;
+	int only = -1;
+	if (o->switch_name != NULL) {
+		only = model_find(m, o->switch_name);
+		if (only < 0 || !model_is_switch(m, only))
+			return usage_error(o->cmd, "'%s' is not a pod or node of the spec", o->switch_name);
+	}
+	struct out *out = out_open(o->output);
+	if (out == NULL)
+		return EXIT_IO;
+	FILE *f = out_file(out);
+	if (format_is(o, "csv"))
+		emit_fib_csv_header(f);
+	for (size_t i = 0; i < m->nswitches && !out_failed(out); i++) {
+		int sw = m->switches[i];
+		if (only >= 0 && sw != only)
+			continue;
+		if (format_is(o, "csv")) {
+			emit_fib_csv(f, m, sw);
+		} else {
+			if (only < 0 && i > 0)
+				fputc('\n', f);
+			emit_fib_text(f, m, sw);
+		}
+	}
+	return finish(out, EXIT_OK);
+}
+
+/* ---- trace ---- */
+
+/* The process named by arg, or an exit status in *rc. */
+static int
+sender_arg(const struct opts *o, const struct model *m, const char *arg, int *rc)
+{
+	int s = model_find(m, arg);
+	if (s < 0 || !model_is_process(m, s)) {
+		*rc = usage_error(o->cmd, "'%s' is not a container or daemon of the spec", arg);
+		return -1;
+	}
+	return s;
+}
+
+static int
+cmd_trace(struct opts *o, struct model *m)
+{
+	static const char *const formats[] = { "text", "csv", "json", NULL };
+	int rc = check_format(o, formats);
+	if (rc >= 0)
+		return rc;
+	int s = sender_arg(o, m, o->args[1], &rc);
+	if (s < 0)
+		return rc;
+	struct dest d;
+	if (!dest_parse(o->args[2], &d.addr, &d.port, &d.proto))
+		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", o->args[2]);
+	struct fate *f;
+	size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
+	struct out *out = out_open(o->output);
+	if (out == NULL) {
+		forward_free(f, n);
+		return EXIT_IO;
+	}
+	FILE *fp = out_file(out);
+	if (format_is(o, "csv")) {
+		emit_row_csv_header(fp);
+		for (size_t i = 0; i < n; i++)
+			emit_row_csv(fp, m, s, &d, &f[i]);
+	} else if (format_is(o, "json")) {
+		emit_trace_json(fp, m, s, &d, f, n);
+	} else {
+		emit_trace_text(fp, m, s, &d, f, n);
+	}
+	forward_free(f, n);
+	return finish(out, EXIT_OK);
+}
+
+/* ---- reach ---- */
+
+struct reach_ctx {
+	const struct model *m;
+	struct out *out;
+	FILE *f;
+	bool json_first;
+	size_t count[3];
+	struct matrix *matrix;
+};
+
+static int
+row_csv(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t n)
+{
+	struct reach_ctx *c = ctx;
+	for (size_t i = 0; i < n; i++)
+		emit_row_csv(c->f, c->m, sender, d, &f[i]);
+	return out_failed(c->out);
+}
+
+static int
+row_json(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t n)
+{
+	struct reach_ctx *c = ctx;
+	for (size_t i = 0; i < n; i++) {
+		fputs(c->json_first ? "\n" : ",\n", c->f);
+		c->json_first = false;
+		emit_row_json(c->f, c->m, sender, d, &f[i]);
+		c->count[f[i].verdict]++;
+	}
+	return out_failed(c->out);
+}
+
+static int
+row_text(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t n)
+{
+	struct reach_ctx *c = ctx;
+	matrix_add(c->matrix, sender, d, f, n);
+	return 0;
+}
+
+static int
+cmd_reach(struct opts *o, struct model *m)
+{
+	static const char *const formats[] = { "text", "csv", "json", NULL };
+	int rc = check_format(o, formats);
+	if (rc >= 0)
+		return rc;
+	struct reach_ctx c = { .m = m, .json_first = true };
+	c.out = out_open(o->output);
+	if (c.out == NULL)
+		return EXIT_IO;
+	c.f = out_file(c.out);
+	if (format_is(o, "csv")) {
+		emit_row_csv_header(c.f);
+		reach_run(m, o->ports, row_csv, &c);
+	} else if (format_is(o, "json")) {
+		fputs("{\"cluster\":", c.f);
+		emit_json_string(c.f, m->name);
+		fprintf(c.f, ",\"ports\":\"%s\",\"rows\":[", reach_mode_name(o->ports));
+		reach_run(m, o->ports, row_json, &c);
+		fprintf(c.f, "\n],\"summary\":{\"pairs\":%zu,\"delivered\":%zu,\"discarded\":%zu,\"loop\":%zu}}\n",
+			c.count[0] + c.count[1] + c.count[2], c.count[0], c.count[1], c.count[2]);
+	} else {
+		c.matrix = matrix_new(m, o->ports);
+		reach_run(m, o->ports, row_text, &c);
+		matrix_print(c.f, c.matrix);
+		matrix_free(c.matrix);
+	}
+	return finish(c.out, EXIT_OK);
+}
+
+/* ---- dispatch ---- */
+
+struct command {
+	const char *name;
+	int (*run)(struct opts *o, struct model *m);
+	int uses;
+	int nargs; /* positional arguments, SPEC included */
+	const char *args;
+};
+
+static const struct command commands[] = {
+	{ "validate", cmd_validate, 0, 1, "SPEC" },
+	{ "fib", cmd_fib, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
+	{ "trace", cmd_trace, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
+	{ "reach", cmd_reach, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
+};
+
+int
+cli_run(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error(NULL, "missing command");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		puts(PACKAGE_STRING);
+		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+	}
+	const struct command *cmd = NULL;
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL)
+		return usage_error(NULL, "unknown command '%s'", argv[1]);
+	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE };
+	int rc = parse_opts(argc - 1, argv + 1, cmd->uses, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.nargs != cmd->nargs)
+		return usage_error(cmd->name, "%s arguments: %s %s", o.nargs < cmd->nargs ? "missing" : "too many",
+				   cmd->name, cmd->args);
+	struct model *m;
+	rc = load(&o, o.args[0], &m);
+	if (rc >= 0)
+		return rc;
+	rc = cmd->run(&o, m);
+	model_free(m);
+	return rc;
+}

@@ -1,0 +1,244 @@
+#include "emit.h"
+#include "fib.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *
+emit_dest(const struct dest *d, char *buf)
+{
+	char a[16];
+	snprintf(buf, 32, "%s:%u/%s", addr_format(d->addr, a), d->port, proto_name(d->proto));
+	return buf;
+}
+
+static void
+bracket(const struct rule *r, char *buf, size_t len)
+{
+	char a[24], b[24], c[24];
+	snprintf(buf, len, "[%s * %s %s %s]", fib_field_src(r, a), fib_field_dst(r, b), fib_field_dport(r, c),
+		 fib_field_proto(r));
+}
+
+/* ---- fib ---- */
+
+enum { COLS = 8 };
+
+static int
+width(const char *s)
+{
+	return (int)strlen(s);
+}
+
+void
+emit_fib_text(FILE *f, const struct model *m, int sw)
+{
+	const struct vertex *v = &m->v[sw];
+	char a[16];
+	size_t n;
+	struct rule *t = fib_table(m, sw, &n);
+	if (v->kind == V_POD)
+		fprintf(f, "FIB of pod %s (%s, on node %s): %zu rules\n", v->name, addr_format(v->addr, a),
+			m->v[v->parent].name, n);
+	else
+		fprintf(f, "FIB of node %s (%s): %zu rules\n", v->name, addr_format(v->addr, a), n);
+	static const char *const head[COLS] = { "#", "src", "dst", "dport", "protocol", "action", "to", "rule" };
+	char bufs[3][24], pos[24];
+	int w[COLS];
+	for (int c = 0; c < COLS; c++)
+		w[c] = width(head[c]);
+	for (size_t i = 0; i < n; i++) {
+		const struct rule *r = &t[i];
+		snprintf(pos, sizeof pos, "%zu", i + 1);
+		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
+					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
+					       fib_action_name(r->action), r->to >= 0 ? m->v[r->to].name : "" };
+		for (int c = 0; c < COLS - 1; c++)
+			if (width(cell[c]) > w[c])
+				w[c] = width(cell[c]);
+	}
+	fprintf(f, "  %*s", w[0], head[0]);
+	for (int c = 1; c < COLS; c++)
+		fprintf(f, "  %-*s", c == COLS - 1 ? 0 : w[c], head[c]);
+	fputc('\n', f);
+	for (size_t i = 0; i < n; i++) {
+		const struct rule *r = &t[i];
+		snprintf(pos, sizeof pos, "%zu", i + 1);
+		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
+					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
+					       fib_action_name(r->action), r->to >= 0 ? m->v[r->to].name : "" };
+		fprintf(f, "  %*s", w[0], cell[0]);
+		for (int c = 1; c < COLS - 1; c++)
+			fprintf(f, "  %-*s", w[c], cell[c]);
+		if (r->origin == ORIG_OVERRIDE)
+			fprintf(f, "  Override (spec line %ld)\n", r->line);
+		else
+			fprintf(f, "  %s\n", fib_origin_name(r->origin));
+	}
+	free(t);
+}
+
+/* ---- trace ---- */
+
+static void
+explain_end(FILE *f, const struct model *m, const struct fate *x)
+{
+	const struct step *s = forward_last_step(x);
+	switch (x->verdict) {
+	case VERDICT_DELIVERED:
+		fprintf(f, "verdict: delivered to %s\n", m->v[x->receiver].name);
+		break;
+	case VERDICT_LOOP:
+		fprintf(f, "verdict: loop: %s is reached again with the same header\n", m->v[x->at].name);
+		break;
+	case VERDICT_DISCARDED:
+		fprintf(f, "verdict: discarded at %s: %s", m->v[x->at].name, forward_reason_name(x->reason));
+		if (x->reason == REASON_LINK_DOWN && s == NULL)
+			fprintf(f, " (%s-%s)", m->v[x->sender].name, m->v[m->v[x->sender].parent].name);
+		else if ((x->reason == REASON_LINK_DOWN || x->reason == REASON_NO_LINK) && s != NULL)
+			fprintf(f, " (%s-%s)", m->v[s->sw].name, m->v[s->rule.to].name);
+		fputc('\n', f);
+		break;
+	}
+}
+
+void
+emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fates, size_t n)
+{
+	char a[16], dst[32], br[96];
+	struct header h = forward_header(m, sender, d->addr, d->port, d->proto);
+	const struct vertex *s = &m->v[sender];
+	fprintf(f, "message from %s %s to %s (source address %s)\n", model_kind_name(s->kind), s->name,
+		emit_dest(d, dst), addr_format(h.src, a));
+	for (size_t i = 0; i < n; i++) {
+		const struct fate *x = &fates[i];
+		if (n > 1)
+			fprintf(f, "branch %zu of %zu:\n", i + 1, n);
+		fprintf(f, "  %s sends on its link to %s\n", s->name, m->v[s->parent].name);
+		for (size_t k = 0; k < x->nsteps; k++) {
+			const struct step *st = &x->steps[k];
+			if (st->pos == 0) {
+				fprintf(f, "  at %s: no rule matches\n", m->v[st->sw].name);
+				continue;
+			}
+			bracket(&st->rule, br, sizeof br);
+			fprintf(f, "  at %s: rule %d %s %s%s%s", m->v[st->sw].name, st->pos, br,
+				fib_action_name(st->rule.action), st->rule.to >= 0 ? " " : "",
+				st->rule.to >= 0 ? m->v[st->rule.to].name : "");
+			if (st->rule.origin == ORIG_OVERRIDE)
+				fprintf(f, " (Override, spec line %ld)\n", st->rule.line);
+			else
+				fprintf(f, " (%s)\n", fib_origin_name(st->rule.origin));
+		}
+		explain_end(f, m, x);
+		char *p = forward_path(m, x);
+		fprintf(f, "path: %s\n", p);
+		free(p);
+	}
+}
+
+/* ---- the reach truth table ---- */
+
+struct matrix {
+	const struct model *m;
+	enum ports_mode mode;
+	struct dest *cols;
+	size_t ncols;
+	char *cell; /* nprocs x ncols symbols */
+	size_t count[3];
+};
+
+static int
+cmp_dest(const void *a, const void *b)
+{
+	const struct dest *x = a, *y = b;
+	if (x->addr != y->addr)
+		return x->addr < y->addr ? -1 : 1;
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	return (int)x->proto - (int)y->proto;
+}
+
+/* Columns sorted by (addr, port, proto) for lookups, in a copy. */
+struct matrix *
+matrix_new(const struct model *m, enum ports_mode mode)
+{
+	struct matrix *x = xcalloc(1, sizeof *x);
+	x->m = m;
+	x->mode = mode;
+	x->cols = reach_columns(m, mode, &x->ncols);
+	x->cell = xreallocarray(NULL, m->nprocs * x->ncols + 1, 1);
+	memset(x->cell, '.', m->nprocs * x->ncols);
+	return x;
+}
+
+static size_t
+column(const struct matrix *x, const struct dest *d)
+{
+	/* Columns are few next to rows; a linear scan keeps the order simple. */
+	for (size_t i = 0; i < x->ncols; i++)
+		if (cmp_dest(&x->cols[i], d) == 0)
+			return i;
+	return 0;
+}
+
+void
+matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate *fate, size_t n)
+{
+	static const char sym[] = { '+', 'x', '@' };
+	size_t c = column(x, d);
+	for (size_t i = 0; i < n; i++)
+		x->count[fate[i].verdict]++;
+	x->cell[(size_t)x->m->v[sender].idx * x->ncols + c] = sym[fate[0].verdict];
+}
+
+void
+matrix_print(FILE *f, const struct matrix *x)
+{
+	const struct model *m = x->m;
+	int w = 6, digits = 1;
+	for (size_t i = 0; i < m->nprocs; i++)
+		if (width(m->v[m->procs[i]].name) > w)
+			w = width(m->v[m->procs[i]].name);
+	for (size_t n = x->ncols; n >= 10; n /= 10)
+		digits++;
+	fprintf(f, "reachability of cluster %s (--ports %s): %zu senders x %zu destinations\n\n", m->name,
+		reach_mode_name(x->mode), m->nprocs, x->ncols);
+	/* Column numbers, written vertically. */
+	for (int dg = digits - 1; dg >= 0; dg--) {
+		fprintf(f, "%*s ", w, dg == 0 ? "sender" : "");
+		for (size_t c = 0; c < x->ncols; c++) {
+			size_t k = c + 1, p = 1;
+			for (int i = 0; i < dg; i++)
+				p *= 10;
+			fputc(k >= p || dg == 0 ? (char)('0' + (k / p) % 10) : ' ', f);
+		}
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < m->nprocs; i++) {
+		fprintf(f, "%-*s ", w, m->v[m->procs[i]].name);
+		fwrite(x->cell + i * x->ncols, 1, x->ncols, f);
+		fputc('\n', f);
+	}
+	fputs("\ndestinations:\n", f);
+	char buf[32];
+	for (size_t c = 0; c < x->ncols; c++) {
+		int owner = model_addr_owner(m, x->cols[c].addr);
+		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf),
+			x->cols[c].addr == ADDR_LOOPBACK ? "(the sender's own pod)" : owner >= 0 ? m->v[owner].name : "");
+	}
+	fputs("\nlegend: + delivered  x discarded  @ loop  . not asked (another pod's 127.0.0.1)\n", f);
+	fprintf(f, "summary: %zu pairs: %zu delivered, %zu discarded, %zu loop\n",
+		x->count[0] + x->count[1] + x->count[2], x->count[0], x->count[1], x->count[2]);
+}
+
+void
+matrix_free(struct matrix *x)
+{
+	if (x == NULL)
+		return;
+	free(x->cols);
+	free(x->cell);
+	free(x);
+}

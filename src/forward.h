@@ -1,0 +1,61 @@
+/* One message's life (reference-model.md, Forwarding): from the sender,
+ * switch by switch, first matching rule, to a verdict. This is the plain
+ * path walk: trace uses it, and the tests keep it as the oracle that the
+ * all-pairs engine must agree with. */
+#ifndef K8SNET_FORWARD_H
+#define K8SNET_FORWARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fib.h"
+#include "model.h"
+
+enum reason {
+	REASON_NONE,
+	REASON_NO_RULE,      /* no rule of the switch matches */
+	REASON_DISCARD_RULE, /* a discard rule matched */
+	REASON_LINK_DOWN,    /* the rule's target is linked, but the link is down */
+	REASON_NO_LINK,      /* the rule's target is not linked to the switch */
+};
+
+/* One lookup: at switch sw, header h matched rule pos (0: none). */
+struct step {
+	int sw;
+	struct header h;
+	int pos;
+	struct rule rule;
+};
+
+struct fate {
+	enum verdict verdict;
+	enum reason reason;
+	int sender;
+	int receiver; /* delivered: the process; else -1 */
+	int at;       /* discarded: where; loop: the switch reached again */
+	int *path;    /* vertex ids: sender, switches, receiver or repeated switch */
+	size_t npath;
+	struct step *steps;
+	size_t nsteps;
+};
+
+/* The message's header as sender puts it on its link. */
+struct header forward_header(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto);
+
+/* Walk the message from process sender to dst:dport/proto. Returns the
+ * number of fates written to *out (an array the caller frees with
+ * forward_free): one, until services fork a message. */
+size_t forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto,
+		   struct fate **out);
+void forward_free(struct fate *f, size_t n);
+
+/* The path as the CSV prints it: names joined by '>'; caller frees. */
+char *forward_path(const struct model *m, const struct fate *f);
+
+/* "no matching rule", "discard rule", "link down", "no link", "". */
+const char *forward_reason_name(enum reason r);
+
+/* The step that decided the verdict, or NULL (a sender's link down). */
+const struct step *forward_last_step(const struct fate *f);
+
+#endif

@@ -1,0 +1,25 @@
+/* Where a command's output goes: standard output, or a file given with -o
+ * that is written beside its target and renamed into place only when
+ * everything was written, so it is never left half-written. Write errors
+ * are caught (the caller checks out_failed as it streams) and turn into
+ * exit status 3. */
+#ifndef K8SNET_OUT_H
+#define K8SNET_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct out;
+
+/* path NULL or "-": standard output. Returns NULL (with a message on
+ * stderr) when the temporary file cannot be created. */
+struct out *out_open(const char *path);
+FILE *out_file(struct out *o);
+/* A write has failed: stop producing output. */
+bool out_failed(struct out *o);
+/* Flush and, if commit and nothing failed, rename into place; otherwise
+ * remove the temporary file. Frees o. Returns 0, or 3 after printing a
+ * message. */
+int out_close(struct out *o, bool commit);
+
+#endif

@@ -1,0 +1,38 @@
+/* All pairs (reference-model.md, Reachability): which destinations each
+ * sender is asked about, in the contract's order, and the fate of every
+ * one of them, handed to a callback row by row so that output streams. */
+#ifndef K8SNET_REACH_H
+#define K8SNET_REACH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "forward.h"
+#include "model.h"
+
+enum ports_mode { PORTS_OPEN, PORTS_ALL };
+
+struct dest {
+	uint32_t addr;
+	uint16_t port;
+	enum proto proto;
+};
+
+/* Called once per (sender, destination) with its fates; a non-zero
+ * return stops the run and is returned by reach_run. */
+typedef int reach_fn(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
+
+int reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx);
+
+/* The destinations of sender, in the contract's order; *n gets their
+ * number. The array is the caller's (free()). */
+struct dest *reach_dests(const struct model *m, int sender, enum ports_mode mode, size_t *n);
+
+/* Every destination any sender is asked about, in the same order (the
+ * columns of a matrix). The array is the caller's. */
+struct dest *reach_columns(const struct model *m, enum ports_mode mode, size_t *n);
+
+bool reach_parse_mode(const char *s, enum ports_mode *out);
+const char *reach_mode_name(enum ports_mode mode);
+
+#endif

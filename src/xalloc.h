@@ -1,0 +1,20 @@
+/* Allocation that cannot fail silently: each function aborts the program
+ * with a message when memory is exhausted, so callers check only real
+ * errors. Everything returned is owned by the caller and freed with free(). */
+#ifndef K8SNET_XALLOC_H
+#define K8SNET_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *ptr (an array of *cap elements of size elem) so that it holds at
+ * least need elements. */
+void xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+
+#endif
