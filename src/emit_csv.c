@@ -14,12 +14,12 @@ emit_fib_csv(FILE *f, const struct model *m, int sw)
 {
 	size_t n;
 	struct rule *t = fib_table(m, sw, &n);
-	char a[24], b[24], c[24];
+	char a[24], b[24], c[24], to[160];
 	for (size_t i = 0; i < n; i++) {
 		const struct rule *r = &t[i];
 		fprintf(f, "%s,%zu,%s,%s,%s,%s,%s,%s,%s\n", m->v[sw].name, i + 1, fib_field_src(r, a),
 			fib_field_dst(r, b), fib_field_dport(r, c), fib_field_proto(r), fib_action_name(r->action),
-			r->to >= 0 ? m->v[r->to].name : "", fib_origin_name(r->origin));
+			fib_rule_to(m, r, to, sizeof to), fib_origin_name(r->origin));
 	}
 	free(t);
 }
@@ -39,10 +39,6 @@ emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, c
 	if (fate->receiver >= 0)
 		fputs(m->v[fate->receiver].name, f);
 	fputc(',', f);
-	for (size_t i = 0; i < fate->npath; i++) {
-		if (i > 0)
-			fputc('>', f);
-		fputs(m->v[fate->path[i]].name, f);
-	}
+	forward_write_path(f, m, fate);
 	fputc('\n', f);
 }

@@ -40,7 +40,11 @@ rule_json(FILE *f, const struct model *m, const struct step *s)
 		   "\"protocol\":\"%s\",\"action\":\"%s\",\"to\":",
 		s->pos, fib_origin_name(r->origin), fib_field_src(r, a), fib_field_dst(r, b), fib_field_dport(r, c),
 		fib_field_proto(r), fib_action_name(r->action));
-	name_or_null(f, m, r->to);
+	char to[160];
+	if (r->to >= 0)
+		emit_json_string(f, fib_rule_to(m, r, to, sizeof to));
+	else
+		fputs("null", f);
 	if (r->origin == ORIG_OVERRIDE)
 		fprintf(f, ",\"line\":%ld", r->line);
 	fputc('}', f);
@@ -53,10 +57,11 @@ fate_fields(FILE *f, const struct model *m, const struct fate *fate)
 	fprintf(f, "\"verdict\":\"%s\",\"receiver\":", verdict_name(fate->verdict));
 	name_or_null(f, m, fate->receiver);
 	fputs(",\"path\":[", f);
+	char buf[300];
 	for (size_t i = 0; i < fate->npath; i++) {
 		if (i > 0)
 			fputc(',', f);
-		emit_json_string(f, m->v[fate->path[i]].name);
+		emit_json_string(f, forward_token(m, fate, i, buf));
 	}
 	fputs("],\"reason\":", f);
 	if (fate->reason != REASON_NONE)

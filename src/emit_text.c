@@ -1,5 +1,6 @@
 #include "emit.h"
 #include "fib.h"
+#include "policy.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -44,7 +45,7 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 	else
 		fprintf(f, "FIB of node %s (%s): %zu rules\n", v->name, addr_format(v->addr, a), n);
 	static const char *const head[COLS] = { "#", "src", "dst", "dport", "protocol", "action", "to", "rule" };
-	char bufs[3][24], pos[24];
+	char bufs[3][24], pos[24], to[160];
 	int w[COLS];
 	for (int c = 0; c < COLS; c++)
 		w[c] = width(head[c]);
@@ -53,7 +54,7 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 		snprintf(pos, sizeof pos, "%zu", i + 1);
 		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
 					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
-					       fib_action_name(r->action), r->to >= 0 ? m->v[r->to].name : "" };
+					       fib_action_name(r->action), fib_rule_to(m, r, to, sizeof to) };
 		for (int c = 0; c < COLS - 1; c++)
 			if (width(cell[c]) > w[c])
 				w[c] = width(cell[c]);
@@ -67,7 +68,7 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 		snprintf(pos, sizeof pos, "%zu", i + 1);
 		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
 					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
-					       fib_action_name(r->action), r->to >= 0 ? m->v[r->to].name : "" };
+					       fib_action_name(r->action), fib_rule_to(m, r, to, sizeof to) };
 		fprintf(f, "  %*s", w[0], cell[0]);
 		for (int c = 1; c < COLS - 1; c++)
 			fprintf(f, "  %-*s", w[c], cell[c]);
@@ -80,6 +81,26 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 }
 
 /* ---- trace ---- */
+
+/* Which policies isolate the pod, and that none of their rules allows the
+ * message: the question policy users ask most. */
+static void
+explain_policy(FILE *f, const struct model *m, const struct fate *x)
+{
+	int dir = x->reason == REASON_INGRESS ? POLICY_INGRESS : POLICY_EGRESS;
+	const struct vertex *pod = &m->v[x->at];
+	const struct step *s = forward_last_step(x);
+	char a[16], b[16];
+	fprintf(f, "\n  %s is isolated for %s by", pod->name, dir == POLICY_INGRESS ? "ingress" : "egress");
+	for (size_t i = 0; i < pod->nisolating[dir]; i++) {
+		const struct policy *p = &m->pols[pod->isolating[dir][i]];
+		fprintf(f, "%s %s/%s (line %ld, %zu %s rule%s)", i ? "," : "", m->ns[p->ns].name, p->name, p->line,
+			p->nrules[dir], dir == POLICY_INGRESS ? "ingress" : "egress", p->nrules[dir] == 1 ? "" : "s");
+	}
+	fprintf(f, "\n  no rule of theirs allows %s %s to %s:%u/%s\n", dir == POLICY_INGRESS ? "source" : "destination",
+		addr_format(dir == POLICY_INGRESS ? s->h.src : s->h.dst, a),
+		addr_format(s->h.dst, b), s->h.dport, proto_name(s->h.proto));
+}
 
 static void
 explain_end(FILE *f, const struct model *m, const struct fate *x)
@@ -94,6 +115,10 @@ explain_end(FILE *f, const struct model *m, const struct fate *x)
 		break;
 	case VERDICT_DISCARDED:
 		fprintf(f, "verdict: discarded at %s: %s", m->v[x->at].name, forward_reason_name(x->reason));
+		if (x->reason == REASON_INGRESS || x->reason == REASON_EGRESS) {
+			explain_policy(f, m, x);
+			break;
+		}
 		if (x->reason == REASON_LINK_DOWN && s == NULL)
 			fprintf(f, " (%s-%s)", m->v[x->sender].name, m->v[m->v[x->sender].parent].name);
 		else if ((x->reason == REASON_LINK_DOWN || x->reason == REASON_NO_LINK) && s != NULL)
@@ -123,13 +148,18 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 				continue;
 			}
 			bracket(&st->rule, br, sizeof br);
+			char to[160];
 			fprintf(f, "  at %s: rule %d %s %s%s%s", m->v[st->sw].name, st->pos, br,
 				fib_action_name(st->rule.action), st->rule.to >= 0 ? " " : "",
-				st->rule.to >= 0 ? m->v[st->rule.to].name : "");
+				fib_rule_to(m, &st->rule, to, sizeof to));
 			if (st->rule.origin == ORIG_OVERRIDE)
 				fprintf(f, " (Override, spec line %ld)\n", st->rule.line);
 			else
 				fprintf(f, " (%s)\n", fib_origin_name(st->rule.origin));
+			if (st->rule.action == ACT_DNAT && x->dnat >= 0 && k + 1 < x->nsteps)
+				fprintf(f, "  at %s: destination rewritten to %s:%u (backend pod %s)\n", m->v[st->sw].name,
+					addr_format(x->dnat_addr, a), x->dnat_port,
+					m->v[model_addr_owner(m, x->dnat_addr)].name);
 		}
 		explain_end(f, m, x);
 		char *p = forward_path(m, x);

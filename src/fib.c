@@ -27,6 +27,30 @@ generated(enum origin o, enum action a, int to, uint32_t dst, const struct endpo
 	return r;
 }
 
+/* The Service Rules: one per service port, in document order. Advances
+ * *base past them when none matches. */
+static struct rule
+service_generated(const struct model *m, const struct svc_flat *f)
+{
+	const struct service *s = &m->svcs[f->svc];
+	const struct svc_port *sp = &s->ports[f->port];
+	struct endpoint ep = { .port = sp->number, .proto = sp->proto };
+	return generated(ORIG_SERVICE, ACT_DNAT, (int)(f - m->svc_ports), s->addr, &ep);
+}
+
+static bool
+service_rule(const struct model *m, const struct header *h, int *base, int *pos, struct rule *out)
+{
+	const struct svc_flat *f = model_service_port(m, h->dst, h->dport, h->proto);
+	if (f == NULL) {
+		*base += (int)m->nsvc_ports;
+		return false;
+	}
+	*pos = *base + (int)(f - m->svc_ports) + 1;
+	*out = service_generated(m, f);
+	return true;
+}
+
 static bool
 lookup_pod(const struct model *m, const struct vertex *p, const struct header *h, int *pos, struct rule *out)
 {
@@ -44,6 +68,8 @@ lookup_pod(const struct model *m, const struct vertex *p, const struct header *h
 		return true;
 	}
 	base += (int)p->neps;
+	if (service_rule(m, h, &base, pos, out))
+		return true;
 	*pos = base + 1;
 	*out = generated(ORIG_LOCAL_FWD, ACT_FORWARD, p->parent, 0, NULL);
 	return true;
@@ -61,6 +87,8 @@ lookup_node(const struct model *m, const struct vertex *n, const struct header *
 		return true;
 	}
 	base += (int)n->neps;
+	if (service_rule(m, h, &base, pos, out))
+		return true;
 	int owner = model_addr_owner(m, h->dst);
 	if (owner < 0)
 		return false;
@@ -108,8 +136,8 @@ fib_table_size(const struct model *m, int sw)
 {
 	const struct vertex *v = &m->v[sw];
 	if (v->kind == V_POD)
-		return v->nfib + 2 * v->neps + 1;
-	return v->nfib + v->neps + m->npods + m->nlistening - (v->listen_rank >= 0);
+		return v->nfib + 2 * v->neps + m->nsvc_ports + 1;
+	return v->nfib + v->neps + m->nsvc_ports + m->npods + m->nlistening - (v->listen_rank >= 0);
 }
 
 /* The delivery rules of switch v in table order (eps are sorted by port;
@@ -120,6 +148,13 @@ deliveries(const struct vertex *v, enum origin o, uint32_t dst, struct rule *t, 
 	for (size_t i = 0; i < v->neps; i++)
 		t[*n + (size_t)v->eps[i].pos] = generated(o, ACT_DELIVER, v->eps[i].proc, dst, &v->eps[i]);
 	*n += v->neps;
+}
+
+static void
+services(const struct model *m, struct rule *t, size_t *n)
+{
+	for (size_t i = 0; i < m->nsvc_ports; i++)
+		t[(*n)++] = service_generated(m, &m->svc_ports[i]);
 }
 
 struct rule *
@@ -133,9 +168,11 @@ fib_table(const struct model *m, int sw, size_t *np)
 	if (v->kind == V_POD) {
 		deliveries(v, ORIG_LOCALHOST, ADDR_LOOPBACK, t, &n);
 		deliveries(v, ORIG_POD_ADDR, v->addr, t, &n);
+		services(m, t, &n);
 		t[n++] = generated(ORIG_LOCAL_FWD, ACT_FORWARD, v->parent, 0, NULL);
 	} else {
 		deliveries(v, ORIG_NODE_ADDR, v->addr, t, &n);
+		services(m, t, &n);
 		for (size_t i = 0; i < v->npods; i++) {
 			int p = m->pods[v->first_pod + i];
 			t[n++] = generated(ORIG_NODE_TO_POD, ACT_FORWARD, p, m->v[p].addr, NULL);
@@ -167,8 +204,19 @@ fib_origin_name(enum origin o)
 		[ORIG_NODE_TO_POD] = "Node to Pod Forwarding Rule",
 		[ORIG_NODE_TO_NODE] = "Node to Node Forwarding Rule",
 		[ORIG_NODE_TO_NODE_ADDR] = "Node to Node Forwarding Rule (node address)",
+		[ORIG_SERVICE] = "Service Rule",
 	};
 	return names[o];
+}
+
+const char *
+fib_rule_to(const struct model *m, const struct rule *r, char *buf, size_t len)
+{
+	if (r->to < 0)
+		return "";
+	if (r->action == ACT_DNAT)
+		return model_service_name(m, m->svc_ports[r->to].svc, buf, len);
+	return m->v[r->to].name;
 }
 
 const char *

@@ -34,6 +34,9 @@ bool fib_rule_matches(const struct rule *r, const struct header *h);
 /* The rule's name as outputs print it ("Delivery on localhost", ...). */
 const char *fib_origin_name(enum origin o);
 const char *fib_action_name(enum action a);
+/* What the rule's action goes to: a vertex name, NAMESPACE/NAME for a
+ * Service Rule (into buf), or "" for discard. */
+const char *fib_rule_to(const struct model *m, const struct rule *r, char *buf, size_t len);
 
 /* A match field as printed: "*" when absent, else the spec's text or the
  * generated address/port. buf holds at least 24 bytes. */

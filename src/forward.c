@@ -1,4 +1,5 @@
 #include "forward.h"
+#include "policy.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -16,24 +17,39 @@ forward_header(const struct model *m, int sender, uint32_t dst, uint16_t dport, 
 	return h;
 }
 
-struct walk {
-	struct fate f;
-	size_t path_cap, steps_cap;
+/* Fates produced so far (a fork adds one per backend). */
+struct fates {
+	struct fate *f;
+	size_t n, cap;
 };
 
 static void
-add_vertex(struct walk *w, int v)
+add_vertex(struct fate *f, int v)
 {
-	xgrow(&w->f.path, &w->path_cap, w->f.npath + 1, sizeof *w->f.path);
-	w->f.path[w->f.npath++] = v;
+	/* Paths are short; grow one at a time to keep the fate self-contained. */
+	f->path = xreallocarray(f->path, f->npath + 1, sizeof *f->path);
+	f->path[f->npath++] = v;
 }
 
 static void
-end(struct walk *w, enum verdict v, enum reason r, int at)
+end(struct fates *out, struct fate *f, enum verdict v, enum reason r, int at)
 {
-	w->f.verdict = v;
-	w->f.reason = r;
-	w->f.at = at;
+	f->verdict = v;
+	f->reason = r;
+	f->at = at;
+	xgrow(&out->f, &out->cap, out->n + 1, sizeof *out->f);
+	out->f[out->n++] = *f;
+}
+
+static struct fate
+copy(const struct fate *f)
+{
+	struct fate c = *f;
+	c.path = xreallocarray(NULL, f->npath ? f->npath : 1, sizeof *c.path);
+	memcpy(c.path, f->path, f->npath * sizeof *c.path);
+	c.steps = xreallocarray(NULL, f->nsteps ? f->nsteps : 1, sizeof *c.steps);
+	memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
+	return c;
 }
 
 /* A rule's target: linked and up, or why not. */
@@ -45,76 +61,114 @@ reach_target(const struct model *m, int sw, int to)
 	return model_adjacent(m, sw, to) ? REASON_LINK_DOWN : REASON_NO_LINK;
 }
 
+/* Loop detection compares (switch, destination address, destination port). */
 static bool
-visited(const struct walk *w, int sw, const struct header *h)
+visited(const struct fate *f, int sw, const struct header *h)
 {
-	for (size_t i = 0; i < w->f.nsteps; i++) {
-		const struct step *s = &w->f.steps[i];
+	for (size_t i = 0; i < f->nsteps; i++) {
+		const struct step *s = &f->steps[i];
 		if (s->sw == sw && s->h.dst == h->dst && s->h.dport == h->dport)
 			return true;
 	}
 	return false;
 }
 
+/* Policies are enforced at pod switches: egress where a message of one of
+ * the pod's containers leaves it, ingress where one from outside the pod
+ * is delivered. */
+static enum reason
+policy(const struct model *m, const struct fate *f, int sw, enum action a, const struct header *h)
+{
+	const struct vertex *v = &m->v[sw];
+	if (v->kind != V_POD)
+		return REASON_NONE;
+	const struct vertex *s = &m->v[f->sender];
+	bool own = s->kind == V_CONTAINER && s->parent == sw;
+	if (a == ACT_FORWARD && own && !policy_allows(m, sw, POLICY_EGRESS, h))
+		return REASON_EGRESS;
+	if (a == ACT_DELIVER && !own && !policy_allows(m, sw, POLICY_INGRESS, h))
+		return REASON_INGRESS;
+	return REASON_NONE;
+}
+
+/* Walk f from switch sw; rewritten: sw was just reached by a DNAT at the
+ * same switch, so its token is already in the path. Every fate ends in
+ * out; f's arrays move there. */
 static void
-walk(const struct model *m, struct walk *w, int sw, struct header h)
+walk(const struct model *m, struct fates *out, struct fate *f, int sw, struct header h, bool rewritten)
 {
 	for (;;) {
-		if (visited(w, sw, &h)) {
-			add_vertex(w, sw);
-			end(w, VERDICT_LOOP, REASON_NONE, sw);
+		if (visited(f, sw, &h)) {
+			if (!rewritten)
+				add_vertex(f, sw);
+			end(out, f, VERDICT_LOOP, REASON_NONE, sw);
 			return;
 		}
-		add_vertex(w, sw);
-		xgrow(&w->f.steps, &w->steps_cap, w->f.nsteps + 1, sizeof *w->f.steps);
-		struct step *s = &w->f.steps[w->f.nsteps++];
+		if (!rewritten)
+			add_vertex(f, sw);
+		rewritten = false;
+		f->steps = xreallocarray(f->steps, f->nsteps + 1, sizeof *f->steps);
+		struct step *s = &f->steps[f->nsteps++];
 		*s = (struct step){ .sw = sw, .h = h };
 		if (!fib_lookup(m, sw, &h, &s->pos, &s->rule)) {
 			s->pos = 0;
-			end(w, VERDICT_DISCARDED, REASON_NO_RULE, sw);
+			end(out, f, VERDICT_DISCARDED, REASON_NO_RULE, sw);
 			return;
 		}
-		int to = s->rule.to;
-		enum reason r;
-		switch (s->rule.action) {
-		case ACT_DISCARD:
-		case ACT_DNAT: /* services: not in this spec version */
-			end(w, VERDICT_DISCARDED, REASON_DISCARD_RULE, sw);
+		const struct rule r = s->rule;
+		enum reason why;
+		if (r.action == ACT_DISCARD) {
+			end(out, f, VERDICT_DISCARDED, REASON_DISCARD_RULE, sw);
 			return;
-		case ACT_DELIVER:
-			if ((r = reach_target(m, sw, to)) != REASON_NONE) {
-				end(w, VERDICT_DISCARDED, r, sw);
-				return;
-			}
-			add_vertex(w, to);
-			w->f.receiver = to;
-			end(w, VERDICT_DELIVERED, REASON_NONE, -1);
-			return;
-		case ACT_FORWARD:
-			if ((r = reach_target(m, sw, to)) != REASON_NONE) {
-				end(w, VERDICT_DISCARDED, r, sw);
-				return;
-			}
-			sw = to;
-			break;
 		}
+		if (r.action == ACT_DNAT) {
+			const struct svc_flat *sp = &m->svc_ports[r.to];
+			if (sp->nbackends == 0) {
+				end(out, f, VERDICT_DISCARDED, REASON_NO_ENDPOINTS, sw);
+				return;
+			}
+			/* Fork: one copy per backend, looked up again at sw. */
+			for (size_t i = 0; i < sp->nbackends; i++) {
+				struct fate c = i + 1 < sp->nbackends ? copy(f) : *f;
+				struct header hb = h;
+				hb.dst = sp->backends[i].addr;
+				hb.dport = sp->backends[i].port;
+				c.dnat = (int)c.npath - 1;
+				c.dnat_addr = hb.dst;
+				c.dnat_port = hb.dport;
+				walk(m, out, &c, sw, hb, true);
+			}
+			return;
+		}
+		if ((why = policy(m, f, sw, r.action, &h)) != REASON_NONE ||
+		    (why = reach_target(m, sw, r.to)) != REASON_NONE) {
+			end(out, f, VERDICT_DISCARDED, why, sw);
+			return;
+		}
+		if (r.action == ACT_DELIVER) {
+			add_vertex(f, r.to);
+			f->receiver = r.to;
+			end(out, f, VERDICT_DELIVERED, REASON_NONE, -1);
+			return;
+		}
+		sw = r.to;
 	}
 }
 
 size_t
 forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out)
 {
-	struct walk w = { .f = { .sender = sender, .receiver = -1, .at = -1 } };
+	struct fates fs = { 0 };
+	struct fate f = { .sender = sender, .receiver = -1, .at = -1, .dnat = -1 };
 	struct header h = forward_header(m, sender, dst, dport, proto);
 	int first = m->v[sender].parent;
-	add_vertex(&w, sender);
+	add_vertex(&f, sender);
 	if (!model_linked(m, sender, first))
-		end(&w, VERDICT_DISCARDED, REASON_LINK_DOWN, sender);
+		end(&fs, &f, VERDICT_DISCARDED, REASON_LINK_DOWN, sender);
 	else
-		walk(m, &w, first, h);
-	*out = xmalloc(sizeof **out);
-	**out = w.f;
-	return 1;
+		walk(m, &fs, &f, first, h, false);
+	*out = fs.f;
+	return fs.n;
 }
 
 void
@@ -129,28 +183,54 @@ forward_free(struct fate *f, size_t n)
 	free(f);
 }
 
+const char *
+forward_token(const struct model *m, const struct fate *f, size_t i, char *buf)
+{
+	const char *name = m->v[f->path[i]].name;
+	if ((int)i != f->dnat)
+		return name;
+	char a[16];
+	snprintf(buf, 300, "%s=%s:%u", name, addr_format(f->dnat_addr, a), f->dnat_port);
+	return buf;
+}
+
+void
+forward_write_path(FILE *out, const struct model *m, const struct fate *f)
+{
+	char buf[300];
+	for (size_t i = 0; i < f->npath; i++) {
+		if (i > 0)
+			fputc('>', out);
+		fputs(forward_token(m, f, i, buf), out);
+	}
+}
+
 char *
 forward_path(const struct model *m, const struct fate *f)
 {
-	size_t len = 1;
-	for (size_t i = 0; i < f->npath; i++)
-		len += strlen(m->v[f->path[i]].name) + 1;
-	char *s = xmalloc(len), *p = s;
-	for (size_t i = 0; i < f->npath; i++) {
-		if (i > 0)
-			*p++ = '>';
-		size_t n = strlen(m->v[f->path[i]].name);
-		memcpy(p, m->v[f->path[i]].name, n);
-		p += n;
+	char *s = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&s, &len);
+	if (mem == NULL) {
+		fputs("k8snet: out of memory\n", stderr);
+		abort();
 	}
-	*p = '\0';
+	forward_write_path(mem, m, f);
+	fclose(mem);
 	return s;
 }
 
 const char *
 forward_reason_name(enum reason r)
 {
-	static const char *const names[] = { "", "no matching rule", "discard rule", "link down", "no link" };
+	static const char *const names[] = { "",
+					     "no matching rule",
+					     "discard rule",
+					     "link down",
+					     "no link",
+					     "no endpoints",
+					     "ingress policy",
+					     "egress policy" };
 	return names[r];
 }
 

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fib.h"
 #include "model.h"
@@ -17,6 +18,9 @@ enum reason {
 	REASON_DISCARD_RULE, /* a discard rule matched */
 	REASON_LINK_DOWN,    /* the rule's target is linked, but the link is down */
 	REASON_NO_LINK,      /* the rule's target is not linked to the switch */
+	REASON_NO_ENDPOINTS, /* a Service Rule matched a service port without backends */
+	REASON_INGRESS,      /* the receiving pod's ingress policies deny it */
+	REASON_EGRESS,       /* the sending pod's egress policies deny it */
 };
 
 /* One lookup: at switch sw, header h matched rule pos (0: none). */
@@ -35,6 +39,12 @@ struct fate {
 	int at;       /* discarded: where; loop: the switch reached again */
 	int *path;    /* vertex ids: sender, switches, receiver or repeated switch */
 	size_t npath;
+	/* A Service Rule rewrote the destination at path[dnat] (-1: none) to
+	 * dnat_addr:dnat_port; the path prints that token X=ADDR:PORT. A
+	 * message is rewritten at most once: backends are pod addresses. */
+	int dnat;
+	uint32_t dnat_addr;
+	uint16_t dnat_port;
 	struct step *steps;
 	size_t nsteps;
 };
@@ -44,13 +54,16 @@ struct header forward_header(const struct model *m, int sender, uint32_t dst, ui
 
 /* Walk the message from process sender to dst:dport/proto. Returns the
  * number of fates written to *out (an array the caller frees with
- * forward_free): one, until services fork a message. */
+ * forward_free): one, or one per backend when a Service Rule forks it. */
 size_t forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto,
 		   struct fate **out);
 void forward_free(struct fate *f, size_t n);
 
 /* The path as the CSV prints it: names joined by '>'; caller frees. */
 char *forward_path(const struct model *m, const struct fate *f);
+void forward_write_path(FILE *out, const struct model *m, const struct fate *f);
+/* Path token i ("X" or "X=ADDR:PORT") into buf (at least 300 bytes). */
+const char *forward_token(const struct model *m, const struct fate *f, size_t i, char *buf);
 
 /* "no matching rule", "discard rule", "link down", "no link", "". */
 const char *forward_reason_name(enum reason r);

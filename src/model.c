@@ -2,6 +2,7 @@
 #include "hash.h"
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,8 @@ model_new(const char *name)
 	m->names = hash_new();
 	m->addrs = hash_new();
 	m->down = hash_new();
+	m->svc_addrs = hash_new();
+	m->svc_index = hash_new();
 	return m;
 }
 
@@ -25,14 +28,171 @@ rule_clear(struct rule *r)
 }
 
 void
+labels_add(struct labels *ls, const char *key, const char *value)
+{
+	xgrow(&ls->l, &ls->cap, ls->n + 1, sizeof *ls->l);
+	ls->l[ls->n++] = (struct label){ xstrdup(key), xstrdup(value) };
+}
+
+const char *
+labels_get(const struct labels *ls, const char *key)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		if (strcmp(ls->l[i].key, key) == 0)
+			return ls->l[i].value;
+	return NULL;
+}
+
+void
+labels_free(struct labels *ls)
+{
+	for (size_t i = 0; i < ls->n; i++) {
+		free(ls->l[i].key);
+		free(ls->l[i].value);
+	}
+	free(ls->l);
+	memset(ls, 0, sizeof *ls);
+}
+
+void
+selector_free(struct selector *s)
+{
+	labels_free(&s->match);
+	for (size_t i = 0; i < s->nexpr; i++) {
+		free(s->expr[i].key);
+		for (size_t k = 0; k < s->expr[i].nvalues; k++)
+			free(s->expr[i].values[k]);
+		free(s->expr[i].values);
+	}
+	free(s->expr);
+	memset(s, 0, sizeof *s);
+}
+
+bool
+selector_matches(const struct selector *s, const struct labels *ls)
+{
+	for (size_t i = 0; i < s->match.n; i++) {
+		const char *v = labels_get(ls, s->match.l[i].key);
+		if (v == NULL || strcmp(v, s->match.l[i].value) != 0)
+			return false;
+	}
+	for (size_t i = 0; i < s->nexpr; i++) {
+		const struct expression *e = &s->expr[i];
+		const char *v = labels_get(ls, e->key);
+		bool in = false;
+		for (size_t k = 0; v != NULL && k < e->nvalues && !in; k++)
+			in = strcmp(v, e->values[k]) == 0;
+		bool ok = e->op == SEL_IN ? in : e->op == SEL_NOTIN ? !in : e->op == SEL_EXISTS ? v != NULL : v == NULL;
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+int
+model_find_namespace(const struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->nns; i++)
+		if (strcmp(m->ns[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+model_namespace(struct model *m, const char *name, long line)
+{
+	int i = model_find_namespace(m, name);
+	if (i >= 0) {
+		if (line > 0 && m->ns[i].line == 0)
+			m->ns[i].line = line;
+		return i;
+	}
+	xgrow(&m->ns, &m->ns_cap, m->nns + 1, sizeof *m->ns);
+	struct namespace *n = &m->ns[m->nns];
+	memset(n, 0, sizeof *n);
+	n->name = xstrdup(name);
+	n->line = line;
+	labels_add(&n->labels, "kubernetes.io/metadata.name", name);
+	return (int)m->nns++;
+}
+
+struct service *
+model_add_service(struct model *m)
+{
+	xgrow(&m->svcs, &m->svcs_cap, m->nsvcs + 1, sizeof *m->svcs);
+	struct service *s = &m->svcs[m->nsvcs++];
+	memset(s, 0, sizeof *s);
+	return s;
+}
+
+struct policy *
+model_add_policy(struct model *m)
+{
+	xgrow(&m->pols, &m->pols_cap, m->npols + 1, sizeof *m->pols);
+	struct policy *p = &m->pols[m->npols++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+static void
+free_policy(struct policy *p)
+{
+	free(p->name);
+	selector_free(&p->pod_sel);
+	for (int d = 0; d < 2; d++) {
+		for (size_t i = 0; i < p->nrules[d]; i++) {
+			struct pol_rule *r = &p->rules[d][i];
+			for (size_t k = 0; k < r->npeers; k++) {
+				selector_free(&r->peers[k].pod_sel);
+				selector_free(&r->peers[k].ns_sel);
+				free(r->peers[k].except_net);
+				free(r->peers[k].except_len);
+			}
+			free(r->peers);
+			for (size_t k = 0; k < r->nports; k++)
+				free(r->ports[k].name);
+			free(r->ports);
+		}
+		free(p->rules[d]);
+	}
+}
+
+void
 model_free(struct model *m)
 {
 	if (m == NULL)
 		return;
+	for (size_t i = 0; i < m->nns; i++) {
+		free(m->ns[i].name);
+		labels_free(&m->ns[i].labels);
+	}
+	free(m->ns);
+	for (size_t i = 0; i < m->nsvcs; i++) {
+		struct service *s = &m->svcs[i];
+		free(s->name);
+		labels_free(&s->selector);
+		for (size_t k = 0; k < s->nports; k++)
+			free(s->ports[k].target_name);
+		free(s->ports);
+	}
+	free(m->svcs);
+	for (size_t i = 0; i < m->nsvc_ports; i++)
+		free(m->svc_ports[i].backends);
+	free(m->svc_ports);
+	for (size_t i = 0; i < m->npols; i++)
+		free_policy(&m->pols[i]);
+	free(m->pols);
+	hash_free(m->svc_addrs);
+	hash_free(m->svc_index);
 	for (size_t i = 0; i < m->nv; i++) {
 		struct vertex *v = &m->v[i];
 		free(v->name);
+		for (size_t j = 0; j < v->nports; j++)
+			free(v->ports[j].name);
 		free(v->ports);
+		labels_free(&v->labels);
+		free(v->isolating[0]);
+		free(v->isolating[1]);
 		free(v->kids);
 		for (size_t j = 0; j < v->nfib; j++)
 			rule_clear(&v->fib[j]);
@@ -76,11 +236,11 @@ model_add_vertex(struct model *m, enum vkind kind, const char *name, long line, 
 }
 
 void
-model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, long line)
+model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, long line, const char *name)
 {
 	struct vertex *v = &m->v[proc];
 	xgrow(&v->ports, &v->ports_cap, v->nports + 1, sizeof *v->ports);
-	v->ports[v->nports++] = (struct port){ number, proto, line };
+	v->ports[v->nports++] = (struct port){ number, proto, line, name ? xstrdup(name) : NULL };
 }
 
 void
@@ -148,6 +308,113 @@ build_endpoints(struct model *m, struct vertex *sw)
 	qsort(sw->eps, sw->neps, sizeof *sw->eps, cmp_endpoint);
 }
 
+static uint64_t
+svc_key(uint32_t addr, uint16_t port, enum proto proto)
+{
+	return (uint64_t)addr << 24 | (uint64_t)port << 8 | (uint64_t)proto;
+}
+
+/* The number a pod's container opens under name for proto, or 0. */
+static uint16_t
+named_port(const struct model *m, const struct vertex *pod, const char *name, enum proto proto)
+{
+	for (size_t k = 0; k < pod->nkids; k++) {
+		const struct vertex *c = &m->v[pod->kids[k]];
+		for (size_t j = 0; j < c->nports; j++)
+			if (c->ports[j].name && c->ports[j].proto == proto && strcmp(c->ports[j].name, name) == 0)
+				return c->ports[j].number;
+	}
+	return 0;
+}
+
+/* Flatten service ports in document order and resolve their backends. */
+static void
+finish_services(struct model *m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->nsvcs; i++)
+		n += m->svcs[i].nports;
+	m->svc_ports = xcalloc(n, sizeof *m->svc_ports);
+	for (size_t i = 0; i < m->nsvcs; i++) {
+		struct service *s = &m->svcs[i];
+		for (size_t k = 0; k < s->nports; k++) {
+			struct svc_port *sp = &s->ports[k];
+			struct svc_flat *f = &m->svc_ports[m->nsvc_ports];
+			sp->flat = m->nsvc_ports++;
+			f->svc = (int)i;
+			f->port = k;
+			hash_add(m->svc_index, svc_key(s->addr, sp->number, sp->proto), (int)sp->flat);
+			if (!s->has_selector)
+				continue;
+			size_t cap = 0;
+			for (size_t p = 0; p < m->npods; p++) {
+				const struct vertex *pod = &m->v[m->pods[p]];
+				if (pod->ns != s->ns || !selector_matches(&(struct selector){ .match = s->selector },
+									  &pod->labels))
+					continue;
+				uint16_t port = sp->target_name ? named_port(m, pod, sp->target_name, sp->proto)
+								: sp->target;
+				if (port == 0)
+					continue;
+				xgrow(&f->backends, &cap, f->nbackends + 1, sizeof *f->backends);
+				f->backends[f->nbackends++] = (struct backend){ m->pods[p], pod->addr, port };
+			}
+		}
+	}
+}
+
+static void
+add_isolating(struct vertex *pod, int dir, int pol)
+{
+	/* At most npols entries; grow one at a time, policies are few per pod. */
+	pod->isolating[dir] = xreallocarray(pod->isolating[dir], pod->nisolating[dir] + 1, sizeof(int));
+	pod->isolating[dir][pod->nisolating[dir]++] = pol;
+}
+
+/* Which policies isolate each pod, per direction. */
+static void
+finish_policies(struct model *m)
+{
+	for (size_t i = 0; i < m->npols; i++) {
+		const struct policy *pol = &m->pols[i];
+		for (size_t p = 0; p < m->npods; p++) {
+			struct vertex *pod = &m->v[m->pods[p]];
+			if (pod->ns != pol->ns || !selector_matches(&pol->pod_sel, &pod->labels))
+				continue;
+			if (pol->types & DIR_INGRESS)
+				add_isolating(pod, 0, (int)i);
+			if (pol->types & DIR_EGRESS)
+				add_isolating(pod, 1, (int)i);
+		}
+	}
+}
+
+const struct svc_flat *
+model_service_port(const struct model *m, uint32_t addr, uint16_t port, enum proto proto)
+{
+	if (m->nsvc_ports == 0)
+		return NULL;
+	size_t it = 0;
+	int i = hash_next(m->svc_index, svc_key(addr, port, proto), &it);
+	return i < 0 ? NULL : &m->svc_ports[i];
+}
+
+int
+model_service_at(const struct model *m, uint32_t addr)
+{
+	if (m->nsvcs == 0)
+		return -1;
+	size_t it = 0;
+	return hash_next(m->svc_addrs, addr, &it);
+}
+
+const char *
+model_service_name(const struct model *m, int s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s", m->ns[m->svcs[s].ns].name, m->svcs[s].name);
+	return buf;
+}
+
 static void
 push(int **arr, size_t *n, int id)
 {
@@ -189,6 +456,8 @@ model_finish(struct model *m)
 		if (n->neps > 0)
 			n->listen_rank = (int)m->nlistening++;
 	}
+	finish_services(m);
+	finish_policies(m);
 }
 
 int
@@ -207,8 +476,18 @@ int
 model_claim_addr(struct model *m, uint32_t addr, int id)
 {
 	int old = model_addr_owner(m, addr);
-	if (old < 0)
-		hash_add(m->addrs, addr, id);
+	if (old < 0) {
+		size_t it = 0;
+		int s = hash_next(m->svc_addrs, addr, &it);
+		if (s >= 0)
+			old = -2 - s;
+	}
+	if (old == -1) {
+		if (id >= 0)
+			hash_add(m->addrs, addr, id);
+		else
+			hash_add(m->svc_addrs, addr, -2 - id);
+	}
 	return old;
 }
 

@@ -27,6 +27,7 @@ enum origin {
 	ORIG_NODE_TO_POD,
 	ORIG_NODE_TO_NODE,
 	ORIG_NODE_TO_NODE_ADDR,
+	ORIG_SERVICE,
 };
 
 enum verdict { VERDICT_DELIVERED, VERDICT_DISCARDED, VERDICT_LOOP };
@@ -34,6 +35,111 @@ enum verdict { VERDICT_DELIVERED, VERDICT_DISCARDED, VERDICT_LOOP };
 struct port {
 	uint16_t number;
 	enum proto proto;
+	long line;
+	char *name; /* a named port (spec 1.1), or NULL */
+};
+
+/* ---- spec 1.1: namespaces, labels, services, policies ---- */
+
+struct label {
+	char *key, *value;
+};
+
+struct labels {
+	struct label *l;
+	size_t n, cap;
+};
+
+struct namespace {
+	char *name;
+	struct labels labels; /* kubernetes.io/metadata.name included */
+	long line;            /* 0: implied by a pod, service or policy */
+};
+
+enum selop { SEL_IN, SEL_NOTIN, SEL_EXISTS, SEL_DOESNOTEXIST };
+
+struct expression {
+	char *key;
+	enum selop op;
+	char **values;
+	size_t nvalues;
+};
+
+/* A label selector: every match and expression must hold; none selects
+ * everything. */
+struct selector {
+	struct labels match;
+	struct expression *expr;
+	size_t nexpr, expr_cap;
+};
+
+struct svc_port {
+	uint16_t number;
+	enum proto proto;
+	uint16_t target;   /* numeric target, or 0 */
+	char *target_name; /* named target, or NULL */
+	size_t flat;       /* index in m->svc_ports */
+};
+
+struct backend {
+	int pod;
+	uint32_t addr;
+	uint16_t port;
+};
+
+struct service {
+	char *name;
+	int ns;
+	uint32_t addr;
+	struct labels selector;
+	bool has_selector;
+	struct svc_port *ports;
+	size_t nports, ports_cap;
+	long line;
+};
+
+/* One service port as the Service Rules see it, with its backends (one
+ * per endpoint pod that resolves the target), in document order. */
+struct svc_flat {
+	int svc;
+	size_t port;
+	struct backend *backends;
+	size_t nbackends;
+};
+
+struct peer {
+	bool has_pod_sel, has_ns_sel, is_block;
+	struct selector pod_sel, ns_sel;
+	uint32_t net;
+	int len;
+	uint32_t *except_net;
+	int *except_len;
+	size_t nexcept;
+};
+
+struct pol_port {
+	bool has_number;
+	uint16_t number, end; /* end: 0 unless a range */
+	char *name;           /* a named port, or NULL */
+	enum proto proto;
+};
+
+struct pol_rule {
+	struct peer *peers;
+	size_t npeers, peers_cap;
+	struct pol_port *ports;
+	size_t nports, ports_cap;
+};
+
+enum { DIR_INGRESS = 1, DIR_EGRESS = 2 };
+
+struct policy {
+	char *name;
+	int ns;
+	struct selector pod_sel;
+	int types; /* DIR_INGRESS | DIR_EGRESS */
+	struct pol_rule *rules[2]; /* [0] ingress, [1] egress */
+	size_t nrules[2], rules_cap[2];
 	long line;
 };
 
@@ -57,7 +163,7 @@ struct rule {
 	uint16_t dport_lo, dport_hi;
 	enum proto proto;
 	enum action action;
-	int to; /* a vertex; -1 for discard */
+	int to; /* a vertex; for dnat, an index of m->svc_ports; -1 for discard */
 	enum origin origin;
 	long line;
 	char *src_text, *dst_text, *dport_text;
@@ -83,6 +189,11 @@ struct vertex {
 	/* nodes */
 	size_t first_pod, npods; /* its pods: m->pods[first_pod ...] */
 	int listen_rank; /* place among nodes with a listening daemon; -1 */
+	/* pods (spec 1.1) */
+	int ns;
+	struct labels labels;
+	int *isolating[2]; /* policies isolating it: [0] ingress, [1] egress */
+	size_t nisolating[2];
 };
 
 struct expect {
@@ -104,8 +215,18 @@ struct model {
 	size_t nnodes, npods, nprocs, nswitches, nlistening;
 	struct expect *expects;
 	size_t nexpects, expects_cap;
-	struct hash *names, *addrs, *down;
+	struct hash *names, *addrs, *down, *svc_addrs;
 	size_t ndown;
+	/* spec 1.1 */
+	struct namespace *ns;
+	size_t nns, ns_cap;
+	struct service *svcs;
+	size_t nsvcs, svcs_cap;
+	struct svc_flat *svc_ports; /* every service port, document order */
+	size_t nsvc_ports;
+	struct hash *svc_index; /* (addr, port, proto) -> svc_ports index */
+	struct policy *pols;
+	size_t npols, pols_cap;
 };
 
 /* A new empty model; free with model_free (which accepts NULL). */
@@ -114,7 +235,7 @@ void model_free(struct model *m);
 
 /* Add a vertex (name copied) under parent (-1 for a node); returns its id. */
 int model_add_vertex(struct model *m, enum vkind kind, const char *name, long line, int parent);
-void model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, long line);
+void model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, long line, const char *name);
 /* The rule is copied; its text fields are taken over by the model. */
 void model_add_rule(struct model *m, int sw, const struct rule *r);
 /* Mark the link a-b down; false if it was already down. */
@@ -124,10 +245,28 @@ struct expect *model_add_expect(struct model *m);
 /* Build the indexes; call once, after the last model_add_*. */
 void model_finish(struct model *m);
 
+/* spec 1.1 builders. Strings are copied. */
+int model_namespace(struct model *m, const char *name, long line); /* find or add */
+int model_find_namespace(const struct model *m, const char *name);
+void labels_add(struct labels *ls, const char *key, const char *value);
+const char *labels_get(const struct labels *ls, const char *key);
+void labels_free(struct labels *ls);
+void selector_free(struct selector *s);
+struct service *model_add_service(struct model *m);
+struct policy *model_add_policy(struct model *m);
+/* The service port for (addr, port, proto), or NULL. */
+const struct svc_flat *model_service_port(const struct model *m, uint32_t addr, uint16_t port, enum proto proto);
+/* The service whose address is addr, or -1. */
+int model_service_at(const struct model *m, uint32_t addr);
+/* "NAMESPACE/NAME" of service s; into buf of len bytes. */
+const char *model_service_name(const struct model *m, int s, char *buf, size_t len);
+/* A label selector holds for ls. */
+bool selector_matches(const struct selector *s, const struct labels *ls);
+
 /* The vertex with that name, or -1 (works before model_finish too). */
 int model_find(const struct model *m, const char *name);
-/* Register addr as the address of vertex id; returns the id that already
- * had it, or -1. */
+/* Register addr as the address of vertex id (or, when id < -1, of
+ * service -2 - id); returns what already had it (same encoding), or -1. */
 int model_claim_addr(struct model *m, uint32_t addr, int id);
 /* The node or pod with address addr, or -1. */
 int model_addr_owner(const struct model *m, uint32_t addr);

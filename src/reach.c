@@ -32,18 +32,24 @@ cmp_port(const void *a, const void *b)
 	return (int)x->proto - (int)y->proto;
 }
 
-/* Every (port, protocol) any process opens, sorted, without repeats. */
+/* Every (port, protocol) any process opens or any service declares as
+ * its number, sorted, without repeats. */
 static struct port *
 all_ports(const struct model *m, size_t *n)
 {
-	size_t total = 0, k = 0;
+	size_t total = m->nsvc_ports, k = 0;
 	for (size_t i = 0; i < m->nprocs; i++)
 		total += m->v[m->procs[i]].nports;
 	struct port *p = xreallocarray(NULL, total, sizeof *p);
 	for (size_t i = 0; i < m->nprocs; i++) {
 		const struct vertex *v = &m->v[m->procs[i]];
-		memcpy(p + k, v->ports, v->nports * sizeof *p);
-		k += v->nports;
+		for (size_t j = 0; j < v->nports; j++)
+			p[k++] = (struct port){ v->ports[j].number, v->ports[j].proto, 0, NULL };
+	}
+	for (size_t i = 0; i < m->nsvc_ports; i++) {
+		const struct svc_flat *f = &m->svc_ports[i];
+		const struct svc_port *sp = &m->svcs[f->svc].ports[f->port];
+		p[k++] = (struct port){ sp->number, sp->proto, 0, NULL };
 	}
 	qsort(p, total, sizeof *p, cmp_port);
 	k = 0;
@@ -78,6 +84,20 @@ common(const struct model *m, enum ports_mode mode, const struct port *p, size_t
 			add_endpoints(l, v->addr, v);
 		else
 			add_all_ports(l, v->addr, p, np);
+	}
+	for (size_t i = 0; i < m->nsvcs; i++) {
+		const struct service *s = &m->svcs[i];
+		if (mode == PORTS_ALL) {
+			add_all_ports(l, s->addr, p, np);
+			continue;
+		}
+		/* Its ports ascending, then by protocol. */
+		struct port *sp = xreallocarray(NULL, s->nports, sizeof *sp);
+		for (size_t k = 0; k < s->nports; k++)
+			sp[k] = (struct port){ s->ports[k].number, s->ports[k].proto, 0, NULL };
+		qsort(sp, s->nports, sizeof *sp, cmp_port);
+		add_all_ports(l, s->addr, sp, s->nports);
+		free(sp);
 	}
 }
 

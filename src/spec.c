@@ -210,6 +210,19 @@ children(struct parser *p, xmlNodePtr n, child_fn *fn, void *ctx)
 }
 
 static void
+ignore_element(struct parser *p, xmlNodePtr c, void *ctx)
+{
+	(void)p, (void)c, (void)ctx;
+}
+
+/* Check n's text only, for elements whose children are walked by hand. */
+static void
+text_only(struct parser *p, xmlNodePtr n)
+{
+	children(p, n, ignore_element, NULL);
+}
+
+static void
 unknown(struct parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
 	diag_error(p->d, line_of(c), "unknown element <%s> in <%s>", ename(c), ename(parent));
@@ -273,7 +286,98 @@ address(struct parser *p, xmlNodePtr n, int id)
 	free(s);
 }
 
+/* ---- Kubernetes names (services-and-policies.md) ---- */
+
+static bool
+alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool
+lower_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* A DNS label: 1-63 of a-z 0-9 -, starting and ending alphanumeric. */
+static bool
+valid_dns_label_n(const char *s, size_t n)
+{
+	if (n == 0 || n > 63 || !lower_alnum(s[0]) || !lower_alnum(s[n - 1]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!lower_alnum(s[i]) && s[i] != '-')
+			return false;
+	return true;
+}
+
+static bool
+valid_dns_label(const char *s)
+{
+	return valid_dns_label_n(s, strlen(s));
+}
+
+/* A DNS subdomain: at most 253 characters, dot-separated DNS labels. */
+static bool
+valid_dns_subdomain(const char *s, size_t n)
+{
+	if (n == 0 || n > 253)
+		return false;
+	for (size_t i = 0, start = 0; i <= n; i++)
+		if (i == n || s[i] == '.') {
+			if (!valid_dns_label_n(s + start, i - start))
+				return false;
+			start = i + 1;
+		}
+	return true;
+}
+
+/* A label NAME or value: 1-63 of A-Z a-z 0-9 . _ -, alphanumeric ends. */
+static bool
+valid_label_part(const char *s, size_t n)
+{
+	if (n == 0 || n > 63 || !alnum(s[0]) || !alnum(s[n - 1]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!alnum(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-')
+			return false;
+	return true;
+}
+
+static bool
+valid_label_key(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	if (slash == NULL)
+		return valid_label_part(s, strlen(s));
+	return valid_dns_subdomain(s, (size_t)(slash - s)) && valid_label_part(slash + 1, strlen(slash + 1));
+}
+
+static bool
+valid_label_value(const char *s)
+{
+	return *s == '\0' || valid_label_part(s, strlen(s));
+}
+
+/* A named port: 1-15 of a-z 0-9 -, a letter, no '-' at an end, no "--". */
+static bool
+valid_port_name(const char *s)
+{
+	size_t n = strlen(s);
+	bool letter = false;
+	if (n == 0 || n > 15 || s[0] == '-' || s[n - 1] == '-' || strstr(s, "--"))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!lower_alnum(s[i]) && s[i] != '-')
+			return false;
+		letter |= s[i] >= 'a' && s[i] <= 'z';
+	}
+	return letter;
+}
+
 static const char *const port_attrs[] = { "number", "protocol", NULL };
+static const char *const container_port_attrs[] = { "number", "protocol", "name", NULL };
 
 static void
 port(struct parser *p, xmlNodePtr c, void *ctx)
@@ -283,9 +387,18 @@ port(struct parser *p, xmlNodePtr c, void *ctx)
 		unknown(p, c->parent, c);
 		return;
 	}
-	check_attrs(p, c, port_attrs);
+	bool container = proc >= 0 && p->m->v[proc].kind == V_CONTAINER;
+	check_attrs(p, c, container ? container_port_attrs : port_attrs);
 	children(p, c, NULL, NULL);
 	char *num = attr(p, c, "number", true), *pr = attr(p, c, "protocol", false);
+	char *name = container ? attr(p, c, "name", false) : NULL;
+	if (name != NULL && !valid_port_name(name)) {
+		diag_error(p->d, line_of(c),
+			   "invalid port name '%s' (1 to 15 characters of a-z 0-9 -, with a letter, no '-' at either end, no '--')",
+			   name);
+		free(name);
+		name = NULL;
+	}
 	uint16_t number = 0;
 	enum proto proto = PROTO_TCP;
 	bool ok = num != NULL;
@@ -298,7 +411,8 @@ port(struct parser *p, xmlNodePtr c, void *ctx)
 		ok = false;
 	}
 	if (ok && proc >= 0)
-		model_add_port(p->m, proc, number, proto, line_of(c));
+		model_add_port(p->m, proc, number, proto, line_of(c), name);
+	free(name);
 	free(num);
 	free(pr);
 }
@@ -315,15 +429,37 @@ process(struct parser *p, xmlNodePtr n, enum vkind kind, int parent)
 	children(p, n, port, &id);
 }
 
-static const char *const pod_attrs[] = { "name", "address", NULL };
+static const char *const pod_attrs[] = { "name", "address", "namespace", NULL };
+
+static void label(struct parser *p, xmlNodePtr n, struct labels *ls, const char *what);
 
 static void
 pod_child(struct parser *p, xmlNodePtr c, void *ctx)
 {
+	int pod = *(int *)ctx;
 	if (is(c, "container"))
-		process(p, c, V_CONTAINER, *(int *)ctx);
+		process(p, c, V_CONTAINER, pod);
+	else if (is(c, "label")) {
+		struct labels scratch = { 0 };
+		label(p, c, pod >= 0 ? &p->m->v[pod].labels : &scratch, "label");
+		labels_free(&scratch);
+	}
 	else
 		unknown(p, c->parent, c);
+}
+
+/* The namespace named by n's attribute (default "default"); -1 if bad. */
+static int
+namespace_attr(struct parser *p, xmlNodePtr n)
+{
+	char *s = attr(p, n, "namespace", false);
+	int ns = -1;
+	if (s != NULL && !valid_dns_label(s))
+		diag_error(p->d, line_of(n), "invalid namespace '%s' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)", s);
+	else
+		ns = model_namespace(p->m, s ? s : "default", 0);
+	free(s);
+	return ns;
 }
 
 /* Within one switch, a (port, protocol) is opened once: sort its ports
@@ -373,6 +509,23 @@ check_shared_ports(struct parser *p, int sw, const char *what)
 			   proto_name(o[i].proto), what, s->name, m->v[o[first].proc].name, o[first].line);
 	}
 	free(o);
+	/* Named ports are unique in their pod; pods have few, so compare pairs. */
+	for (size_t i = 0; i < s->nkids; i++) {
+		const struct vertex *a = &m->v[s->kids[i]];
+		for (size_t j = 0; j < a->nports; j++) {
+			if (a->ports[j].name == NULL)
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k <= i && !dup; k++) {
+				const struct vertex *b = &m->v[s->kids[k]];
+				for (size_t l = 0; l < (k == i ? j : b->nports) && !dup; l++)
+					dup = b->ports[l].name && strcmp(b->ports[l].name, a->ports[j].name) == 0;
+			}
+			if (dup)
+				diag_error(p->d, a->ports[j].line, "port name '%s' is already used in pod '%s'",
+					   a->ports[j].name, s->name);
+		}
+	}
 }
 
 static void
@@ -385,12 +538,497 @@ node_child(struct parser *p, xmlNodePtr c, void *ctx)
 		check_attrs(p, c, pod_attrs);
 		int id = vertex(p, c, V_POD, node);
 		address(p, c, id);
+		if (id >= 0)
+			p->m->v[id].ns = namespace_attr(p, c);
 		children(p, c, pod_child, &id);
 		if (id >= 0)
 			check_shared_ports(p, id, "pod");
 	} else {
 		unknown(p, c->parent, c);
 	}
+}
+
+/* ---- spec 1.1: labels, namespaces, services, policies ---- */
+
+static const char *const label_attrs[] = { "key", "value", NULL };
+
+/* A <label>, <selector> or <match>: key and value into ls. */
+static void
+label(struct parser *p, xmlNodePtr n, struct labels *ls, const char *what)
+{
+	check_attrs(p, n, label_attrs);
+	children(p, n, NULL, NULL);
+	char *key = attr(p, n, "key", true), *value = attr(p, n, "value", true);
+	if (key && !valid_label_key(key)) {
+		diag_error(p->d, line_of(n),
+			   "invalid %s key '%s' ([PREFIX/]NAME: NAME 1 to 63 characters of A-Z a-z 0-9 . _ -, alphanumeric at both ends; PREFIX a DNS subdomain)",
+			   what, key);
+	} else if (value && !valid_label_value(value)) {
+		diag_error(p->d, line_of(n),
+			   "invalid %s value '%s' (empty, or 1 to 63 characters of A-Z a-z 0-9 . _ -, alphanumeric at both ends)",
+			   what, value);
+	} else if (key && value) {
+		if (labels_get(ls, key) != NULL)
+			diag_error(p->d, line_of(n), "%s key '%s' is given twice", what, key);
+		else
+			labels_add(ls, key, value);
+	}
+	free(key);
+	free(value);
+}
+
+static const char *const ns_attrs[] = { "name", NULL };
+
+static void
+namespace_child(struct parser *p, xmlNodePtr c, void *ctx)
+{
+	struct labels *ls = ctx;
+	if (!is(c, "label")) {
+		unknown(p, c->parent, c);
+		return;
+	}
+	/* The metadata label is always there: only a contradiction is wrong. */
+	char *key = attr(p, c, "key", false), *value = attr(p, c, "value", false);
+	if (key && strcmp(key, "kubernetes.io/metadata.name") == 0 && value) {
+		if (strcmp(value, labels_get(ls, key)) != 0)
+			diag_error(p->d, line_of(c), "label kubernetes.io/metadata.name must be the namespace's name '%s'",
+				   labels_get(ls, key));
+		check_attrs(p, c, label_attrs);
+	} else {
+		label(p, c, ls, "label");
+	}
+	free(key);
+	free(value);
+}
+
+static void
+namespace_elem(struct parser *p, xmlNodePtr n)
+{
+	check_attrs(p, n, ns_attrs);
+	char *name = attr(p, n, "name", true);
+	if (name == NULL)
+		return;
+	if (!valid_dns_label(name)) {
+		diag_error(p->d, line_of(n), "invalid namespace name '%s' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)", name);
+		free(name);
+		return;
+	}
+	int i = model_find_namespace(p->m, name);
+	if (i >= 0 && p->m->ns[i].line > 0) {
+		diag_error(p->d, line_of(n), "duplicate namespace '%s' (already at line %ld)", name, p->m->ns[i].line);
+		free(name);
+		return;
+	}
+	i = model_namespace(p->m, name, line_of(n));
+	children(p, n, namespace_child, &p->m->ns[i].labels);
+	free(name);
+}
+
+/* A service or policy name: a DNS label, unique in its namespace. */
+static char *
+object_name(struct parser *p, xmlNodePtr n, const char *what)
+{
+	char *name = attr(p, n, "name", true);
+	if (name && !valid_dns_label(name)) {
+		diag_error(p->d, line_of(n), "invalid %s name '%s' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)", what, name);
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+static const char *const svc_attrs[] = { "name", "namespace", "address", NULL };
+static const char *const svc_port_attrs[] = { "number", "target", "protocol", NULL };
+
+static void
+service_port(struct parser *p, xmlNodePtr n, struct service *s)
+{
+	check_attrs(p, n, svc_port_attrs);
+	children(p, n, NULL, NULL);
+	char *num = attr(p, n, "number", true), *target = attr(p, n, "target", false),
+	     *pr = attr(p, n, "protocol", false);
+	struct svc_port sp = { .proto = PROTO_TCP };
+	bool ok = num != NULL;
+	if (num && !port_parse(num, &sp.number)) {
+		diag_error(p->d, line_of(n), "invalid port number '%s' (1 to 65535)", num);
+		ok = false;
+	}
+	if (pr && !proto_parse(pr, &sp.proto)) {
+		diag_error(p->d, line_of(n), "unknown protocol '%s' (TCP, UDP or SCTP, in capitals)", pr);
+		ok = false;
+	}
+	if (target == NULL) {
+		sp.target = sp.number;
+	} else if (target[0] >= '0' && target[0] <= '9') {
+		if (!port_parse(target, &sp.target)) {
+			diag_error(p->d, line_of(n), "invalid target port '%s' (1 to 65535, or a port name)", target);
+			ok = false;
+		}
+	} else if (!valid_port_name(target)) {
+		diag_error(p->d, line_of(n), "invalid target '%s' (a port 1 to 65535, or a port name)", target);
+		ok = false;
+	} else {
+		sp.target_name = target;
+		target = NULL;
+	}
+	for (size_t i = 0; ok && i < s->nports; i++)
+		if (s->ports[i].number == sp.number && s->ports[i].proto == sp.proto) {
+			diag_error(p->d, line_of(n), "port %u/%s is declared twice in service '%s'", sp.number,
+				   proto_name(sp.proto), s->name ? s->name : "?");
+			ok = false;
+		}
+	if (ok) {
+		xgrow(&s->ports, &s->ports_cap, s->nports + 1, sizeof *s->ports);
+		s->ports[s->nports++] = sp;
+	} else {
+		free(sp.target_name);
+	}
+	free(num);
+	free(target);
+	free(pr);
+}
+
+static void
+service_child(struct parser *p, xmlNodePtr c, void *ctx)
+{
+	struct service *s = ctx;
+	if (is(c, "selector")) {
+		label(p, c, &s->selector, "selector");
+		s->has_selector = true;
+	} else if (is(c, "port")) {
+		service_port(p, c, s);
+	} else {
+		unknown(p, c->parent, c);
+	}
+}
+
+static void
+service_elem(struct parser *p, xmlNodePtr n)
+{
+	check_attrs(p, n, svc_attrs);
+	int idx = (int)p->m->nsvcs;
+	struct service *s = model_add_service(p->m);
+	s->line = line_of(n);
+	s->name = object_name(p, n, "service");
+	s->ns = namespace_attr(p, n);
+	for (size_t i = 0; s->name && i + 1 < p->m->nsvcs; i++)
+		if (p->m->svcs[i].ns == s->ns && p->m->svcs[i].name && strcmp(p->m->svcs[i].name, s->name) == 0)
+			diag_error(p->d, s->line, "duplicate service '%s' in namespace '%s' (already at line %ld)", s->name,
+				   s->ns >= 0 ? p->m->ns[s->ns].name : "?", p->m->svcs[i].line);
+	char *a = attr(p, n, "address", true);
+	uint32_t addr;
+	if (a && !addr_parse(a, &addr)) {
+		diag_error(p->d, s->line, "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
+	} else if (a && addr_reserved(addr)) {
+		diag_error(p->d, s->line, "address %s is reserved (loopback or 0.0.0.0) and cannot be a service's", a);
+	} else if (a) {
+		int old = model_claim_addr(p->m, addr, -2 - idx);
+		if (old >= 0)
+			diag_error(p->d, s->line, "address %s is already the address of %s '%s' (line %ld)", a,
+				   model_kind_name(p->m->v[old].kind), p->m->v[old].name, p->m->v[old].line);
+		else if (old < -1)
+			diag_error(p->d, s->line, "address %s is already the address of service '%s' (line %ld)", a,
+				   p->m->svcs[-2 - old].name ? p->m->svcs[-2 - old].name : "?", p->m->svcs[-2 - old].line);
+		else
+			s->addr = addr;
+	}
+	free(a);
+	children(p, n, service_child, s);
+	/* children() may have moved the array: s is still valid (no service
+	 * is added below a service). */
+	if (s->nports == 0)
+		diag_error(p->d, s->line, "a <service> needs at least one <port>");
+}
+
+/* ---- policies ---- */
+
+static const char *const expr_attrs[] = { "key", "operator", "values", NULL };
+
+static void
+expression(struct parser *p, xmlNodePtr n, struct selector *sel)
+{
+	check_attrs(p, n, expr_attrs);
+	children(p, n, NULL, NULL);
+	char *key = attr(p, n, "key", true), *op = attr(p, n, "operator", true), *values = attr(p, n, "values", false);
+	struct expression e = { 0 };
+	bool ok = key && op;
+	if (key && !valid_label_key(key)) {
+		diag_error(p->d, line_of(n), "invalid label key '%s' in <expression>", key);
+		ok = false;
+	}
+	if (op) {
+		static const char *const ops[] = { "In", "NotIn", "Exists", "DoesNotExist" };
+		size_t i = 0;
+		while (i < 4 && strcmp(op, ops[i]) != 0)
+			i++;
+		if (i == 4) {
+			diag_error(p->d, line_of(n), "unknown operator '%s' (In, NotIn, Exists or DoesNotExist)", op);
+			ok = false;
+		} else {
+			e.op = (enum selop)i;
+			bool needs = e.op == SEL_IN || e.op == SEL_NOTIN;
+			if (needs && (values == NULL || values[strspn(values, " ")] == '\0')) {
+				diag_error(p->d, line_of(n), "operator %s needs 'values'", op);
+				ok = false;
+			} else if (!needs && values != NULL) {
+				diag_error(p->d, line_of(n), "operator %s takes no 'values'", op);
+				ok = false;
+			}
+		}
+	}
+	if (ok && values) {
+		for (char *save = NULL, *v = strtok_r(values, " ", &save); v; v = strtok_r(NULL, " ", &save)) {
+			if (!valid_label_value(v)) {
+				diag_error(p->d, line_of(n), "invalid label value '%s' in <expression>", v);
+				ok = false;
+			}
+			e.values = xreallocarray(e.values, e.nvalues + 1, sizeof *e.values);
+			e.values[e.nvalues++] = xstrdup(v);
+		}
+	}
+	if (ok) {
+		e.key = key;
+		key = NULL;
+		xgrow(&sel->expr, &sel->expr_cap, sel->nexpr + 1, sizeof *sel->expr);
+		sel->expr[sel->nexpr++] = e;
+	} else {
+		for (size_t i = 0; i < e.nvalues; i++)
+			free(e.values[i]);
+		free(e.values);
+	}
+	free(key);
+	free(op);
+	free(values);
+}
+
+static void
+selector_child(struct parser *p, xmlNodePtr c, void *ctx)
+{
+	struct selector *sel = ctx;
+	if (is(c, "match"))
+		label(p, c, &sel->match, "match");
+	else if (is(c, "expression"))
+		expression(p, c, sel);
+	else
+		unknown(p, c->parent, c);
+}
+
+static const char *const no_attrs[] = { NULL };
+static const char *const block_attrs[] = { "cidr", NULL };
+
+static bool
+cidr_attr(struct parser *p, xmlNodePtr n, uint32_t *net, int *len)
+{
+	char *s = attr(p, n, "cidr", true);
+	char suggest[20] = "";
+	bool ok = s != NULL && addr_parse_prefix(s, net, len, suggest);
+	if (s && !ok) {
+		if (suggest[0])
+			diag_error(p->d, line_of(n), "cidr %s has host bits set; did you mean %s?", s, suggest);
+		else
+			diag_error(p->d, line_of(n), "invalid cidr '%s' (ADDR/LEN)", s);
+	}
+	free(s);
+	return ok;
+}
+
+static void
+ip_block(struct parser *p, xmlNodePtr n, struct peer *peer)
+{
+	check_attrs(p, n, block_attrs);
+	peer->is_block = true;
+	bool ok = cidr_attr(p, n, &peer->net, &peer->len);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is(c, "except")) {
+			unknown(p, n, c);
+			continue;
+		}
+		check_attrs(p, c, block_attrs);
+		children(p, c, NULL, NULL);
+		uint32_t net;
+		int len;
+		if (!cidr_attr(p, c, &net, &len) || !ok)
+			continue;
+		if (len <= peer->len || !addr_in_prefix(net, peer->net, peer->len)) {
+			char a[16], b[16];
+			diag_error(p->d, line_of(c), "except %s/%d is not inside the ip-block's cidr %s/%d",
+				   addr_format(net, a), len, addr_format(peer->net, b), peer->len);
+			continue;
+		}
+		peer->except_net = xreallocarray(peer->except_net, peer->nexcept + 1, sizeof *peer->except_net);
+		peer->except_len = xreallocarray(peer->except_len, peer->nexcept + 1, sizeof *peer->except_len);
+		peer->except_net[peer->nexcept] = net;
+		peer->except_len[peer->nexcept++] = len;
+	}
+	text_only(p, n);
+}
+
+/* A <from> or <to>: selectors, or one ip-block. */
+static void
+peer_elem(struct parser *p, xmlNodePtr n, struct pol_rule *r)
+{
+	check_attrs(p, n, no_attrs);
+	struct peer peer = { 0 };
+	int blocks = 0, sels = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, "pod-selector") || is(c, "namespace-selector")) {
+			bool pod = is(c, "pod-selector");
+			if (pod ? peer.has_pod_sel : peer.has_ns_sel) {
+				diag_error(p->d, line_of(c), "<%s> has two <%s>", ename(n), ename(c));
+				continue;
+			}
+			check_attrs(p, c, no_attrs);
+			*(pod ? &peer.has_pod_sel : &peer.has_ns_sel) = true;
+			children(p, c, selector_child, pod ? &peer.pod_sel : &peer.ns_sel);
+			sels++;
+		} else if (is(c, "ip-block")) {
+			if (blocks++ == 0)
+				ip_block(p, c, &peer);
+			else
+				diag_error(p->d, line_of(c), "<%s> has more than one <ip-block>", ename(n));
+		} else {
+			unknown(p, n, c);
+		}
+	}
+	text_only(p, n);
+	if (blocks == 0 && sels == 0)
+		diag_error(p->d, line_of(n), "an empty <%s> is not allowed: name a pod-selector, a namespace-selector or an ip-block",
+			   ename(n));
+	else if (blocks > 0 && sels > 0)
+		diag_error(p->d, line_of(n), "<%s> has an ip-block and a selector: use one or the other", ename(n));
+	xgrow(&r->peers, &r->peers_cap, r->npeers + 1, sizeof *r->peers);
+	r->peers[r->npeers++] = peer;
+}
+
+static const char *const pol_port_attrs[] = { "number", "protocol", "end", NULL };
+
+static void
+pol_port(struct parser *p, xmlNodePtr n, struct pol_rule *r)
+{
+	check_attrs(p, n, pol_port_attrs);
+	children(p, n, NULL, NULL);
+	char *num = attr(p, n, "number", false), *pr = attr(p, n, "protocol", false), *end = attr(p, n, "end", false);
+	struct pol_port pp = { .proto = PROTO_TCP };
+	bool ok = true;
+	if (pr && !proto_parse(pr, &pp.proto)) {
+		diag_error(p->d, line_of(n), "unknown protocol '%s' (TCP, UDP or SCTP, in capitals)", pr);
+		ok = false;
+	}
+	if (num && num[0] >= '0' && num[0] <= '9') {
+		pp.has_number = true;
+		if (!port_parse(num, &pp.number)) {
+			diag_error(p->d, line_of(n), "invalid port '%s' (1 to 65535, or a port name)", num);
+			ok = false;
+		}
+	} else if (num && !valid_port_name(num)) {
+		diag_error(p->d, line_of(n), "invalid port '%s' (1 to 65535, or a port name)", num);
+		ok = false;
+	} else if (num) {
+		pp.name = xstrdup(num);
+	}
+	if (end) {
+		if (!pp.has_number) {
+			diag_error(p->d, line_of(n), "'end' goes only with a numeric 'number'");
+			ok = false;
+		} else if (!port_parse(end, &pp.end) || pp.end < pp.number) {
+			diag_error(p->d, line_of(n), "invalid 'end' '%s' (a port, at least 'number')", end);
+			ok = false;
+		}
+	}
+	if (ok) {
+		xgrow(&r->ports, &r->ports_cap, r->nports + 1, sizeof *r->ports);
+		r->ports[r->nports++] = pp;
+	} else {
+		free(pp.name);
+	}
+	free(num);
+	free(pr);
+	free(end);
+}
+
+struct rule_ctx {
+	struct pol_rule *r;
+	const char *peer; /* "from" or "to" */
+};
+
+static void
+pol_rule_child(struct parser *p, xmlNodePtr c, void *ctx)
+{
+	struct rule_ctx *rc = ctx;
+	if (is(c, rc->peer))
+		peer_elem(p, c, rc->r);
+	else if (is(c, "port"))
+		pol_port(p, c, rc->r);
+	else
+		unknown(p, c->parent, c);
+}
+
+static const char *const pol_attrs[] = { "name", "namespace", "types", NULL };
+
+static void
+policy_elem(struct parser *p, xmlNodePtr n)
+{
+	check_attrs(p, n, pol_attrs);
+	struct policy *pol = model_add_policy(p->m);
+	pol->line = line_of(n);
+	pol->name = object_name(p, n, "policy");
+	pol->ns = namespace_attr(p, n);
+	for (size_t i = 0; pol->name && i + 1 < p->m->npols; i++)
+		if (p->m->pols[i].ns == pol->ns && p->m->pols[i].name && strcmp(p->m->pols[i].name, pol->name) == 0)
+			diag_error(p->d, pol->line, "duplicate policy '%s' in namespace '%s' (already at line %ld)",
+				   pol->name, pol->ns >= 0 ? p->m->ns[pol->ns].name : "?", p->m->pols[i].line);
+	int selectors = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, "pod-selector")) {
+			check_attrs(p, c, no_attrs);
+			if (selectors++ == 0)
+				children(p, c, selector_child, &pol->pod_sel);
+			else
+				diag_error(p->d, line_of(c), "a <policy> has exactly one <pod-selector>");
+		} else if (is(c, "ingress") || is(c, "egress")) {
+			int d = is(c, "egress");
+			check_attrs(p, c, no_attrs);
+			xgrow(&pol->rules[d], &pol->rules_cap[d], pol->nrules[d] + 1, sizeof *pol->rules[d]);
+			struct pol_rule *r = &pol->rules[d][pol->nrules[d]++];
+			memset(r, 0, sizeof *r);
+			struct rule_ctx rc = { r, d ? "to" : "from" };
+			children(p, c, pol_rule_child, &rc);
+		} else {
+			unknown(p, n, c);
+		}
+	}
+	text_only(p, n);
+	if (selectors == 0)
+		diag_error(p->d, pol->line, "a <policy> needs a <pod-selector> (an empty one selects every pod of its namespace)");
+	char *types = attr(p, n, "types", false);
+	if (types == NULL) {
+		pol->types = DIR_INGRESS | (pol->nrules[1] > 0 ? DIR_EGRESS : 0);
+	} else {
+		bool ok = true;
+		char *copy = xstrdup(types);
+		for (char *save = NULL, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+			int bit = strcmp(t, "Ingress") == 0 ? DIR_INGRESS : strcmp(t, "Egress") == 0 ? DIR_EGRESS : 0;
+			if (bit == 0 || (pol->types & bit))
+				ok = false;
+			pol->types |= bit;
+		}
+		free(copy);
+		if (!ok || pol->types == 0)
+			diag_error(p->d, pol->line, "invalid types '%s' (Ingress, Egress or \"Ingress Egress\")", types);
+	}
+	free(types);
+	static const char *const dir[] = { "ingress", "egress" };
+	static const char *const type[] = { "Ingress", "Egress" };
+	for (int d = 0; d < 2; d++)
+		if (pol->nrules[d] > 0 && !(pol->types & (1 << d)))
+			diag_warning(p->d, pol->line, "policy '%s' has %s rules but its types leave out %s: they are ignored",
+				     pol->name ? pol->name : "?", dir[d], type[d]);
 }
 
 static const char *const node_attrs[] = { "name", "address", NULL };
@@ -406,6 +1044,12 @@ cluster_child(struct parser *p, xmlNodePtr c, void *ctx)
 		children(p, c, node_child, &id);
 		if (id >= 0)
 			check_shared_ports(p, id, "node");
+	} else if (is(c, "namespace")) {
+		namespace_elem(p, c);
+	} else if (is(c, "service")) {
+		service_elem(p, c);
+	} else if (is(c, "policy")) {
+		policy_elem(p, c);
 	} else if (is(c, "link-down") || is(c, "fib") || is(c, "expect")) {
 		xgrow(&p->later, &p->later_cap, p->nlater + 1, sizeof *p->later);
 		p->later[p->nlater++] = c;
