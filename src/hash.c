@@ -16,8 +16,11 @@ struct hash {
 static size_t
 home(uint64_t key, size_t cap)
 {
+	/* MurmurHash3's finalizer: every key bit reaches the low bits. */
 	key ^= key >> 33;
 	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	key *= 0xc4ceb9fe1a85ec53ULL;
 	key ^= key >> 33;
 	return (size_t)key & (cap - 1);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -88,13 +89,23 @@ spec_load(const char *path, size_t max_size, struct diag *d, struct model **out)
 	return st;
 }
 
+struct parser {
+	struct diag *d;
+	struct model *m;
+	xmlNodePtr root; /* <cluster>, while the parser builds it */
+	/* elements resolved once every vertex is known */
+	xmlNodePtr *later;
+	size_t nlater, later_cap;
+};
+
 /* ---- libxml2, locked down ---- */
 
 static xmlParserInputPtr
 refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	(void)id;
-	struct diag *d = ctxt ? ctxt->_private : NULL;
+	struct parser *p = ctxt ? ctxt->_private : NULL;
+	struct diag *d = p ? p->d : NULL;
 	if (d != NULL)
 		diag_error(d, ctxt->input ? ctxt->input->line : 0,
 			   "external resources are not loaded (%s)", url ? url : "?");
@@ -106,7 +117,7 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar
 {
 	(void)name, (void)ext, (void)sys;
 	xmlParserCtxtPtr ctxt = ctx;
-	diag_error(ctxt->_private, ctxt->input ? ctxt->input->line : 0,
+	diag_error(((struct parser *)ctxt->_private)->d, ctxt->input ? ctxt->input->line : 0,
 		   "a DOCTYPE is not allowed in a spec (no DTD, no entities)");
 	xmlStopParser(ctxt);
 }
@@ -129,13 +140,6 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 
 /* ---- walking the document ---- */
 
-struct parser {
-	struct diag *d;
-	struct model *m;
-	/* elements resolved once every vertex is known */
-	xmlNodePtr *later;
-	size_t nlater, later_cap;
-};
 
 static long
 line_of(xmlNodePtr n)
@@ -1276,8 +1280,9 @@ valid_cluster_name(const char *s)
 
 static const char *const cluster_attrs[] = { "name", NULL };
 
+/* The root's start: the model exists from here on. */
 static void
-cluster(struct parser *p, xmlNodePtr root)
+cluster_start(struct parser *p, xmlNodePtr root)
 {
 	check_attrs(p, root, cluster_attrs);
 	char *name = attr(p, root, "name", true);
@@ -1285,14 +1290,18 @@ cluster(struct parser *p, xmlNodePtr root)
 		diag_error(p->d, line_of(root), "invalid cluster name (at most %d bytes, no control characters)", MAX_NAME);
 	p->m = model_new(name);
 	free(name);
-	children(p, root, cluster_child, NULL);
-	if (p->m->nv == 0 || p->m->v[0].kind != V_NODE) {
-		bool any = false;
-		for (size_t i = 0; i < p->m->nv && !any; i++)
-			any = p->m->v[i].kind == V_NODE;
-		if (!any)
-			diag_error(p->d, line_of(root), "a cluster needs at least one <node>");
-	}
+}
+
+/* The root's end: text, the node count, then what refers to vertices. */
+static void
+cluster_end(struct parser *p, xmlNodePtr root)
+{
+	text_only(p, root);
+	bool any = false;
+	for (size_t i = 0; i < p->m->nv && !any; i++)
+		any = p->m->v[i].kind == V_NODE;
+	if (!any)
+		diag_error(p->d, line_of(root), "a cluster needs at least one <node>");
 	for (size_t i = 0; i < p->nlater; i++) {
 		xmlNodePtr n = p->later[i];
 		if (is(n, "link-down"))
@@ -1301,6 +1310,61 @@ cluster(struct parser *p, xmlNodePtr root)
 			fib(p, n);
 		else
 			expect(p, n);
+	}
+}
+
+/* ---- streaming: the SAX2 tree builder, pruned as it goes ----
+ *
+ * libxml2's own SAX2 handlers build the tree; when a child of <cluster>
+ * ends, it is checked and added to the model at once, then freed, so the
+ * tree never holds more than one node's subtree (a DOM of a 30 MB spec
+ * costs more than the model). link-down, fib and expect wait for the end:
+ * they name vertices that may come later. */
+
+static void
+on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+	 const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parser *p = ctxt->_private;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_ns, namespaces, nb_attributes, nb_defaulted,
+			      attributes);
+	if (ctxt->nodeNr != 1 || ctxt->node == NULL)
+		return;
+	if (is(ctxt->node, "cluster")) {
+		p->root = ctxt->node;
+		cluster_start(p, p->root);
+	} else {
+		diag_error(p->d, line_of(ctxt->node), "the root element must be <cluster>");
+	}
+}
+
+static void
+on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parser *p = ctxt->_private;
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	if (p->root == NULL || ctxt->node != p->root || ctxt->nodeNr != 1)
+		return;
+	xmlNodePtr c = p->root->last;
+	if (c == NULL || c->type != XML_ELEMENT_NODE)
+		return;
+	size_t deferred = p->nlater;
+	cluster_child(p, c, NULL);
+	if (p->nlater == deferred) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	/* Check and drop the root's text so far too: libxml2 would otherwise
+	 * try to extend a text node it no longer owns the buffer of. */
+	text_only(p, p->root);
+	for (xmlNodePtr t = p->root->children, next; t != NULL; t = next) {
+		next = t->next;
+		if (t->type != XML_ELEMENT_NODE) {
+			xmlUnlinkNode(t);
+			xmlFreeNode(t);
+		}
 	}
 }
 
@@ -1318,8 +1382,11 @@ spec_parse(const char *buf, size_t len, struct diag *d, struct model **out)
 		fputs("k8snet: out of memory\n", stderr);
 		abort();
 	}
-	ctxt->_private = d;
+	struct parser p = { .d = d };
+	ctxt->_private = &p;
 	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->sax->startElementNs = on_start;
+	ctxt->sax->endElementNs = on_end;
 	xmlSetStructuredErrorFunc(d, on_xml_error);
 	size_t before = diag_errors(d);
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, diag_file(d), NULL,
@@ -1329,17 +1396,8 @@ spec_parse(const char *buf, size_t len, struct diag *d, struct model **out)
 		diag_error(d, 0, "a DOCTYPE is not allowed in a spec (no DTD, no entities)");
 	if (doc == NULL && diag_errors(d) == before)
 		diag_error(d, 0, "malformed XML");
-	if (doc == NULL || diag_errors(d) > before) {
-		xmlFreeDoc(doc);
-		xmlFreeParserCtxt(ctxt);
-		return SPEC_INVALID;
-	}
-	struct parser p = { .d = d };
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is(root, "cluster"))
-		diag_error(d, root ? line_of(root) : 0, "the root element must be <cluster>");
-	else
-		cluster(&p, root);
+	if (doc != NULL && p.root != NULL)
+		cluster_end(&p, p.root);
 	free(p.later);
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
