@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include "check.h"
 #include "cli.h"
+#include "diff.h"
 #include "emit.h"
 #include "fib.h"
 #include "forward.h"
@@ -29,6 +31,12 @@ static const char usage_text[] =
 	"                                 the life of one message\n"
 	"  reach SPEC [--ports open|all] [--format csv|json|text] [-o FILE]\n"
 	"                                 the fate of every sender/destination pair\n"
+	"  check SPEC [--all] [--quiet] [--format text|json|junit] [-o FILE]\n"
+	"                                 verify the network model's constraints and\n"
+	"                                 the spec's expects (status 1 if any fails)\n"
+	"  diff OLD NEW [--ports open|all] [--format text|csv] [-o FILE]\n"
+	"                                 the pairs whose verdict or receiver changed\n"
+	"                                 (status 1 if any did)\n"
 	"\n"
 	"SPEC is an XML cluster spec, or - for standard input.\n"
 	"\n"
@@ -38,6 +46,8 @@ static const char usage_text[] =
 	"      --ports open|all           open: every listening endpoint (default);\n"
 	"                                 all: every address with every open port\n"
 	"      --switch NAME              fib: only this pod or node\n"
+	"      --all                      check: list every violation (default: 10 per constraint)\n"
+	"      --quiet                    check: print the summary lines only\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
 	"  -h, --help                     print this help and exit\n"
 	"  -V, --version                  print the version and exit\n"
@@ -65,11 +75,13 @@ struct opts {
 	size_t max_size;
 	char **args;
 	int nargs;
+	bool all, quiet;      /* check */
+	struct model *other;  /* diff: the NEW spec */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET };
 
-enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8 };
+enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -103,6 +115,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "ports", required_argument, NULL, OPT_PORTS },
 		{ "switch", required_argument, NULL, OPT_SWITCH },
 		{ "max-spec-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,7 +125,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
-			 : c == OPT_SWITCH ? USES_SWITCH : 0;
+			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK : 0;
 		if (need && !(uses & need))
 			return usage_error(o->cmd, "option '%s' does not apply to this command", argv[optind - 1]);
 		switch (c) {
@@ -127,6 +141,12 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			break;
 		case OPT_SWITCH:
 			o->switch_name = optarg;
+			break;
+		case OPT_ALL:
+			o->all = true;
+			break;
+		case OPT_QUIET:
+			o->quiet = true;
 			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
@@ -361,6 +381,66 @@ cmd_reach(struct opts *o, struct model *m)
 	return finish(c.out, EXIT_OK);
 }
 
+/* ---- check ---- */
+
+enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
+
+static int
+cmd_check(struct opts *o, struct model *m)
+{
+	static const char *const formats[] = { "text", "json", "junit", NULL };
+	int rc = check_format(o, formats);
+	if (rc >= 0)
+		return rc;
+	struct out *out = out_open(o->output);
+	if (out == NULL)
+		return EXIT_IO;
+	struct check *c = check_run(m, o->quiet ? 0 : o->all ? SIZE_MAX : CHECK_LISTED);
+	FILE *f = out_file(out);
+	if (format_is(o, "json"))
+		check_emit_json(f, c);
+	else if (format_is(o, "junit"))
+		check_emit_junit(f, c);
+	else
+		check_emit_text(f, c, o->quiet);
+	rc = check_ok(c) ? EXIT_OK : EXIT_FINDINGS;
+	check_free(c);
+	return finish(out, rc);
+}
+
+/* ---- diff ---- */
+
+static int
+diff_row_csv(void *ctx, const struct diff_row *r)
+{
+	struct out *out = ctx;
+	diff_emit_csv_row(out_file(out), r);
+	return out_failed(out);
+}
+
+static int
+cmd_diff(struct opts *o, struct model *m)
+{
+	static const char *const formats[] = { "text", "csv", NULL };
+	int rc = check_format(o, formats);
+	if (rc >= 0)
+		return rc;
+	struct out *out = out_open(o->output);
+	if (out == NULL)
+		return EXIT_IO;
+	struct diff_counts counts;
+	if (format_is(o, "csv")) {
+		diff_emit_csv_header(out_file(out));
+		diff_run(m, o->other, o->ports, diff_row_csv, out, &counts);
+	} else {
+		struct diff_text *t = diff_text_new(m, o->other, o->ports);
+		diff_run(m, o->other, o->ports, diff_text_add, t, &counts);
+		diff_text_print(out_file(out), t, &counts);
+		diff_text_free(t);
+	}
+	return finish(out, diff_total(&counts) ? EXIT_FINDINGS : EXIT_OK);
+}
+
 /* ---- dispatch ---- */
 
 struct command {
@@ -369,6 +449,7 @@ struct command {
 	int uses;
 	int nargs; /* positional arguments, SPEC included */
 	const char *args;
+	bool two_specs; /* args[0] and args[1] are specs (diff OLD NEW) */
 };
 
 static const struct command commands[] = {
@@ -376,6 +457,8 @@ static const struct command commands[] = {
 	{ "fib", cmd_fib, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
 	{ "trace", cmd_trace, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
 	{ "reach", cmd_reach, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
+	{ "check", cmd_check, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
+	{ "diff", cmd_diff, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
 };
 
 int
@@ -406,9 +489,18 @@ cli_run(int argc, char **argv)
 				   cmd->name, cmd->args);
 	struct model *m;
 	rc = load(&o, o.args[0], &m);
-	if (rc >= 0)
+	/* diff: read NEW even when OLD is bad, so that both report. */
+	if (cmd->two_specs) {
+		int rc2 = load(&o, o.args[1], &o.other);
+		rc = rc2 > rc ? rc2 : rc;
+	}
+	if (rc >= 0) {
+		model_free(m);
+		model_free(o.other);
 		return rc;
+	}
 	rc = cmd->run(&o, m);
 	model_free(m);
+	model_free(o.other);
 	return rc;
 }

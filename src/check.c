@@ -1,0 +1,250 @@
+#include "check.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct check {
+	const struct model *m;
+	size_t keep;
+	struct check_constraint k[CONSTRAINT_COUNT];
+	size_t listed_cap[CONSTRAINT_COUNT];
+	struct check_expect *expects;
+	size_t nexpects;
+};
+
+static const char *const names[CONSTRAINT_COUNT] = {
+	"distinct addresses",
+	"container to container",
+	"pod to pod",
+	"daemon to pod",
+	"service endpoints",
+};
+
+struct check *
+check_new(const struct model *m, size_t keep)
+{
+	struct check *c = xcalloc(1, sizeof *c);
+	c->m = m;
+	c->keep = keep;
+	for (int i = 0; i < CONSTRAINT_COUNT; i++) {
+		c->k[i].id = (enum constraint)i;
+		c->k[i].name = names[i];
+		c->k[i].active = i != CONSTRAINT_SERVICE || m->nsvc_ports > 0;
+	}
+	/* Constraint 1 is enforced by the parser: a model exists only if
+	 * every node and pod address is distinct. */
+	c->k[CONSTRAINT_DISTINCT].checked = m->nnodes + m->npods;
+	/* A service port without backends: a property of the model, not of
+	 * a pair (every sender would find it empty). */
+	struct check_constraint *x = &c->k[CONSTRAINT_SERVICE];
+	for (size_t i = 0; i < m->nsvc_ports; i++) {
+		const struct svc_flat *f = &m->svc_ports[i];
+		const struct service *s = &m->svcs[f->svc];
+		x->checked++;
+		if (f->nbackends > 0)
+			continue;
+		x->violations++;
+		if (x->nlisted < keep) {
+			xgrow(&x->listed, &c->listed_cap[CONSTRAINT_SERVICE], x->nlisted + 1, sizeof *x->listed);
+			x->listed[x->nlisted++] = (struct check_violation){
+				.sender = -1,
+				.d = { s->addr, s->ports[f->port].number, s->ports[f->port].proto },
+				.expected = -1,
+				.svc_port = (int)i,
+				.fate = { .receiver = -1, .at = -1 },
+			};
+		}
+	}
+	return c;
+}
+
+static void
+free_fate_copy(struct fate *f)
+{
+	free(f->path);
+	free(f->steps);
+}
+
+void
+check_free(struct check *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < CONSTRAINT_COUNT; i++) {
+		for (size_t j = 0; j < c->k[i].nlisted; j++)
+			free_fate_copy(&c->k[i].listed[j].fate);
+		free(c->k[i].listed);
+	}
+	for (size_t i = 0; i < c->nexpects; i++)
+		forward_free(c->expects[i].fates, c->expects[i].nfates);
+	free(c->expects);
+	free(c);
+}
+
+enum constraint
+check_classify(const struct model *m, int sender, const struct dest *d, int *expected)
+{
+	const struct vertex *s = &m->v[sender];
+	enum constraint k;
+	int sw;
+	if (d->addr == ADDR_LOOPBACK) {
+		if (s->kind != V_CONTAINER)
+			return CONSTRAINT_COUNT;
+		sw = s->parent;
+		k = CONSTRAINT_LOCALHOST;
+	} else {
+		sw = model_addr_owner(m, d->addr);
+		if (sw < 0 || m->v[sw].kind != V_POD)
+			return CONSTRAINT_COUNT;
+		if (s->kind == V_CONTAINER)
+			k = CONSTRAINT_POD;
+		else if (m->v[sw].parent == s->parent)
+			k = CONSTRAINT_DAEMON;
+		else
+			return CONSTRAINT_COUNT;
+	}
+	/* Only opened ports are promised (a --ports all row may ask others). */
+	const struct endpoint *ep = model_endpoint(m, sw, d->port, d->proto);
+	if (ep == NULL)
+		return CONSTRAINT_COUNT;
+	*expected = ep->proc;
+	return k;
+}
+
+/* A fate that outlives forward_free: its own path and steps (the steps'
+ * rules still point into the model, which outlives the check). */
+static struct fate
+copy_fate(const struct fate *f)
+{
+	struct fate c = *f;
+	c.path = xreallocarray(NULL, f->npath ? f->npath : 1, sizeof *c.path);
+	memcpy(c.path, f->path, f->npath * sizeof *c.path);
+	c.steps = xreallocarray(NULL, f->nsteps ? f->nsteps : 1, sizeof *c.steps);
+	memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
+	return c;
+}
+
+int
+check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
+{
+	struct check *c = ctx;
+	int expected = -1;
+	enum constraint k = check_classify(c->m, sender, d, &expected);
+	if (k == CONSTRAINT_COUNT)
+		return 0;
+	struct check_constraint *x = &c->k[k];
+	x->checked++;
+	/* Every fate must reach the container (a pod address gives one fate;
+	 * only services fork). A NetworkPolicy's denial is intended. */
+	const struct fate *bad = NULL;
+	bool denied = false;
+	for (size_t i = 0; i < nf && bad == NULL; i++) {
+		if (f[i].verdict == VERDICT_DELIVERED && f[i].receiver == expected)
+			continue;
+		if (f[i].verdict == VERDICT_DISCARDED && (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS))
+			denied = true;
+		else
+			bad = &f[i];
+	}
+	if (bad == NULL) {
+		x->denied += denied;
+		return 0;
+	}
+	x->violations++;
+	if (x->nlisted < c->keep) {
+		xgrow(&x->listed, &c->listed_cap[k], x->nlisted + 1, sizeof *x->listed);
+		x->listed[x->nlisted++] = (struct check_violation){ sender, *d, expected, -1, copy_fate(bad) };
+	}
+	return 0;
+}
+
+
+void
+check_expects(struct check *c)
+{
+	const struct model *m = c->m;
+	c->expects = xreallocarray(NULL, m->nexpects ? m->nexpects : 1, sizeof *c->expects);
+	c->nexpects = m->nexpects;
+	for (size_t i = 0; i < m->nexpects; i++) {
+		const struct expect *e = &m->expects[i];
+		struct check_expect *x = &c->expects[i];
+		*x = (struct check_expect){ .e = e, .holds = true };
+		x->nfates = forward_run(m, e->from, e->addr, e->port, e->proto, &x->fates);
+		bool received = e->receiver < 0;
+		for (size_t j = 0; j < x->nfates; j++) {
+			received = received || x->fates[j].receiver == e->receiver;
+			if (x->holds && x->fates[j].verdict != e->verdict) {
+				x->holds = false;
+				x->shown = j;
+			}
+		}
+		x->holds = x->holds && received;
+	}
+}
+
+struct check *
+check_run(const struct model *m, size_t keep)
+{
+	struct check *c = check_new(m, keep);
+	reach_run(m, PORTS_OPEN, check_add, c);
+	check_expects(c);
+	return c;
+}
+
+const struct model *
+check_model(const struct check *c)
+{
+	return c->m;
+}
+
+const struct check_constraint *
+check_constraint(const struct check *c, enum constraint k)
+{
+	return &c->k[k];
+}
+
+size_t
+check_nexpects(const struct check *c)
+{
+	return c->nexpects;
+}
+
+const struct check_expect *
+check_expect(const struct check *c, size_t i)
+{
+	return &c->expects[i];
+}
+
+size_t
+check_nconstraints(const struct check *c)
+{
+	size_t n = 0;
+	for (int i = 0; i < CONSTRAINT_COUNT; i++)
+		n += c->k[i].active;
+	return n;
+}
+
+size_t
+check_failed_constraints(const struct check *c)
+{
+	size_t n = 0;
+	for (int i = 0; i < CONSTRAINT_COUNT; i++)
+		n += c->k[i].violations > 0;
+	return n;
+}
+
+size_t
+check_failed_expects(const struct check *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nexpects; i++)
+		n += !c->expects[i].holds;
+	return n;
+}
+
+bool
+check_ok(const struct check *c)
+{
+	return check_failed_constraints(c) == 0 && check_failed_expects(c) == 0;
+}

@@ -1,0 +1,109 @@
+/* The audit (contract.md, `check SPEC`): the constraints of the Kubernetes
+ * network model, verified on the computed reachability, then every
+ * `expect` of the spec.
+ *
+ * The pairs come from reach (--ports open): check_add takes one row at a
+ * time, so any engine that streams rows can feed it, and a check keeps only
+ * counts and the first few violations of each constraint, never the pairs
+ * themselves (a large cluster has ~10^11 of them). */
+#ifndef K8SNET_CHECK_H
+#define K8SNET_CHECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "forward.h"
+#include "model.h"
+#include "reach.h"
+
+enum constraint {
+	CONSTRAINT_DISTINCT,  /* 1. distinct addresses (a parse-time error) */
+	CONSTRAINT_LOCALHOST, /* 2. container to container over 127.0.0.1 */
+	CONSTRAINT_POD,       /* 3. every container to every pod's ports */
+	CONSTRAINT_DAEMON,    /* 4. every daemon to the pods of its node */
+	CONSTRAINT_SERVICE,   /* 5. every service port has endpoints (spec 1.1) */
+	CONSTRAINT_COUNT,
+};
+
+/* One pair that breaks a constraint: the fate (path, reason) that shows
+ * where the message died, and the container that should have got it. Or,
+ * for constraint 5, a service port without endpoints (no pair, no fate). */
+struct check_violation {
+	int sender;       /* -1 for a service port */
+	struct dest d;
+	int expected;     /* the container that opened the port, or -1 */
+	int svc_port;     /* constraint 5: its index in m->svc_ports; else -1 */
+	struct fate fate; /* the first fate that is not delivered to it */
+};
+
+struct check_constraint {
+	enum constraint id;
+	const char *name;  /* "pod to pod", ... */
+	bool active;       /* constraint 5 only applies to specs with services */
+	uint64_t checked;  /* pairs (constraint 1: addresses; 5: service ports) */
+	uint64_t violations;
+	uint64_t denied;   /* pairs a NetworkPolicy denies: intended, not violations */
+	struct check_violation *listed; /* the first ones, in reach order */
+	size_t nlisted;
+};
+
+/* An expect holds when every fate (one per backend of a service) has its
+ * verdict and, if it names a receiver, that receiver is among theirs. */
+struct check_expect {
+	const struct expect *e;
+	bool holds;
+	struct fate *fates; /* what forward_run computed */
+	size_t nfates;
+	size_t shown; /* the fate to show: the first with another verdict, or 0 */
+};
+
+struct check;
+
+/* A check of m that keeps the first keep violations of each constraint
+ * (SIZE_MAX: all of them; 0: counts only). Free with check_free (which
+ * accepts NULL); the check reads m, which must outlive it. */
+struct check *check_new(const struct model *m, size_t keep);
+void check_free(struct check *c);
+
+/* One reach row (a reach_fn: ctx is the check): counts it against the
+ * constraint it belongs to, if any. Always returns 0. */
+int check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
+
+/* Evaluate every expect of the model (forward_run each one). */
+void check_expects(struct check *c);
+
+/* The whole audit: check_new, every row of reach_run(PORTS_OPEN), then
+ * check_expects. */
+struct check *check_run(const struct model *m, size_t keep);
+
+/* Which constraint the pair (sender, d) falls under; CONSTRAINT_COUNT when
+ * none does (a daemon to a pod on another node, anything to a node
+ * address). *expected gets the container that opened the port. */
+enum constraint check_classify(const struct model *m, int sender, const struct dest *d, int *expected);
+
+const struct model *check_model(const struct check *c);
+/* Results: valid until check_free. */
+const struct check_constraint *check_constraint(const struct check *c, enum constraint k);
+size_t check_nexpects(const struct check *c);
+const struct check_expect *check_expect(const struct check *c, size_t i);
+/* The constraints that apply (4, or 5 with services). */
+size_t check_nconstraints(const struct check *c);
+/* Constraints, and expects, that fail. */
+size_t check_failed_constraints(const struct check *c);
+size_t check_failed_expects(const struct check *c);
+/* Everything holds. */
+bool check_ok(const struct check *c);
+
+/* emit_check.c: the check's views. Each writes to f and never fails by
+ * itself (the caller checks the stream). quiet: the summary lines only. */
+void check_emit_text(FILE *f, const struct check *c, bool quiet);
+void check_emit_json(FILE *f, const struct check *c);
+void check_emit_junit(FILE *f, const struct check *c);
+
+/* One line that says what happened to a message, for people: "delivered
+ * to C2.1", "discarded at N1: link down (N1-N2)", "loop: P1 is reached
+ * again". Caller frees. */
+char *check_explain(const struct model *m, const struct fate *f);
+
+#endif

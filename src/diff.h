@@ -1,0 +1,76 @@
+/* What a change does to reachability (contract.md, `diff`): the pairs
+ * (source name, address, port, protocol) of two specs, matched by name,
+ * and every pair whose verdict or receiver differs. Rows come in the old
+ * spec's reach order, then the pairs only the new spec has, in its order.
+ *
+ * Memory: one small record per pair of the new spec (a hash keyed by the
+ * pair); the old spec's rows stream. A pair to a service has one fate per
+ * backend: its verdicts and receivers are compared, and printed, joined by
+ * '|' in backend order (services-and-policies.md). */
+#ifndef K8SNET_DIFF_H
+#define K8SNET_DIFF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "reach.h"
+
+/* One side of a pair. Its strings live as long as the row: copy them to
+ * keep them after the callback returns. */
+struct diff_side {
+	bool present;         /* false: the pair is absent from that spec */
+	int sender;           /* in that side's model; -1 when absent */
+	bool delivered;       /* present, and every fate delivered */
+	const char *verdict;  /* "delivered", "discarded|delivered", ...; NULL when absent */
+	const char *receiver; /* "C2.1", "|C2.1", "" when none; NULL when absent */
+};
+
+struct diff_row {
+	const char *source; /* owned by one of the models */
+	struct dest d;
+	struct diff_side old, new;
+};
+
+enum diff_kind {
+	DIFF_GAINED,  /* delivered now, not before */
+	DIFF_LOST,    /* delivered before, not now */
+	DIFF_CHANGED, /* anything else: another receiver, discarded <-> loop, absent <-> not delivered */
+	DIFF_KINDS,
+};
+
+struct diff_counts {
+	uint64_t old_pairs, new_pairs, only_new; /* union = old_pairs + only_new */
+	uint64_t changed[DIFF_KINDS];
+};
+
+/* Called once per changed pair, in order; a non-zero return stops the run
+ * and is returned by diff_run. */
+typedef int diff_fn(void *ctx, const struct diff_row *r);
+
+/* Compare the pairs of old and new (both finished models that outlive the
+ * call); counts (may be NULL) gets the totals. */
+int diff_run(const struct model *old, const struct model *new, enum ports_mode mode, diff_fn *fn, void *ctx,
+	     struct diff_counts *counts);
+
+enum diff_kind diff_classify(const struct diff_row *r);
+const char *diff_kind_name(enum diff_kind k); /* "gained", "lost", "changed" */
+/* "absent" or the verdict's name. */
+const char *diff_verdict_name(const struct diff_side *s);
+uint64_t diff_total(const struct diff_counts *c);
+
+/* emit_diff.c. The CSV streams: a header, then one line per row. */
+void diff_emit_csv_header(FILE *f);
+void diff_emit_csv_row(FILE *f, const struct diff_row *r);
+
+/* The text view groups the changes by sender pod (or a daemon's node) and
+ * destination pod or node, so it collects the changed rows (only those)
+ * before printing. Free with diff_text_free (accepts NULL). */
+struct diff_text;
+struct diff_text *diff_text_new(const struct model *old, const struct model *new, enum ports_mode mode);
+int diff_text_add(void *ctx, const struct diff_row *r); /* a diff_fn; ctx is the diff_text */
+void diff_text_print(FILE *f, const struct diff_text *t, const struct diff_counts *counts);
+void diff_text_free(struct diff_text *t);
+
+#endif
