@@ -77,17 +77,19 @@ visited(const struct fate *f, int sw, const struct header *h)
  * the pod's containers leaves it, ingress where one from outside the pod
  * is delivered. */
 static enum reason
-policy(const struct model *m, const struct fate *f, int sw, enum action a, const struct header *h)
+policy(const struct model *m, struct fate *f, int sw, enum action a, const struct header *h)
 {
 	const struct vertex *v = &m->v[sw];
 	if (v->kind != V_POD)
 		return REASON_NONE;
-	const struct vertex *s = &m->v[f->sender];
-	bool own = s->kind == V_CONTAINER && s->parent == sw;
+	bool own = f->sender >= 0 && m->v[f->sender].kind == V_CONTAINER && m->v[f->sender].parent == sw;
 	if (a == ACT_FORWARD && own && !policy_allows(m, sw, POLICY_EGRESS, h))
 		return REASON_EGRESS;
-	if (a == ACT_DELIVER && !own && !policy_allows(m, sw, POLICY_INGRESS, h))
-		return REASON_INGRESS;
+	if (a == ACT_DELIVER && !own && v->nisolating[POLICY_INGRESS] > 0) {
+		f->ingress_pod = sw;
+		if (!policy_allows(m, sw, POLICY_INGRESS, h))
+			return REASON_INGRESS;
+	}
 	return REASON_NONE;
 }
 
@@ -95,7 +97,8 @@ policy(const struct model *m, const struct fate *f, int sw, enum action a, const
  * same switch, so its token is already in the path. Every fate ends in
  * out; f's arrays move there. */
 static void
-walk(const struct model *m, struct fates *out, struct fate *f, int sw, struct header h, bool rewritten)
+walk(const struct model *m, const struct forward_hook *hook, struct fates *out, struct fate *f, int sw,
+     struct header h, bool rewritten)
 {
 	for (;;) {
 		if (visited(f, sw, &h)) {
@@ -136,7 +139,7 @@ walk(const struct model *m, struct fates *out, struct fate *f, int sw, struct he
 				c.dnat = (int)c.npath - 1;
 				c.dnat_addr = hb.dst;
 				c.dnat_port = hb.dport;
-				walk(m, out, &c, sw, hb, true);
+				walk(m, hook, out, &c, sw, hb, true);
 			}
 			return;
 		}
@@ -152,21 +155,51 @@ walk(const struct model *m, struct fates *out, struct fate *f, int sw, struct he
 			return;
 		}
 		sw = r.to;
+		if (hook != NULL && m->v[sw].kind == V_NODE) {
+			struct fate *rest;
+			size_t n = hook->arrive(hook->ctx, f, sw, &h, &rest);
+			if (n > 0) {
+				xgrow(&out->f, &out->cap, out->n + n, sizeof *out->f);
+				memcpy(out->f + out->n, rest, n * sizeof *rest);
+				out->n += n;
+				free(rest);
+				free(f->path);
+				free(f->steps);
+				return;
+			}
+		}
 	}
 }
 
 size_t
-forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out)
+forward_run_hooked(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto,
+		   const struct forward_hook *hook, struct fate **out)
 {
 	struct fates fs = { 0 };
-	struct fate f = { .sender = sender, .receiver = -1, .at = -1, .dnat = -1 };
+	struct fate f = { .sender = sender, .receiver = -1, .at = -1, .dnat = -1, .ingress_pod = -1 };
 	struct header h = forward_header(m, sender, dst, dport, proto);
 	int first = m->v[sender].parent;
 	add_vertex(&f, sender);
 	if (!model_linked(m, sender, first))
 		end(&fs, &f, VERDICT_DISCARDED, REASON_LINK_DOWN, sender);
 	else
-		walk(m, &fs, &f, first, h, false);
+		walk(m, hook, &fs, &f, first, h, false);
+	*out = fs.f;
+	return fs.n;
+}
+
+size_t
+forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out)
+{
+	return forward_run_hooked(m, sender, dst, dport, proto, NULL, out);
+}
+
+size_t
+forward_walk_from(const struct model *m, int sw, const struct header *h, struct fate **out)
+{
+	struct fates fs = { 0 };
+	struct fate f = { .sender = -1, .receiver = -1, .at = -1, .dnat = -1, .ingress_pod = -1 };
+	walk(m, NULL, &fs, &f, sw, *h, false);
 	*out = fs.f;
 	return fs.n;
 }

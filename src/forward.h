@@ -45,6 +45,7 @@ struct fate {
 	int dnat;
 	uint32_t dnat_addr;
 	uint16_t dnat_port;
+	int ingress_pod; /* where an ingress policy was evaluated, or -1 */
 	struct step *steps;
 	size_t nsteps;
 };
@@ -58,6 +59,22 @@ struct header forward_header(const struct model *m, int sender, uint32_t dst, ui
 size_t forward_run(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto,
 		   struct fate **out);
 void forward_free(struct fate *f, size_t n);
+
+/* For the all-pairs engine (engine.c), which reuses walks. */
+
+/* Called when a walk is about to arrive at node sw with header h. It may
+ * finish the walk itself: then it stores in *out the complete fates that
+ * continue prefix (an array it allocated; prefix is left untouched) and
+ * returns their number; or it returns 0 and the walk goes on. */
+struct forward_hook {
+	size_t (*arrive)(void *ctx, const struct fate *prefix, int sw, const struct header *h, struct fate **out);
+	void *ctx;
+};
+size_t forward_run_hooked(const struct model *m, int sender, uint32_t dst, uint16_t dport, enum proto proto,
+			  const struct forward_hook *hook, struct fate **out);
+/* The walk of header h from switch sw by no sender in particular (no pod
+ * is the sender's own): the path starts at sw. */
+size_t forward_walk_from(const struct model *m, int sw, const struct header *h, struct fate **out);
 
 /* The path as the CSV prints it: names joined by '>'; caller frees. */
 char *forward_path(const struct model *m, const struct fate *f);

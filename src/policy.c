@@ -4,8 +4,8 @@
 
 /* Selectors match pods only: an address that is no pod's matches only
  * ip-blocks. */
-static bool
-peer_matches(const struct model *m, const struct policy *pol, const struct peer *p, uint32_t addr)
+bool
+policy_peer_matches(const struct model *m, const struct policy *pol, const struct peer *p, uint32_t addr)
 {
 	if (p->is_block) {
 		if (!addr_in_prefix(addr, p->net, p->len))
@@ -64,7 +64,7 @@ policy_rule_allows(const struct model *m, const struct policy *pol, const struct
 	uint32_t other = dir == POLICY_INGRESS ? h->src : h->dst;
 	bool peer = r->npeers == 0;
 	for (size_t i = 0; i < r->npeers && !peer; i++)
-		peer = peer_matches(m, pol, &r->peers[i], other);
+		peer = policy_peer_matches(m, pol, &r->peers[i], other);
 	if (!peer)
 		return false;
 	if (r->nports == 0)

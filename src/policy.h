@@ -19,4 +19,7 @@ bool policy_allows(const struct model *m, int pod, int dir, const struct header 
 bool policy_rule_allows(const struct model *m, const struct policy *pol, const struct pol_rule *r, int pod, int dir,
 			const struct header *h);
 
+/* Does peer p of policy pol match address addr? */
+bool policy_peer_matches(const struct model *m, const struct policy *pol, const struct peer *p, uint32_t addr);
+
 #endif

@@ -1,4 +1,5 @@
 #include "reach.h"
+#include "engine.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -162,19 +163,27 @@ reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx)
 	struct port *p = all_ports(m, &np);
 	struct list rest = { 0 }, l = { 0 };
 	common(m, mode, p, np, &rest);
-	int rc = 0;
+	int rc = 0, node = -1;
+	struct engine *e = engine_new(m);
 	for (size_t i = 0; i < m->nprocs && rc == 0; i++) {
 		int s = m->procs[i];
+		/* Senders come node by node: what the engine remembers about one
+		 * node is of no use for the next, so memory stays bounded. */
+		int n = m->v[s].kind == V_DAEMON ? m->v[s].parent : m->v[m->v[s].parent].parent;
+		if (n != node)
+			engine_forget(e);
+		node = n;
 		l.n = 0;
 		localhost(m, s, mode, p, np, &l);
 		for (size_t k = 0; k < l.n + rest.n && rc == 0; k++) {
 			const struct dest *d = k < l.n ? &l.d[k] : &rest.d[k - l.n];
 			struct fate *f;
-			size_t nf = forward_run(m, s, d->addr, d->port, d->proto, &f);
+			size_t nf = engine_run(e, s, d->addr, d->port, d->proto, &f);
 			rc = fn(ctx, s, d, f, nf);
 			forward_free(f, nf);
 		}
 	}
+	engine_free(e);
 	free(l.d);
 	free(rest.d);
 	free(p);

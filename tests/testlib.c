@@ -97,7 +97,7 @@ static const char *const protos[] = { "TCP", "UDP", "SCTP" };
 
 /* Ports drawn from a small set so that pairs collide across pods. */
 static void
-ports(struct buf *b, unsigned *st, int used[][3])
+ports(struct buf *b, unsigned *st, int used[][3], bool named)
 {
 	int k = (int)rnd(st, 3);
 	for (int i = 0; i < k; i++) {
@@ -105,9 +105,62 @@ ports(struct buf *b, unsigned *st, int used[][3])
 		if (used[p][pr])
 			continue;
 		used[p][pr] = 1;
-		/* protos[0] is TCP, the default: leave it out. */
-		put(b, "<port number=\"%d\"%s%s%s/>", 80 + p, pr == 0 ? "" : " protocol=\"", pr == 0 ? "" : protos[pr],
+		/* protos[0] is TCP, the default: leave it out. Named ports are
+		 * unique in a pod: name them after their number and protocol. */
+		put(b, "<port number=\"%d\"%s%s%s", 80 + p, pr == 0 ? "" : " protocol=\"", pr == 0 ? "" : protos[pr],
 		    pr == 0 ? "" : "\"");
+		if (named && rnd(st, 2))
+			put(b, " name=\"p%d%c\"", p, "tus"[pr]);
+		put(b, "/>");
+	}
+}
+
+/* Services and policies over namespaces ns0, ns1 and labels app=a0..a2,
+ * tier=x, with every peer and port kind. */
+static void
+k8s(struct buf *b, unsigned *st)
+{
+	put(b, "<namespace name=\"ns0\"><label key=\"env\" value=\"prod\"/></namespace>\n");
+	int ns = 1 + (int)rnd(st, 3);
+	for (int i = 0; i < ns; i++) {
+		put(b, "<service name=\"s%d\" namespace=\"ns%u\" address=\"10.96.0.%d\">", i, rnd(st, 2), i + 1);
+		if (rnd(st, 4))
+			put(b, "<selector key=\"app\" value=\"a%u\"/>", rnd(st, 3));
+		const char *targets[] = { "", " target=\"81\"", " target=\"p1t\"", " target=\"p0u\"" };
+		int t = (int)rnd(st, 4);
+		put(b, "<port number=\"%d\"%s%s/></service>\n", 80 + i, targets[t], t == 3 ? " protocol=\"UDP\"" : "");
+	}
+	int np = (int)rnd(st, 4);
+	for (int i = 0; i < np; i++) {
+		static const char *const sel[] = { "", "<match key=\"app\" value=\"a0\"/>",
+						   "<expression key=\"tier\" operator=\"Exists\"/>",
+						   "<expression key=\"app\" operator=\"NotIn\" values=\"a1 a2\"/>" };
+		static const char *const peers[] = {
+			"<from><pod-selector><match key=\"app\" value=\"a1\"/></pod-selector></from>",
+			"<from><namespace-selector><match key=\"env\" value=\"prod\"/></namespace-selector></from>",
+			"<from><ip-block cidr=\"10.0.0.0/8\"><except cidr=\"10.2.0.0/16\"/></ip-block></from>",
+			"<from><ip-block cidr=\"192.168.0.0/24\"/></from>",
+			"<from><namespace-selector/><pod-selector><expression key=\"tier\" operator=\"DoesNotExist\"/></pod-selector></from>",
+			"",
+		};
+		static const char *const pports[] = { "", "<port number=\"80\" end=\"81\"/>", "<port protocol=\"UDP\"/>",
+						      "<port number=\"p1t\"/>" };
+		int types = (int)rnd(st, 3);
+		put(b, "<policy name=\"pol%d\" namespace=\"ns%u\"%s><pod-selector>%s</pod-selector>", i, rnd(st, 2),
+		    types == 0 ? "" : types == 1 ? " types=\"Ingress Egress\"" : " types=\"Egress\"", sel[rnd(st, 4)]);
+		int nr = (int)rnd(st, 3);
+		for (int r = 0; r < nr; r++)
+			put(b, "<ingress>%s%s</ingress>", peers[rnd(st, 6)], pports[rnd(st, 4)]);
+		if (types != 0 && rnd(st, 2)) {
+			/* egress: the same peers with <to>. */
+			const char *p = peers[rnd(st, 6)];
+			char *to = xstrdup(p);
+			for (char *q; (q = strstr(to, "from>")) != NULL;)
+				memcpy(q, "to>  ", 5);
+			put(b, "<egress>%s%s</egress>", to, pports[rnd(st, 4)]);
+			free(to);
+		}
+		put(b, "</policy>\n");
 	}
 }
 
@@ -125,7 +178,7 @@ test_random_spec(unsigned seed, int whatif)
 		int nd = (int)rnd(&st, 3);
 		for (int d = 1; d <= nd; d++) {
 			put(&b, "<daemon name=\"D%d.%d\">", n, d);
-			ports(&b, &st, used);
+			ports(&b, &st, used, false);
 			put(&b, "</daemon>\n");
 			procs++;
 		}
@@ -133,12 +186,17 @@ test_random_spec(unsigned seed, int whatif)
 		for (int p = 1; p <= np && pods < 64; p++) {
 			podnode[pods] = n;
 			podnum[pods++] = p;
-			put(&b, "<pod name=\"P%d.%d\" address=\"10.%d.%d.1\">\n", n, p, n, p);
+			if (whatif & 2)
+				put(&b, "<pod name=\"P%d.%d\" namespace=\"ns%u\" address=\"10.%d.%d.1\">"
+					"<label key=\"app\" value=\"a%u\"/>%s\n",
+				    n, p, rnd(&st, 2), n, p, rnd(&st, 3), rnd(&st, 2) ? "<label key=\"tier\" value=\"x\"/>" : "");
+			else
+				put(&b, "<pod name=\"P%d.%d\" address=\"10.%d.%d.1\">\n", n, p, n, p);
 			int pused[4][3] = { { 0 } };
 			int nc = (int)rnd(&st, 3);
 			for (int c = 1; c <= nc; c++) {
 				put(&b, "<container name=\"C%d.%d.%d\">", n, p, c);
-				ports(&b, &st, pused);
+				ports(&b, &st, pused, (whatif & 2) != 0);
 				put(&b, "</container>\n");
 				procs++;
 			}
@@ -179,6 +237,8 @@ test_random_spec(unsigned seed, int whatif)
 			}
 		}
 	}
+	if (whatif & 2)
+		k8s(&b, &st);
 	put(&b, "</cluster>\n");
 	(void)procs;
 	return b.s;

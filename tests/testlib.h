@@ -25,8 +25,9 @@ struct model *test_k1(void);
 int test_id(const struct model *m, const char *name);
 
 /* A random valid spec, as XML (caller frees): a few nodes, pods,
- * containers and daemons with TCP/UDP/SCTP ports, and, when whatif, cut
- * links and override rules of every kind. Deterministic in seed. */
+ * containers and daemons with TCP/UDP/SCTP ports; with flag 1, cut links
+ * and override rules of every kind; with flag 2, namespaces, labels, named
+ * ports, services and policies. Deterministic in seed. */
 char *test_random_spec(unsigned seed, int whatif);
 
 #endif

@@ -1,0 +1,230 @@
+#include "engine.h"
+#include "hash.h"
+#include "policy.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A continuation from node sw for (dst, dport, proto) and a source class,
+ * computed by a neutral walk with the source address src. */
+struct memo {
+	int sw;
+	uint32_t dst;
+	uint16_t dport;
+	enum proto proto;
+	int cls;
+	uint32_t src;
+	struct fate *fates;
+	size_t n;
+};
+
+struct engine {
+	const struct model *m;
+	/* source predicates: override src prefixes, then policy peers */
+	size_t npred;
+	struct hash *cls_of;  /* source address -> class */
+	struct hash *sigs;    /* signature hash -> class */
+	unsigned char **sig;  /* class -> signature (npred bytes) */
+	size_t ncls, sig_cap;
+	struct hash *index;   /* key hash -> memo */
+	struct memo *memo;
+	size_t nmemo, memo_cap;
+};
+
+struct engine *
+engine_new(const struct model *m)
+{
+	struct engine *e = xcalloc(1, sizeof *e);
+	e->m = m;
+	for (size_t i = 0; i < m->nswitches; i++) {
+		const struct vertex *v = &m->v[m->switches[i]];
+		for (size_t k = 0; k < v->nfib; k++)
+			e->npred += !v->fib[k].any_src;
+	}
+	for (size_t i = 0; i < m->npols; i++)
+		for (size_t k = 0; k < m->pols[i].nrules[POLICY_INGRESS]; k++)
+			e->npred += m->pols[i].rules[POLICY_INGRESS][k].npeers;
+	e->cls_of = hash_new();
+	e->sigs = hash_new();
+	e->index = hash_new();
+	return e;
+}
+
+void
+engine_forget(struct engine *e)
+{
+	for (size_t i = 0; i < e->nmemo; i++)
+		forward_free(e->memo[i].fates, e->memo[i].n);
+	e->nmemo = 0;
+	hash_free(e->index);
+	e->index = hash_new();
+}
+
+void
+engine_free(struct engine *e)
+{
+	if (e == NULL)
+		return;
+	engine_forget(e);
+	free(e->memo);
+	hash_free(e->index);
+	hash_free(e->cls_of);
+	hash_free(e->sigs);
+	for (size_t i = 0; i < e->ncls; i++)
+		free(e->sig[i]);
+	free(e->sig);
+	free(e);
+}
+
+/* Which source predicates address a meets, one byte each. */
+static void
+signature(const struct engine *e, uint32_t a, unsigned char *sig)
+{
+	const struct model *m = e->m;
+	size_t k = 0;
+	for (size_t i = 0; i < m->nswitches; i++) {
+		const struct vertex *v = &m->v[m->switches[i]];
+		for (size_t j = 0; j < v->nfib; j++)
+			if (!v->fib[j].any_src)
+				sig[k++] = addr_in_prefix(a, v->fib[j].src, v->fib[j].src_len);
+	}
+	for (size_t i = 0; i < m->npols; i++) {
+		const struct policy *pol = &m->pols[i];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++)
+				sig[k++] = policy_peer_matches(m, pol, &rule->peers[p], a);
+		}
+	}
+}
+
+int
+engine_source_class(struct engine *e, uint32_t a)
+{
+	if (e->npred == 0)
+		return 0;
+	size_t it = 0;
+	int c = hash_next(e->cls_of, a, &it);
+	if (c >= 0)
+		return c;
+	unsigned char *sig = xmalloc(e->npred);
+	signature(e, a, sig);
+	uint64_t key = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < e->npred; i++)
+		key = (key ^ sig[i]) * 0x100000001b3ULL;
+	it = 0;
+	while ((c = hash_next(e->sigs, key, &it)) >= 0 && memcmp(e->sig[c], sig, e->npred) != 0)
+		;
+	if (c < 0) {
+		xgrow(&e->sig, &e->sig_cap, e->ncls + 1, sizeof *e->sig);
+		c = (int)e->ncls++;
+		e->sig[c] = sig;
+		hash_add(e->sigs, key, c);
+	} else {
+		free(sig);
+	}
+	hash_add(e->cls_of, a, c);
+	return c;
+}
+
+static uint64_t
+memo_key(int sw, const struct header *h, int cls)
+{
+	uint64_t k = (uint64_t)(uint32_t)sw * 0x9e3779b97f4a7c15ULL;
+	k ^= (uint64_t)h->dst << 24 ^ (uint64_t)h->dport << 8 ^ (uint64_t)h->proto;
+	return k * 0xbf58476d1ce4e5b9ULL ^ (uint64_t)(uint32_t)cls;
+}
+
+static const struct memo *
+memo_get(struct engine *e, int sw, const struct header *h, int cls)
+{
+	uint64_t key = memo_key(sw, h, cls);
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(e->index, key, &it)) >= 0) {
+		const struct memo *x = &e->memo[i];
+		if (x->sw == sw && x->dst == h->dst && x->dport == h->dport && x->proto == h->proto && x->cls == cls)
+			return x;
+	}
+	xgrow(&e->memo, &e->memo_cap, e->nmemo + 1, sizeof *e->memo);
+	struct memo *x = &e->memo[e->nmemo];
+	*x = (struct memo){ sw, h->dst, h->dport, h->proto, cls, h->src, NULL, 0 };
+	x->n = forward_walk_from(e->m, sw, h, &x->fates);
+	hash_add(e->index, key, (int)e->nmemo++);
+	return x;
+}
+
+/* Source a is one of the pod's own addresses for its ingress exceptions. */
+static bool
+ingress_exception(const struct model *m, int pod, uint32_t a)
+{
+	return a == m->v[pod].addr || a == m->v[m->v[pod].parent].addr;
+}
+
+/* May x continue prefix (whose source is src) exactly as a walk would? */
+static bool
+splice_ok(const struct model *m, const struct memo *x, const struct fate *prefix, uint32_t src)
+{
+	const struct vertex *s = &m->v[prefix->sender];
+	int own = s->kind == V_CONTAINER ? s->parent : -1;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct fate *g = &x->fates[i];
+		if (g->ingress_pod >= 0 &&
+		    (ingress_exception(m, g->ingress_pod, src) || ingress_exception(m, g->ingress_pod, x->src)))
+			return false;
+		for (size_t k = 0; k < g->nsteps; k++) {
+			const struct step *t = &g->steps[k];
+			if (t->sw == own)
+				return false;
+			for (size_t j = 0; j < prefix->nsteps; j++) {
+				const struct step *p = &prefix->steps[j];
+				if (p->sw == t->sw && p->h.dst == t->h.dst && p->h.dport == t->h.dport)
+					return false;
+			}
+		}
+	}
+	return true;
+}
+
+static size_t
+arrive(void *ctx, const struct fate *prefix, int sw, const struct header *h, struct fate **out)
+{
+	struct engine *e = ctx;
+	const struct memo *x = memo_get(e, sw, h, engine_source_class(e, h->src));
+	if (!splice_ok(e->m, x, prefix, h->src))
+		return 0;
+	struct fate *r = xreallocarray(NULL, x->n, sizeof *r);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct fate *g = &x->fates[i];
+		struct fate f = *g;
+		f.sender = prefix->sender;
+		f.npath = prefix->npath + g->npath;
+		f.path = xreallocarray(NULL, f.npath, sizeof *f.path);
+		memcpy(f.path, prefix->path, prefix->npath * sizeof *f.path);
+		memcpy(f.path + prefix->npath, g->path, g->npath * sizeof *f.path);
+		f.nsteps = prefix->nsteps + g->nsteps;
+		f.steps = xreallocarray(NULL, f.nsteps ? f.nsteps : 1, sizeof *f.steps);
+		memcpy(f.steps, prefix->steps, prefix->nsteps * sizeof *f.steps);
+		memcpy(f.steps + prefix->nsteps, g->steps, g->nsteps * sizeof *f.steps);
+		if (prefix->dnat >= 0) {
+			f.dnat = prefix->dnat;
+			f.dnat_addr = prefix->dnat_addr;
+			f.dnat_port = prefix->dnat_port;
+		} else if (g->dnat >= 0) {
+			f.dnat = (int)prefix->npath + g->dnat;
+		}
+		if (g->ingress_pod < 0)
+			f.ingress_pod = prefix->ingress_pod;
+		r[i] = f;
+	}
+	*out = r;
+	return x->n;
+}
+
+size_t
+engine_run(struct engine *e, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out)
+{
+	const struct forward_hook hook = { arrive, e };
+	return forward_run_hooked(e->m, sender, dst, dport, proto, &hook, out);
+}
