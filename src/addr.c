@@ -49,7 +49,17 @@ addr_parse(const char *s, uint32_t *out)
 char *
 addr_format(uint32_t a, char *buf)
 {
-	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
+	/* By hand: outputs format an address per row. */
+	char *p = buf;
+	for (int shift = 24; shift >= 0; shift -= 8) {
+		unsigned b = (a >> shift) & 255;
+		if (b >= 100)
+			*p++ = (char)('0' + b / 100);
+		if (b >= 10)
+			*p++ = (char)('0' + b / 10 % 10);
+		*p++ = (char)('0' + b % 10);
+		*p++ = shift ? '.' : '\0';
+	}
 	return buf;
 }
 

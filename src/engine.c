@@ -203,10 +203,13 @@ arrive(void *ctx, const struct fate *prefix, int sw, const struct header *h, str
 		f.path = xreallocarray(NULL, f.npath, sizeof *f.path);
 		memcpy(f.path, prefix->path, prefix->npath * sizeof *f.path);
 		memcpy(f.path + prefix->npath, g->path, g->npath * sizeof *f.path);
-		f.nsteps = prefix->nsteps + g->nsteps;
+		/* The continuation's last step only: it decides the verdict, and
+		 * copying every step per pair would cost more than the walk. */
+		size_t tail = g->nsteps ? 1 : 0;
+		f.nsteps = prefix->nsteps + tail;
 		f.steps = xreallocarray(NULL, f.nsteps ? f.nsteps : 1, sizeof *f.steps);
 		memcpy(f.steps, prefix->steps, prefix->nsteps * sizeof *f.steps);
-		memcpy(f.steps + prefix->nsteps, g->steps, g->nsteps * sizeof *f.steps);
+		memcpy(f.steps + prefix->nsteps, g->steps + g->nsteps - tail, tail * sizeof *f.steps);
 		if (prefix->dnat >= 0) {
 			f.dnat = prefix->dnat;
 			f.dnat_addr = prefix->dnat_addr;

@@ -24,7 +24,10 @@ struct engine;
 struct engine *engine_new(const struct model *m);
 void engine_free(struct engine *e);
 
-/* Exactly forward_run's result; *out is the caller's (forward_free). */
+/* forward_run's result: the same verdicts, receivers, reasons, paths and
+ * deciding (last) steps; of the steps before it, a spliced fate keeps only
+ * the sender's first hops (trace uses forward_run for the whole story).
+ * *out is the caller's (forward_free). */
 size_t engine_run(struct engine *e, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out);
 
 /* Forget the remembered continuations (memory stays bounded: reach calls

@@ -222,6 +222,7 @@ model_add_vertex(struct model *m, enum vkind kind, const char *name, long line, 
 	struct vertex *v = &m->v[id];
 	memset(v, 0, sizeof *v);
 	v->name = xstrdup(name);
+	v->name_len = strlen(name);
 	v->kind = kind;
 	v->line = line;
 	v->parent = parent;

@@ -171,6 +171,7 @@ struct rule {
 
 struct vertex {
 	char *name;
+	size_t name_len; /* outputs write names in bulk */
 	enum vkind kind;
 	long line;
 	int idx;     /* place in m->nodes, m->pods or m->procs */
