@@ -119,9 +119,11 @@ copy_fate(const struct fate *f)
 {
 	struct fate c = *f;
 	c.path = xreallocarray(NULL, f->npath ? f->npath : 1, sizeof *c.path);
-	memcpy(c.path, f->path, f->npath * sizeof *c.path);
+	if (f->npath > 0)
+		memcpy(c.path, f->path, f->npath * sizeof *c.path);
 	c.steps = xreallocarray(NULL, f->nsteps ? f->nsteps : 1, sizeof *c.steps);
-	memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
+	if (f->nsteps > 0)
+		memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
 	return c;
 }
 

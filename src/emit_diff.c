@@ -220,8 +220,10 @@ diff_text_print(FILE *f, const struct diff_text *t, const struct diff_counts *c)
 	fprintf(f, "diff of cluster %s (old) and cluster %s (new), --ports %s\n", t->old->name, t->new->name,
 		reach_mode_name(t->mode));
 	struct change *ch = xreallocarray(NULL, t->nch ? t->nch : 1, sizeof *ch);
-	memcpy(ch, t->ch, t->nch * sizeof *ch);
-	qsort(ch, t->nch, sizeof *ch, cmp_change);
+	if (t->nch > 0) {
+		memcpy(ch, t->ch, t->nch * sizeof *ch);
+		qsort(ch, t->nch, sizeof *ch, cmp_change);
+	}
 	for (size_t i = 0; i < t->nch; i++) {
 		const struct group *fg = &t->g[ch[i].from], *tg = &t->g[ch[i].to];
 		if (i == 0 || ch[i].from != ch[i - 1].from) {
