@@ -1,4 +1,5 @@
 #include "check.h"
+#include "census.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -127,6 +128,50 @@ copy_fate(const struct fate *f)
 	return c;
 }
 
+enum judgement
+check_judge(const struct fate *f, size_t nf, int expected, const struct fate **bad)
+{
+	/* Every fate must reach the container (a pod address gives one fate;
+	 * only services fork). A NetworkPolicy's denial is intended. */
+	bool denied = false;
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].verdict == VERDICT_DELIVERED && f[i].receiver == expected)
+			continue;
+		if (f[i].verdict == VERDICT_DISCARDED && (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS)) {
+			denied = true;
+			continue;
+		}
+		if (bad != NULL)
+			*bad = &f[i];
+		return JUDGED_BAD;
+	}
+	return denied ? JUDGED_DENIED : JUDGED_GOOD;
+}
+
+void
+check_count(struct check *c, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied)
+{
+	c->k[k].checked += checked;
+	c->k[k].violations += violations;
+	c->k[k].denied += denied;
+}
+
+size_t
+check_keep(const struct check *c)
+{
+	return c->keep;
+}
+
+void
+check_list(struct check *c, enum constraint k, int sender, const struct dest *d, int expected, const struct fate *bad)
+{
+	struct check_constraint *x = &c->k[k];
+	if (x->nlisted >= c->keep)
+		return;
+	xgrow(&x->listed, &c->listed_cap[k], x->nlisted + 1, sizeof *x->listed);
+	x->listed[x->nlisted++] = (struct check_violation){ sender, *d, expected, -1, copy_fate(bad) };
+}
+
 int
 check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
 {
@@ -135,32 +180,13 @@ check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 	enum constraint k = check_classify(c->m, sender, d, &expected);
 	if (k == CONSTRAINT_COUNT)
 		return 0;
-	struct check_constraint *x = &c->k[k];
-	x->checked++;
-	/* Every fate must reach the container (a pod address gives one fate;
-	 * only services fork). A NetworkPolicy's denial is intended. */
 	const struct fate *bad = NULL;
-	bool denied = false;
-	for (size_t i = 0; i < nf && bad == NULL; i++) {
-		if (f[i].verdict == VERDICT_DELIVERED && f[i].receiver == expected)
-			continue;
-		if (f[i].verdict == VERDICT_DISCARDED && (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS))
-			denied = true;
-		else
-			bad = &f[i];
-	}
-	if (bad == NULL) {
-		x->denied += denied;
-		return 0;
-	}
-	x->violations++;
-	if (x->nlisted < c->keep) {
-		xgrow(&x->listed, &c->listed_cap[k], x->nlisted + 1, sizeof *x->listed);
-		x->listed[x->nlisted++] = (struct check_violation){ sender, *d, expected, -1, copy_fate(bad) };
-	}
+	enum judgement j = check_judge(f, nf, expected, &bad);
+	check_count(c, k, 1, j == JUDGED_BAD, j == JUDGED_DENIED);
+	if (j == JUDGED_BAD)
+		check_list(c, k, sender, d, expected, bad);
 	return 0;
 }
-
 
 void
 check_expects(struct check *c)
@@ -189,7 +215,7 @@ struct check *
 check_run(const struct model *m, size_t keep)
 {
 	struct check *c = check_new(m, keep);
-	reach_run(m, PORTS_OPEN, check_add, c);
+	census_run(m, c);
 	check_expects(c);
 	return c;
 }

@@ -70,10 +70,27 @@ void check_free(struct check *c);
  * constraint it belongs to, if any. Always returns 0. */
 int check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
 
+enum judgement { JUDGED_GOOD, JUDGED_DENIED, JUDGED_BAD };
+
+/* The fates of a constraint pair against the container that must get it:
+ * good, denied by a policy (intended), or bad (*bad: the first bad fate,
+ * if bad is not NULL). */
+enum judgement check_judge(const struct fate *f, size_t nf, int expected, const struct fate **bad);
+
+/* For engines that count pairs by blocks (census.c): add counts to
+ * constraint k, and list a violation (the fate is copied; listing stops
+ * at keep). Violations must be listed in reach order. */
+void check_count(struct check *c, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied);
+void check_list(struct check *c, enum constraint k, int sender, const struct dest *d, int expected,
+		const struct fate *bad);
+size_t check_keep(const struct check *c);
+
 /* Evaluate every expect of the model (forward_run each one). */
 void check_expects(struct check *c);
 
-/* The whole audit: check_new, every row of reach_run(PORTS_OPEN), then
+/* The whole audit: check_new, the constraint pairs counted by census_run
+ * (the same counts and listed violations as feeding every row of
+ * reach_run(PORTS_OPEN) to check_add, which tests hold it to), then
  * check_expects. */
 struct check *check_run(const struct model *m, size_t keep);
 

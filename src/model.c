@@ -210,6 +210,7 @@ model_free(struct model *m)
 	hash_free(m->names);
 	hash_free(m->addrs);
 	hash_free(m->down);
+	free(m->downs);
 	free(m->name);
 	free(m);
 }
@@ -269,6 +270,9 @@ model_set_down(struct model *m, int a, int b)
 	if (model_link_down(m, a, b))
 		return false;
 	hash_add(m->down, link_key(a, b), 1);
+	xgrow(&m->downs, &m->down_cap, m->ndown + 1, sizeof *m->downs);
+	m->downs[m->ndown][0] = a;
+	m->downs[m->ndown][1] = b;
 	m->ndown++;
 	return true;
 }

@@ -217,7 +217,8 @@ struct model {
 	struct expect *expects;
 	size_t nexpects, expects_cap;
 	struct hash *names, *addrs, *down, *svc_addrs;
-	size_t ndown;
+	size_t ndown, down_cap;
+	int (*downs)[2]; /* the links that are down, in document order */
 	/* spec 1.1 */
 	struct namespace *ns;
 	size_t nns, ns_cap;

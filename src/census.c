@@ -1,0 +1,650 @@
+#include "census.h"
+#include "engine.h"
+#include "forward.h"
+#include "hash.h"
+#include "policy.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the first violations: the smallest keys, key = (sender, dest) ---- */
+
+struct cand {
+	uint64_t key;
+	int sender;
+	struct dest d;
+	int expected;
+};
+
+/* A max-heap of at most keep candidates (an array when keep is unbounded). */
+struct cands {
+	struct cand *c;
+	size_t n, cap, keep;
+};
+
+static uint64_t
+cand_key(const struct model *m, int sender, uint32_t dest_order)
+{
+	return (uint64_t)(uint32_t)m->v[sender].idx << 32 | dest_order;
+}
+
+static void
+sift_down(struct cands *h, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, big = i;
+		if (l < h->n && h->c[l].key > h->c[big].key)
+			big = l;
+		if (r < h->n && h->c[r].key > h->c[big].key)
+			big = r;
+		if (big == i)
+			return;
+		struct cand t = h->c[i];
+		h->c[i] = h->c[big];
+		h->c[big] = t;
+		i = big;
+	}
+}
+
+/* Offer a violation; false when it is past the first keep (the caller's
+ * later offers in the same run, with larger keys, are too). */
+static bool
+offer(struct cands *h, const struct cand *x)
+{
+	if (h->keep == 0)
+		return false;
+	if (h->n < h->keep) {
+		xgrow(&h->c, &h->cap, h->n + 1, sizeof *h->c);
+		size_t i = h->n++;
+		h->c[i] = *x;
+		if (h->keep != SIZE_MAX)
+			while (i > 0 && h->c[(i - 1) / 2].key < h->c[i].key) {
+				struct cand t = h->c[i];
+				h->c[i] = h->c[(i - 1) / 2];
+				h->c[(i - 1) / 2] = t;
+				i = (i - 1) / 2;
+			}
+		return true;
+	}
+	if (x->key >= h->c[0].key)
+		return false;
+	h->c[0] = *x;
+	sift_down(h, 0);
+	return true;
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Walk the listed violations again, one by one, and hand them to check. */
+static void
+list(const struct model *m, struct check *c, enum constraint k, struct cands *h)
+{
+	qsort(h->c, h->n, sizeof *h->c, cmp_cand);
+	for (size_t i = 0; i < h->n; i++) {
+		const struct cand *x = &h->c[i];
+		struct fate *f;
+		size_t n = forward_run(m, x->sender, x->d.addr, x->d.port, x->d.proto, &f);
+		const struct fate *bad = NULL;
+		if (check_judge(f, n, x->expected, &bad) == JUDGED_BAD)
+			check_list(c, k, x->sender, &x->d, x->expected, bad);
+		forward_free(f, n);
+	}
+	free(h->c);
+	memset(h, 0, sizeof *h);
+}
+
+/* ---- per pod: its senders ---- */
+
+struct pod_info {
+	int *linked; /* containers whose link to the pod is up, in order */
+	size_t nlinked;
+	bool regular; /* no override, link to its node up, some sender */
+	int group;    /* regular pods: its group */
+	uint32_t ep_base; /* order of its first endpoint among all pods' */
+};
+
+/* Regular pods of one node, source class and egress policies. */
+struct group {
+	int node, kind; /* kind: an index of census.kinds */
+	uint64_t senders;
+	int *pods;
+	size_t npods, pods_cap;
+};
+
+/* (source class, egress policies) and two pods of it, for headers. */
+struct kind {
+	int cls, egress;
+	int rep[2];
+	uint64_t senders;
+	int *groups; /* in node order */
+	size_t ngroups, groups_cap;
+};
+
+struct census {
+	const struct model *m;
+	struct check *c;
+	struct engine *e;
+	struct pod_info *pods; /* by pod idx */
+	struct group *groups;
+	size_t ngroups, groups_cap;
+	struct kind *kinds;
+	size_t nkinds, kinds_cap;
+	struct hash *gidx;    /* (node, kind) -> group */
+	int *override_nodes;  /* nodes with override rules */
+	size_t noverride_nodes;
+	int *irregular; /* pods with senders that are not regular */
+	size_t nirregular;
+	int *downs; /* containers whose link is down, in order */
+	size_t ndowns;
+	uint64_t containers;
+	bool *override_node; /* by node idx */
+	int **cut;           /* by node idx: nodes it has a cut link to (-1 ended) */
+	struct cands cands[CONSTRAINT_COUNT];
+};
+
+/* Egress policy sets, interned: pods isolated by the same policies. */
+static int
+egress_id(struct hash *ids, int ***sets, size_t *nsets, const struct vertex *pod)
+{
+	size_t n = pod->nisolating[POLICY_EGRESS];
+	if (n == 0)
+		return 0;
+	uint64_t key = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++)
+		key = (key ^ (uint64_t)pod->isolating[POLICY_EGRESS][i]) * 0x100000001b3ULL;
+	size_t it = 0;
+	int id;
+	while ((id = hash_next(ids, key, &it)) >= 0)
+		if ((*sets)[id][0] == (int)n && memcmp((*sets)[id] + 1, pod->isolating[POLICY_EGRESS], n * sizeof(int)) == 0)
+			return id;
+	*sets = xreallocarray(*sets, *nsets + 1, sizeof **sets);
+	int *s = xreallocarray(NULL, n + 1, sizeof *s);
+	s[0] = (int)n;
+	memcpy(s + 1, pod->isolating[POLICY_EGRESS], n * sizeof *s);
+	id = (int)(*nsets)++;
+	(*sets)[id] = s;
+	hash_add(ids, key, id);
+	return id;
+}
+
+static void
+setup(struct census *z)
+{
+	const struct model *m = z->m;
+	struct hash *gidx = z->gidx = hash_new(), *kidx = hash_new(), *eids = hash_new();
+	int **esets = NULL;
+	size_t nesets = 1; /* 0: not isolated */
+	esets = xcalloc(1, sizeof *esets);
+	z->pods = xcalloc(m->npods, sizeof *z->pods);
+	z->override_node = xcalloc(m->nnodes, sizeof *z->override_node);
+	for (size_t i = 0; i < m->nnodes; i++) {
+		z->override_node[i] = m->v[m->nodes[i]].nfib > 0;
+		if (z->override_node[i]) {
+			z->override_nodes = xreallocarray(z->override_nodes, z->noverride_nodes + 1, sizeof(int));
+			z->override_nodes[z->noverride_nodes++] = m->nodes[i];
+		}
+	}
+	uint32_t base = 0;
+	for (size_t i = 0; i < m->npods; i++) {
+		int p = m->pods[i];
+		const struct vertex *v = &m->v[p];
+		struct pod_info *pi = &z->pods[i];
+		pi->ep_base = base;
+		base += (uint32_t)v->neps;
+		pi->linked = xreallocarray(NULL, v->nkids ? v->nkids : 1, sizeof *pi->linked);
+		for (size_t k = 0; k < v->nkids; k++) {
+			z->containers++;
+			if (model_linked(m, v->kids[k], p)) {
+				pi->linked[pi->nlinked++] = v->kids[k];
+			} else {
+				z->downs = xreallocarray(z->downs, z->ndowns + 1, sizeof *z->downs);
+				z->downs[z->ndowns++] = v->kids[k];
+			}
+		}
+		pi->group = -1;
+		if (pi->nlinked == 0)
+			continue;
+		pi->regular = v->nfib == 0 && model_linked(m, p, v->parent);
+		if (!pi->regular) {
+			z->irregular = xreallocarray(z->irregular, z->nirregular + 1, sizeof *z->irregular);
+			z->irregular[z->nirregular++] = p;
+			continue;
+		}
+		int cls = engine_source_class(z->e, v->addr), eg = egress_id(eids, &esets, &nesets, v);
+		/* Its kind, then its group (node, kind). */
+		uint64_t kkey = (uint64_t)(uint32_t)cls << 32 | (uint32_t)eg;
+		size_t it = 0;
+		int k;
+		while ((k = hash_next(kidx, kkey, &it)) >= 0 && !(z->kinds[k].cls == cls && z->kinds[k].egress == eg))
+			;
+		if (k < 0) {
+			xgrow(&z->kinds, &z->kinds_cap, z->nkinds + 1, sizeof *z->kinds);
+			k = (int)z->nkinds++;
+			z->kinds[k] = (struct kind){ .cls = cls, .egress = eg, .rep = { p, -1 } };
+			hash_add(kidx, kkey, k);
+		} else if (z->kinds[k].rep[1] < 0) {
+			z->kinds[k].rep[1] = p;
+		}
+		uint64_t gkey = (uint64_t)(uint32_t)v->parent << 32 | (uint32_t)k;
+		it = 0;
+		int g;
+		while ((g = hash_next(gidx, gkey, &it)) >= 0 && !(z->groups[g].node == v->parent && z->groups[g].kind == k))
+			;
+		if (g < 0) {
+			xgrow(&z->groups, &z->groups_cap, z->ngroups + 1, sizeof *z->groups);
+			g = (int)z->ngroups++;
+			z->groups[g] = (struct group){ .node = v->parent, .kind = k };
+			hash_add(gidx, gkey, g);
+			struct kind *kd = &z->kinds[k];
+			xgrow(&kd->groups, &kd->groups_cap, kd->ngroups + 1, sizeof *kd->groups);
+			kd->groups[kd->ngroups++] = g;
+		}
+		struct group *gr = &z->groups[g];
+		xgrow(&gr->pods, &gr->pods_cap, gr->npods + 1, sizeof *gr->pods);
+		gr->pods[gr->npods++] = p;
+		gr->senders += pi->nlinked;
+		z->kinds[k].senders += pi->nlinked;
+		pi->group = g;
+	}
+	/* Cut node-to-node links, per node. */
+	z->cut = xcalloc(m->nnodes, sizeof *z->cut);
+	size_t *ncut = xcalloc(m->nnodes, sizeof *ncut);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < m->ndown; i++) {
+			int a = m->downs[i][0], b = m->downs[i][1];
+			if (m->v[a].kind != V_NODE || m->v[b].kind != V_NODE)
+				continue;
+			for (int s = 0; s < 2; s++) {
+				int x = s ? b : a, y = s ? a : b;
+				size_t xi = (size_t)m->v[x].idx;
+				if (pass == 0)
+					ncut[xi]++;
+				else
+					z->cut[xi][ncut[xi]++] = y;
+			}
+		}
+		for (size_t i = 0; i < m->nnodes; i++) {
+			if (pass == 0) {
+				z->cut[i] = xreallocarray(NULL, ncut[i] + 1, sizeof **z->cut);
+				ncut[i] = 0;
+			} else {
+				z->cut[i][ncut[i]] = -1;
+			}
+		}
+	}
+	free(ncut);
+	for (size_t i = 0; i < nesets; i++)
+		free(esets[i]);
+	free(esets);
+	hash_free(kidx);
+	hash_free(eids);
+}
+
+static void
+teardown(struct census *z)
+{
+	for (size_t i = 0; i < z->m->npods; i++)
+		free(z->pods[i].linked);
+	free(z->pods);
+	for (size_t i = 0; i < z->ngroups; i++)
+		free(z->groups[i].pods);
+	free(z->groups);
+	for (size_t i = 0; i < z->nkinds; i++)
+		free(z->kinds[i].groups);
+	free(z->kinds);
+	hash_free(z->gidx);
+	free(z->override_nodes);
+	free(z->irregular);
+	free(z->downs);
+	free(z->override_node);
+	for (size_t i = 0; i < z->m->nnodes; i++)
+		free(z->cut[i]);
+	free(z->cut);
+}
+
+/* ---- counting ---- */
+
+/* Offer senders[0..n) (in order) for one destination; false once one is
+ * refused: later senders would be too. */
+static bool
+offer_all(struct census *z, enum constraint k, const int *senders, size_t n, const struct dest *d, uint32_t order,
+	  int expected)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct cand x = { cand_key(z->m, senders[i], order), senders[i], *d, expected };
+		if (!offer(&z->cands[k], &x))
+			return false;
+	}
+	return true;
+}
+
+/* Count n senders (in order: senders[0..n)) that share judgement j. */
+static void
+tally(struct census *z, enum constraint k, const int *senders, size_t n, const struct dest *d, uint32_t order,
+      int expected, enum judgement j)
+{
+	check_count(z->c, k, 0, j == JUDGED_BAD ? n : 0, j == JUDGED_DENIED ? n : 0);
+	if (j == JUDGED_BAD)
+		offer_all(z, k, senders, n, d, order, expected);
+}
+
+/* The fates of one sender (standing for its pod's linked containers). */
+static enum judgement
+judge_one(struct census *z, int sender, const struct dest *d, int expected)
+{
+	struct fate *f;
+	size_t n = engine_run(z->e, sender, d->addr, d->port, d->proto, &f);
+	enum judgement j = check_judge(f, n, expected, NULL);
+	forward_free(f, n);
+	return j;
+}
+
+static void
+localhost(struct census *z)
+{
+	const struct model *m = z->m;
+	for (size_t i = 0; i < m->npods; i++) {
+		const struct vertex *v = &m->v[m->pods[i]];
+		const struct pod_info *pi = &z->pods[i];
+		for (size_t k = 0; k < v->neps; k++) {
+			struct dest d = { ADDR_LOOPBACK, v->eps[k].port, v->eps[k].proto };
+			int expected = v->eps[k].proc;
+			check_count(z->c, CONSTRAINT_LOCALHOST, v->nkids, 0, 0);
+			/* A container whose link is down is discarded at itself. */
+			for (size_t c = 0; c < v->nkids; c++)
+				if (!model_linked(m, v->kids[c], m->pods[i]))
+					tally(z, CONSTRAINT_LOCALHOST, &v->kids[c], 1, &d, (uint32_t)k, expected, JUDGED_BAD);
+			if (pi->nlinked > 0)
+				tally(z, CONSTRAINT_LOCALHOST, pi->linked, pi->nlinked, &d, (uint32_t)k, expected,
+				      judge_one(z, pi->linked[0], &d, expected));
+		}
+		engine_forget(z->e);
+	}
+}
+
+static void
+daemons(struct census *z)
+{
+	const struct model *m = z->m;
+	for (size_t i = 0; i < m->nprocs; i++) {
+		int s = m->procs[i];
+		const struct vertex *dmn = &m->v[s];
+		if (dmn->kind != V_DAEMON)
+			continue;
+		const struct vertex *n = &m->v[dmn->parent];
+		for (size_t p = 0; p < n->npods; p++) {
+			const struct vertex *q = &m->v[m->pods[n->first_pod + p]];
+			for (size_t k = 0; k < q->neps; k++) {
+				struct dest d = { q->addr, q->eps[k].port, q->eps[k].proto };
+				uint32_t order = z->pods[n->first_pod + p].ep_base + (uint32_t)k;
+				check_count(z->c, CONSTRAINT_DAEMON, 1, 0, 0);
+				tally(z, CONSTRAINT_DAEMON, &s, 1, &d, order, q->eps[k].proc,
+				      judge_one(z, s, &d, q->eps[k].proc));
+			}
+		}
+		engine_forget(z->e);
+	}
+}
+
+/* Pods excluded from their group's block for one destination (walked on
+ * their own): a short list. */
+struct excl {
+	int *pod;
+	size_t n, cap;
+};
+
+static bool
+excluded(const struct excl *x, int pod)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->pod[i] == pod)
+			return true;
+	return false;
+}
+
+static void
+exclude(struct excl *x, int pod)
+{
+	if (!excluded(x, pod)) {
+		xgrow(&x->pod, &x->cap, x->n + 1, sizeof *x->pod);
+		x->pod[x->n++] = pod;
+	}
+}
+
+/* Senders of group g not walked on their own. */
+static uint64_t
+group_senders(const struct census *z, int g, const struct excl *x)
+{
+	uint64_t n = z->groups[g].senders;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct pod_info *pi = &z->pods[z->m->v[x->pod[i]].idx];
+		if (pi->group == g)
+			n -= pi->nlinked;
+	}
+	return n;
+}
+
+/* Offer the senders of group g, in order; false once one is refused. */
+static bool
+offer_group(struct census *z, int g, const struct excl *x, const struct dest *d, uint32_t order, int expected)
+{
+	const struct group *gr = &z->groups[g];
+	for (size_t i = 0; i < gr->npods; i++) {
+		if (excluded(x, gr->pods[i]))
+			continue;
+		const struct pod_info *pi = &z->pods[z->m->v[gr->pods[i]].idx];
+		if (!offer_all(z, CONSTRAINT_POD, pi->linked, pi->nlinked, d, order, expected))
+			return false;
+	}
+	return true;
+}
+
+static bool
+in_steps(const struct fate *f, size_t n, int sw)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < f[i].nsteps; k++)
+			if (f[i].steps[k].sw == sw)
+				return true;
+	return false;
+}
+
+/* The source address decided an ingress exception somewhere in f: its
+ * judgement cannot stand for other sources. */
+static bool
+tainted(const struct model *m, const struct fate *f, size_t n, uint32_t src)
+{
+	for (size_t i = 0; i < n; i++) {
+		int q = f[i].ingress_pod;
+		if (q >= 0 && (m->v[q].addr == src || m->v[m->v[q].parent].addr == src))
+			return true;
+	}
+	return false;
+}
+
+static int
+group_of(const struct census *z, int node, int kind)
+{
+	uint64_t key = (uint64_t)(uint32_t)node << 32 | (uint32_t)kind;
+	size_t it = 0;
+	int g;
+	while ((g = hash_next(z->gidx, key, &it)) >= 0)
+		if (z->groups[g].node == node && z->groups[g].kind == kind)
+			return g;
+	return -1;
+}
+
+/* The groups of kind ki whose node may not follow the owner's
+ * continuation f0: override rules, a cut link to the owner, or a node f0
+ * passes. A short list, without repeats. */
+static void
+exceptions(const struct census *z, int ki, int owner, const struct fate *f0, size_t n0, struct excl *out)
+{
+	const struct model *m = z->m;
+	out->n = 0;
+	int g;
+	for (size_t i = 0; i < z->noverride_nodes; i++)
+		if (z->override_nodes[i] != owner && (g = group_of(z, z->override_nodes[i], ki)) >= 0)
+			exclude(out, g);
+	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
+		if ((g = group_of(z, *c, ki)) >= 0)
+			exclude(out, g);
+	for (size_t i = 0; i < n0; i++)
+		for (size_t k = 0; k < f0[i].nsteps; k++) {
+			int sw = f0[i].steps[k].sw;
+			if (m->v[sw].kind == V_NODE && sw != owner && (g = group_of(z, sw, ki)) >= 0)
+				exclude(out, g);
+		}
+}
+
+/* Judge every pod of group g on its own. */
+static void
+each_pod(struct census *z, int g, struct excl *x, const struct dest *d, uint32_t order, int expected)
+{
+	const struct group *gr = &z->groups[g];
+	for (size_t i = 0; i < gr->npods; i++) {
+		int p = gr->pods[i];
+		if (excluded(x, p))
+			continue;
+		exclude(x, p);
+		const struct pod_info *pi = &z->pods[z->m->v[p].idx];
+		tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, d, order, expected,
+		      judge_one(z, pi->linked[0], d, expected));
+	}
+}
+
+/* Every container to pod endpoint (q, k). */
+static void
+endpoint(struct census *z, int q, size_t k)
+{
+	const struct model *m = z->m;
+	const struct vertex *qv = &m->v[q];
+	const struct pod_info *qi = &z->pods[qv->idx];
+	struct dest d = { qv->addr, qv->eps[k].port, qv->eps[k].proto };
+	uint32_t order = qi->ep_base + (uint32_t)k;
+	int expected = qv->eps[k].proc, owner = qv->parent;
+	check_count(z->c, CONSTRAINT_POD, z->containers, 0, 0);
+	tally(z, CONSTRAINT_POD, z->downs, z->ndowns, &d, order, expected, JUDGED_BAD);
+	/* The destination's own pod and the irregular ones, on their own. */
+	if (qi->nlinked > 0)
+		tally(z, CONSTRAINT_POD, qi->linked, qi->nlinked, &d, order, expected,
+		      judge_one(z, qi->linked[0], &d, expected));
+	for (size_t i = 0; i < z->nirregular; i++) {
+		int p = z->irregular[i];
+		const struct pod_info *pi = &z->pods[m->v[p].idx];
+		if (p != q)
+			tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
+			      judge_one(z, pi->linked[0], &d, expected));
+	}
+	struct excl x = { 0 }, ex = { 0 };
+	for (size_t ki = 0; ki < z->nkinds; ki++) {
+		const struct kind *kd = &z->kinds[ki];
+		x.n = 0;
+		exclude(&x, q);
+		int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+		if (rep < 0)
+			continue; /* the kind is q alone */
+		struct header h = { m->v[rep].addr, d.addr, d.port, d.proto };
+		enum judgement j0;
+		struct fate *f0 = NULL;
+		size_t n0 = 0;
+		ex.n = 0;
+		if (kd->egress != 0 && !policy_allows(m, rep, POLICY_EGRESS, &h)) {
+			j0 = JUDGED_DENIED;
+		} else {
+			n0 = forward_walk_from(m, owner, &h, &f0);
+			if (tainted(m, f0, n0, h.src)) {
+				for (size_t g = 0; g < kd->ngroups; g++)
+					each_pod(z, kd->groups[g], &x, &d, order, expected);
+				forward_free(f0, n0);
+				continue;
+			}
+			/* Regular pods the continuation passes are judged on their
+			 * own: their own pod is theirs (egress, exceptions). */
+			for (size_t i = 0; i < n0; i++)
+				for (size_t s = 0; s < f0[i].nsteps; s++) {
+					int sw = f0[i].steps[s].sw;
+					const struct pod_info *pi = m->v[sw].kind == V_POD ? &z->pods[m->v[sw].idx] : NULL;
+					if (pi && pi->group >= 0 && z->groups[pi->group].kind == (int)ki && !excluded(&x, sw)) {
+						exclude(&x, sw);
+						tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
+						      judge_one(z, pi->linked[0], &d, expected));
+					}
+				}
+			j0 = check_judge(f0, n0, expected, NULL);
+			exceptions(z, (int)ki, owner, f0, n0, &ex);
+		}
+		/* The exceptional groups, each walked from its node. */
+		uint64_t rest = kd->senders;
+		for (size_t i = 0; i < ex.n; i++) {
+			int g = ex.pod[i];
+			const struct group *gr = &z->groups[g];
+			struct fate *fn;
+			size_t nn = forward_walk_from(m, gr->node, &h, &fn);
+			if (tainted(m, fn, nn, h.src)) {
+				each_pod(z, g, &x, &d, order, expected);
+			} else {
+				/* A pod of the group that the walk passes: on its own. */
+				for (size_t p = 0; p < gr->npods; p++) {
+					int pod = gr->pods[p];
+					if (excluded(&x, pod) || !in_steps(fn, nn, pod))
+						continue;
+					exclude(&x, pod);
+					const struct pod_info *pi = &z->pods[m->v[pod].idx];
+					tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
+					      judge_one(z, pi->linked[0], &d, expected));
+				}
+				enum judgement jn = check_judge(fn, nn, expected, NULL);
+				uint64_t n = group_senders(z, g, &x);
+				check_count(z->c, CONSTRAINT_POD, 0, jn == JUDGED_BAD ? n : 0, jn == JUDGED_DENIED ? n : 0);
+				if (jn == JUDGED_BAD)
+					offer_group(z, g, &x, &d, order, expected);
+			}
+			rest -= z->groups[g].senders;
+			forward_free(fn, nn);
+		}
+		/* Every other group follows f0 (or the egress denial). */
+		if (j0 != JUDGED_GOOD) {
+			for (size_t i = 0; i < x.n; i++) {
+				const struct pod_info *pi = &z->pods[m->v[x.pod[i]].idx];
+				if (pi->group >= 0 && z->groups[pi->group].kind == (int)ki && !excluded(&ex, pi->group))
+					rest -= pi->nlinked;
+			}
+			check_count(z->c, CONSTRAINT_POD, 0, j0 == JUDGED_BAD ? rest : 0, j0 == JUDGED_DENIED ? rest : 0);
+			for (size_t g = 0; j0 == JUDGED_BAD && g < kd->ngroups; g++)
+				if (!excluded(&ex, kd->groups[g]) && !offer_group(z, kd->groups[g], &x, &d, order, expected))
+					break;
+		}
+		forward_free(f0, n0);
+	}
+	free(x.pod);
+	free(ex.pod);
+}
+
+void
+census_run(const struct model *m, struct check *c)
+{
+	struct census z = { .m = m, .c = c, .e = engine_new(m) };
+	for (int k = 0; k < CONSTRAINT_COUNT; k++)
+		z.cands[k].keep = check_keep(c);
+	setup(&z);
+	localhost(&z);
+	daemons(&z);
+	for (size_t i = 0; i < m->npods; i++) {
+		const struct vertex *q = &m->v[m->pods[i]];
+		for (size_t k = 0; k < q->neps; k++)
+			endpoint(&z, m->pods[i], k);
+		engine_forget(z.e);
+	}
+	list(m, c, CONSTRAINT_LOCALHOST, &z.cands[CONSTRAINT_LOCALHOST]);
+	list(m, c, CONSTRAINT_POD, &z.cands[CONSTRAINT_POD]);
+	list(m, c, CONSTRAINT_DAEMON, &z.cands[CONSTRAINT_DAEMON]);
+	teardown(&z);
+	engine_free(z.e);
+}
