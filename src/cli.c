@@ -120,14 +120,19 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, li = -1;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
 			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK : 0;
-		if (need && !(uses & need))
-			return usage_error(o->cmd, "option '%s' does not apply to this command", argv[optind - 1]);
+		/* Name the option as given: argv[optind - 1] may be its value. */
+		if (need && !(uses & need)) {
+			if (li >= 0)
+				return usage_error(o->cmd, "option '--%s' does not apply to this command", longopts[li].name);
+			return usage_error(o->cmd, "option '-%c' does not apply to this command", c);
+		}
+		li = -1;
 		switch (c) {
 		case 'f':
 			o->format = optarg;

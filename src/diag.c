@@ -102,7 +102,8 @@ void
 diag_print(struct diag *d, FILE *f)
 {
 	/* Checks run in passes; the reader wants the file's order. */
-	qsort(d->e, d->n, sizeof *d->e, by_line);
+	if (d->n > 0)
+		qsort(d->e, d->n, sizeof *d->e, by_line);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->e[i];
 		const char *kind = e->is_error ? "error" : "warning";
