@@ -23,10 +23,16 @@ struct engine {
 	const struct model *m;
 	/* source predicates: override src prefixes, then policy peers */
 	size_t npred;
+	const struct rule **src_rules; /* override rules that match on src */
+	size_t nsrc_rules;
 	struct hash *cls_of;  /* source address -> class */
 	struct hash *sigs;    /* signature hash -> class */
 	unsigned char **sig;  /* class -> signature (npred bytes) */
 	size_t ncls, sig_cap;
+	struct hash *labelsets; /* pods' (namespace, labels) hash -> a pod */
+	unsigned char **lsig;   /* by pod idx: its selector bits, shared */
+	unsigned char **lbits;  /* every such bit array, to free */
+	size_t nlbits, lbits_cap;
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
@@ -40,12 +46,18 @@ engine_new(const struct model *m)
 	for (size_t i = 0; i < m->nswitches; i++) {
 		const struct vertex *v = &m->v[m->switches[i]];
 		for (size_t k = 0; k < v->nfib; k++)
-			e->npred += !v->fib[k].any_src;
+			if (!v->fib[k].any_src) {
+				e->src_rules = xreallocarray(e->src_rules, e->nsrc_rules + 1, sizeof *e->src_rules);
+				e->src_rules[e->nsrc_rules++] = &v->fib[k];
+			}
 	}
+	e->npred = e->nsrc_rules;
 	for (size_t i = 0; i < m->npols; i++)
 		for (size_t k = 0; k < m->pols[i].nrules[POLICY_INGRESS]; k++)
 			e->npred += m->pols[i].rules[POLICY_INGRESS][k].npeers;
 	e->cls_of = hash_new();
+	e->labelsets = hash_new();
+	e->lsig = xcalloc(m->npods ? m->npods : 1, sizeof *e->lsig);
 	e->sigs = hash_new();
 	e->index = hash_new();
 	return e;
@@ -70,6 +82,12 @@ engine_free(struct engine *e)
 	free(e->memo);
 	hash_free(e->index);
 	hash_free(e->cls_of);
+	for (size_t i = 0; i < e->nlbits; i++)
+		free(e->lbits[i]);
+	free(e->lbits);
+	free(e->lsig);
+	free(e->src_rules);
+	hash_free(e->labelsets);
 	hash_free(e->sigs);
 	for (size_t i = 0; i < e->ncls; i++)
 		free(e->sig[i]);
@@ -77,24 +95,85 @@ engine_free(struct engine *e)
 	free(e);
 }
 
-/* Which source predicates address a meets, one byte each. */
+/* Selector peers see a pod only through its namespace and labels: pods
+ * that share them share these bits, computed once. */
+static uint64_t
+labelset_key(const struct model *m, int pod)
+{
+	const struct vertex *v = &m->v[pod];
+	uint64_t key = (uint64_t)v->ns * 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i < v->labels.n; i++)
+		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
+	return key;
+}
+
+static bool
+same_labels(const struct model *m, int a, int b)
+{
+	const struct vertex *x = &m->v[a], *y = &m->v[b];
+	if (x->ns != y->ns || x->labels.n != y->labels.n)
+		return false;
+	for (size_t i = 0; i < x->labels.n; i++)
+		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
+		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
+			return false;
+	return true;
+}
+
+/* Which source predicates address a meets, one byte each: override src
+ * prefixes, then policy peers (ip-blocks by address, selectors by pod). */
 static void
-signature(const struct engine *e, uint32_t a, unsigned char *sig)
+signature(struct engine *e, uint32_t a, unsigned char *sig)
 {
 	const struct model *m = e->m;
 	size_t k = 0;
-	for (size_t i = 0; i < m->nswitches; i++) {
-		const struct vertex *v = &m->v[m->switches[i]];
-		for (size_t j = 0; j < v->nfib; j++)
-			if (!v->fib[j].any_src)
-				sig[k++] = addr_in_prefix(a, v->fib[j].src, v->fib[j].src_len);
+	for (; k < e->nsrc_rules; k++)
+		sig[k] = addr_in_prefix(a, e->src_rules[k]->src, e->src_rules[k]->src_len);
+	int pod = model_addr_owner(m, a);
+	if (pod >= 0 && m->v[pod].kind != V_POD)
+		pod = -1;
+	const unsigned char *sel = NULL;
+	if (pod >= 0) {
+		size_t pi = (size_t)m->v[pod].idx;
+		if (e->lsig[pi] == NULL) {
+			uint64_t key = labelset_key(m, pod);
+			size_t it = 0;
+			int q;
+			while ((q = hash_next(e->labelsets, key, &it)) >= 0 && !same_labels(m, pod, q))
+				;
+			if (q >= 0) {
+				e->lsig[pi] = e->lsig[m->v[q].idx];
+			} else {
+				/* The first pod of its label set computes the bits. */
+				unsigned char *b = xcalloc(e->npred, 1);
+				size_t n = k;
+				for (size_t i = 0; i < m->npols; i++) {
+					const struct policy *pol = &m->pols[i];
+					for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+						const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+						for (size_t p = 0; p < rule->npeers; p++, n++)
+							if (!rule->peers[p].is_block)
+								b[n] = policy_peer_matches(m, pol, &rule->peers[p], a);
+					}
+				}
+				e->lsig[pi] = b;
+				xgrow(&e->lbits, &e->lbits_cap, e->nlbits + 1, sizeof *e->lbits);
+				e->lbits[e->nlbits++] = b;
+				hash_add(e->labelsets, key, pod);
+			}
+		}
+		sel = e->lsig[pi];
 	}
 	for (size_t i = 0; i < m->npols; i++) {
 		const struct policy *pol = &m->pols[i];
 		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
 			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++)
-				sig[k++] = policy_peer_matches(m, pol, &rule->peers[p], a);
+			for (size_t p = 0; p < rule->npeers; p++, k++) {
+				if (rule->peers[p].is_block)
+					sig[k] = policy_peer_matches(m, pol, &rule->peers[p], a);
+				else
+					sig[k] = sel ? sel[k] : 0;
+			}
 		}
 	}
 }
