@@ -738,9 +738,11 @@ service_elem(struct parser *p, xmlNodePtr n)
 	}
 	free(a);
 	children(p, n, service_child, s);
-	/* children() may have moved the array: s is still valid (no service
-	 * is added below a service). */
-	if (s->nports == 0)
+	/* An invalid <port> has its own error: count elements, not ports. */
+	bool any = false;
+	for (xmlNodePtr c = n->children; c != NULL && !any; c = c->next)
+		any = c->type == XML_ELEMENT_NODE && is(c, "port");
+	if (!any)
 		diag_error(p->d, s->line, "a <service> needs at least one <port>");
 }
 
