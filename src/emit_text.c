@@ -1,5 +1,6 @@
 #include "emit.h"
 #include "fib.h"
+#include "hash.h"
 #include "policy.h"
 #include "xalloc.h"
 
@@ -175,6 +176,7 @@ struct matrix {
 	enum ports_mode mode;
 	struct dest *cols;
 	size_t ncols;
+	struct hash *index; /* destination -> column */
 	char *cell; /* nprocs x ncols symbols */
 	size_t count[3];
 };
@@ -190,7 +192,12 @@ cmp_dest(const void *a, const void *b)
 	return (int)x->proto - (int)y->proto;
 }
 
-/* Columns sorted by (addr, port, proto) for lookups, in a copy. */
+static uint64_t
+dest_key(const struct dest *d)
+{
+	return (uint64_t)d->addr << 24 | (uint64_t)d->port << 8 | (uint64_t)d->proto;
+}
+
 struct matrix *
 matrix_new(const struct model *m, enum ports_mode mode)
 {
@@ -198,6 +205,9 @@ matrix_new(const struct model *m, enum ports_mode mode)
 	x->m = m;
 	x->mode = mode;
 	x->cols = reach_columns(m, mode, &x->ncols);
+	x->index = hash_new();
+	for (size_t i = 0; i < x->ncols; i++)
+		hash_add(x->index, dest_key(&x->cols[i]), (int)i);
 	x->cell = xreallocarray(NULL, m->nprocs * x->ncols + 1, 1);
 	memset(x->cell, '.', m->nprocs * x->ncols);
 	return x;
@@ -206,10 +216,11 @@ matrix_new(const struct model *m, enum ports_mode mode)
 static size_t
 column(const struct matrix *x, const struct dest *d)
 {
-	/* Columns are few next to rows; a linear scan keeps the order simple. */
-	for (size_t i = 0; i < x->ncols; i++)
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(x->index, dest_key(d), &it)) >= 0)
 		if (cmp_dest(&x->cols[i], d) == 0)
-			return i;
+			return (size_t)i;
 	return 0;
 }
 
@@ -268,6 +279,7 @@ matrix_free(struct matrix *x)
 {
 	if (x == NULL)
 		return;
+	hash_free(x->index);
 	free(x->cols);
 	free(x->cell);
 	free(x);
