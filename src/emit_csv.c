@@ -1,5 +1,8 @@
 #include "emit.h"
 #include "fib.h"
+#include "xalloc.h"
+
+#include <string.h>
 
 #include <stdlib.h>
 
@@ -30,34 +33,61 @@ emit_row_csv_header(FILE *f)
 	fputs("source,address,port,protocol,verdict,receiver,path\n", f);
 }
 
-static void
-put_name(FILE *f, const struct vertex *v)
+/* A row is assembled here and written with one call: reach writes
+ * millions of them. Not reentrant, like the stream it writes to. */
+static char *row;
+static size_t row_cap;
+
+static char *
+put(char *p, const char *s, size_t n)
 {
-	fwrite_unlocked(v->name, 1, v->name_len, f);
+	size_t used = (size_t)(p - row);
+	if (used + n + 1 > row_cap) {
+		xgrow(&row, &row_cap, used + n + 1, 1);
+		p = row + used;
+	}
+	memcpy(p, s, n);
+	return p + n;
 }
 
-/* A row per pair, millions of them: no printf on this path. */
+static char *
+put_str(char *p, const char *s)
+{
+	return put(p, s, strlen(s));
+}
+
 void
 emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fate)
 {
-	char buf[64], *p = buf + sizeof buf;
+	char buf[300], num[8], *q = num + sizeof num;
 	unsigned port = d->port;
-	put_name(f, &m->v[sender]);
-	putc_unlocked(',', f);
-	fputs_unlocked(addr_format(d->addr, buf), f);
-	*--p = ',';
+	xgrow(&row, &row_cap, 512, 1);
+	char *p = row;
+	p = put(p, m->v[sender].name, m->v[sender].name_len);
+	p = put(p, ",", 1);
+	p = put_str(p, addr_format(d->addr, buf));
+	*--q = ',';
 	do
-		*--p = (char)('0' + port % 10);
+		*--q = (char)('0' + port % 10);
 	while ((port /= 10) != 0);
-	*--p = ',';
-	fwrite_unlocked(p, 1, (size_t)(buf + sizeof buf - p), f);
-	fputs_unlocked(proto_name(d->proto), f);
-	putc_unlocked(',', f);
-	fputs_unlocked(verdict_name(fate->verdict), f);
-	putc_unlocked(',', f);
+	*--q = ',';
+	p = put(p, q, (size_t)(num + sizeof num - q));
+	p = put_str(p, proto_name(d->proto));
+	p = put(p, ",", 1);
+	p = put_str(p, verdict_name(fate->verdict));
+	p = put(p, ",", 1);
 	if (fate->receiver >= 0)
-		put_name(f, &m->v[fate->receiver]);
-	putc_unlocked(',', f);
-	forward_write_path(f, m, fate);
-	putc_unlocked('\n', f);
+		p = put(p, m->v[fate->receiver].name, m->v[fate->receiver].name_len);
+	p = put(p, ",", 1);
+	for (size_t i = 0; i < fate->npath; i++) {
+		if (i > 0)
+			p = put(p, ">", 1);
+		const struct vertex *v = &m->v[fate->path[i]];
+		if ((int)i == fate->dnat)
+			p = put_str(p, forward_token(m, fate, i, buf));
+		else
+			p = put(p, v->name, v->name_len);
+	}
+	p = put(p, "\n", 1);
+	fwrite_unlocked(row, 1, (size_t)(p - row), f);
 }

@@ -36,6 +36,15 @@ struct engine {
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
+	/* engine_fates' answer: scratch fates, or the last engine_run's */
+	struct fate *scratch;
+	size_t nscratch, scratch_cap;
+	int *paths;
+	size_t paths_cap;
+	struct step *steps;
+	size_t steps_cap;
+	struct fate *owned;
+	size_t nowned;
 };
 
 struct engine *
@@ -79,6 +88,10 @@ engine_free(struct engine *e)
 	if (e == NULL)
 		return;
 	engine_forget(e);
+	forward_free(e->owned, e->nowned);
+	free(e->scratch);
+	free(e->paths);
+	free(e->steps);
 	free(e->memo);
 	hash_free(e->index);
 	hash_free(e->cls_of);
@@ -309,4 +322,88 @@ engine_run(struct engine *e, int sender, uint32_t dst, uint16_t dport, enum prot
 {
 	const struct forward_hook hook = { arrive, e };
 	return forward_run_hooked(e->m, sender, dst, dport, proto, &hook, out);
+}
+
+/* The common case without walking: a container of a regular pod (no
+ * override rule, its links up) or a daemon, to a destination its first
+ * switch forwards to its node; the node's continuation does the rest.
+ * Fills e->scratch and returns the number of fates, or 0 when the
+ * general walk must decide. */
+static size_t
+fast(struct engine *e, int sender, const struct dest *d)
+{
+	const struct model *m = e->m;
+	const struct vertex *s = &m->v[sender];
+	int first = s->parent, node;
+	struct header h = forward_header(m, sender, d->addr, d->port, d->proto);
+	struct fate prefix = { .sender = sender, .receiver = -1, .at = -1, .dnat = -1, .ingress_pod = -1 };
+	int pre[2] = { sender, first };
+	struct step step;
+	if (!model_linked(m, sender, first))
+		return 0;
+	if (s->kind == V_CONTAINER) {
+		const struct vertex *p = &m->v[first];
+		node = p->parent;
+		if (p->nfib > 0 || d->addr == ADDR_LOOPBACK || d->addr == p->addr || !model_linked(m, first, node) ||
+		    model_service_port(m, d->addr, d->port, d->proto) != NULL)
+			return 0;
+		step = (struct step){ .sw = first, .h = h };
+		fib_lookup(m, first, &h, &step.pos, &step.rule);
+		if (p->nisolating[POLICY_EGRESS] > 0 && !policy_allows(m, first, POLICY_EGRESS, &h))
+			return 0;
+		prefix.npath = 2;
+		prefix.nsteps = 1;
+	} else {
+		node = first;
+		prefix.npath = 1;
+	}
+	prefix.path = pre;
+	prefix.steps = &step;
+	const struct memo *x = memo_get(e, node, &h, engine_source_class(e, h.src));
+	if (!splice_ok(m, x, &prefix, h.src))
+		return 0;
+	size_t npath = 0;
+	for (size_t i = 0; i < x->n; i++)
+		npath += prefix.npath + x->fates[i].npath;
+	xgrow(&e->paths, &e->paths_cap, npath, sizeof *e->paths);
+	xgrow(&e->steps, &e->steps_cap, 2 * x->n, sizeof *e->steps);
+	xgrow(&e->scratch, &e->scratch_cap, x->n, sizeof *e->scratch);
+	int *path = e->paths;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct fate *g = &x->fates[i];
+		struct fate *f = &e->scratch[i];
+		*f = *g;
+		f->sender = sender;
+		f->path = path;
+		f->npath = prefix.npath + g->npath;
+		memcpy(path, pre, prefix.npath * sizeof *path);
+		memcpy(path + prefix.npath, g->path, g->npath * sizeof *path);
+		path += f->npath;
+		/* The deciding step, after the sender's first hop if it had one. */
+		f->steps = &e->steps[2 * i];
+		f->nsteps = prefix.nsteps;
+		if (prefix.nsteps)
+			f->steps[0] = step;
+		if (g->nsteps)
+			f->steps[f->nsteps++] = g->steps[g->nsteps - 1];
+		if (g->dnat >= 0)
+			f->dnat = (int)prefix.npath + g->dnat;
+	}
+	return x->n;
+}
+
+size_t
+engine_fates(struct engine *e, int sender, const struct dest *d, const struct fate **out)
+{
+	forward_free(e->owned, e->nowned);
+	e->owned = NULL;
+	e->nowned = 0;
+	size_t n = fast(e, sender, d);
+	if (n > 0) {
+		*out = e->scratch;
+		return n;
+	}
+	e->nowned = engine_run(e, sender, d->addr, d->port, d->proto, &e->owned);
+	*out = e->owned;
+	return e->nowned;
 }

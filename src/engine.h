@@ -30,6 +30,10 @@ void engine_free(struct engine *e);
  * *out is the caller's (forward_free). */
 size_t engine_run(struct engine *e, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out);
 
+/* The same fates, without allocating in the common case: *out belongs to
+ * the engine and lives until the next call. */
+size_t engine_fates(struct engine *e, int sender, const struct dest *d, const struct fate **out);
+
 /* Forget the remembered continuations (memory stays bounded: reach calls
  * this when its senders move to another node). */
 void engine_forget(struct engine *e);

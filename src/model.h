@@ -32,6 +32,13 @@ enum origin {
 
 enum verdict { VERDICT_DELIVERED, VERDICT_DISCARDED, VERDICT_LOOP };
 
+/* A message's destination: address, port, protocol. */
+struct dest {
+	uint32_t addr;
+	uint16_t port;
+	enum proto proto;
+};
+
 struct port {
 	uint16_t number;
 	enum proto proto;

@@ -156,25 +156,6 @@ reach_columns(const struct model *m, enum ports_mode mode, size_t *n)
 	return l.d;
 }
 
-/* The fates of the current pod's first container, per destination: its
- * other containers send the same headers from the same pod, so only the
- * path's first vertex differs. */
-struct pod_cache {
-	int pod;
-	struct fate **f;
-	size_t *n, len;
-};
-
-static void
-cache_clear(struct pod_cache *c)
-{
-	for (size_t i = 0; i < c->len; i++) {
-		forward_free(c->f[i], c->n[i]);
-		c->f[i] = NULL;
-	}
-	c->pod = -1;
-}
-
 int
 reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx)
 {
@@ -184,7 +165,6 @@ reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx)
 	common(m, mode, p, np, &rest);
 	int rc = 0, node = -1;
 	struct engine *e = engine_new(m);
-	struct pod_cache cache = { .pod = -1 };
 	for (size_t i = 0; i < m->nprocs && rc == 0; i++) {
 		int s = m->procs[i];
 		const struct vertex *v = &m->v[s];
@@ -196,42 +176,13 @@ reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx)
 		node = n;
 		l.n = 0;
 		localhost(m, s, mode, p, np, &l);
-		bool cacheable = v->kind == V_CONTAINER && model_linked(m, s, v->parent);
-		bool reuse = cacheable && cache.pod == v->parent;
-		if (cacheable && !reuse) {
-			cache_clear(&cache);
-			cache.len = l.n + rest.n;
-			cache.f = xreallocarray(cache.f, cache.len, sizeof *cache.f);
-			cache.n = xreallocarray(cache.n, cache.len, sizeof *cache.n);
-			memset(cache.f, 0, cache.len * sizeof *cache.f);
-			cache.pod = v->parent;
-		}
 		for (size_t k = 0; k < l.n + rest.n && rc == 0; k++) {
 			const struct dest *d = k < l.n ? &l.d[k] : &rest.d[k - l.n];
-			struct fate *f;
-			size_t nf;
-			if (reuse) {
-				f = cache.f[k];
-				nf = cache.n[k];
-				for (size_t j = 0; j < nf; j++) {
-					f[j].sender = s;
-					f[j].path[0] = s;
-				}
-			} else {
-				nf = engine_run(e, s, d->addr, d->port, d->proto, &f);
-			}
+			const struct fate *f;
+			size_t nf = engine_fates(e, s, d, &f);
 			rc = fn(ctx, s, d, f, nf);
-			if (cacheable) {
-				cache.f[k] = f;
-				cache.n[k] = nf;
-			} else {
-				forward_free(f, nf);
-			}
 		}
 	}
-	cache_clear(&cache);
-	free(cache.f);
-	free(cache.n);
 	engine_free(e);
 	free(l.d);
 	free(rest.d);

@@ -12,12 +12,6 @@
 
 enum ports_mode { PORTS_OPEN, PORTS_ALL };
 
-struct dest {
-	uint32_t addr;
-	uint16_t port;
-	enum proto proto;
-};
-
 /* Called once per (sender, destination) with its fates; a non-zero
  * return stops the run and is returned by reach_run. */
 typedef int reach_fn(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);

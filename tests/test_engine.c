@@ -48,9 +48,12 @@ compare(unsigned seed, int flags)
 			struct dest *d = reach_dests(m, s, mode ? PORTS_ALL : PORTS_OPEN, &nd);
 			for (size_t k = 0; k < nd; k++) {
 				struct fate *fa, *fb;
+				const struct fate *fc;
 				size_t na = engine_run(e, s, d[k].addr, d[k].port, d[k].proto, &fa);
 				size_t nb = forward_run(m, s, d[k].addr, d[k].port, d[k].proto, &fb);
+				size_t nc = engine_fates(e, s, &d[k], &fc);
 				same_fates(m, fa, na, fb, nb);
+				same_fates(m, fc, nc, fb, nb);
 				forward_free(fa, na);
 				forward_free(fb, nb);
 				compared++;
