@@ -287,3 +287,24 @@ $ k8snet reach samples/what-if.xml --format csv
 > C4,10.1.3.1,8080,TCP,delivered,C4,C4>P4>C4
 > C4,10.1.3.1,8443,TCP,delivered,C4,C4>P4>C4
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
+
+# The what-if breaks the network model's constraints (its cut links, its
+# discard rule, its loop; counts from the reach rows above) while every
+# expect it states holds; listening-daemons keeps every constraint.
+$ k8snet check samples/what-if.xml --quiet
+? 1
+> constraint 1, distinct addresses: pass (7 addresses, checked when the spec is read)
+> constraint 2, container to container: FAIL (9 pairs checked, 3 violations)
+> constraint 3, pod to pod: FAIL (35 pairs checked, 22 violations)
+> constraint 4, daemon to pod: FAIL (5 pairs checked, 3 violations)
+> expects: 5 checked, 0 failed
+> summary: FAIL: 3 of 4 constraints and 0 of 5 expects failed
+! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
+
+$ k8snet check samples/listening-daemons.xml --quiet
+> constraint 1, distinct addresses: pass (6 addresses, checked when the spec is read)
+> constraint 2, container to container: pass (7 pairs checked, 0 violations)
+> constraint 3, pod to pod: pass (16 pairs checked, 0 violations)
+> constraint 4, daemon to pod: pass (5 pairs checked, 0 violations)
+> expects: none in the spec
+> summary: pass: 4 constraints and 0 expects hold
