@@ -12,6 +12,7 @@
 #include "spec.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -65,6 +66,18 @@ usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputs("\nTry 'k8snet --help' for more information.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* Help and version go to standard output like any result: a failed write
+ * is status 3, with a message. */
+static int
+print(const char *text)
+{
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "k8snet: cannot write standard output: %s\n", strerror(errno));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
 }
 
 /* Options every command accepts; each command says which it uses. */
@@ -122,6 +135,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	};
 	int c, li = -1;
 	optind = 1;
+	optopt = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
@@ -159,11 +173,13 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 						   optarg);
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
+			return print(usage_text);
 		case ':':
 			return usage_error(o->cmd, "option '%s' needs an argument", argv[optind - 1]);
 		default:
+			/* In a group of short options (-zq), argv names the group. */
+			if (optopt != 0)
+				return usage_error(o->cmd, "unknown option '-%c'", optopt);
 			return usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
@@ -215,18 +231,27 @@ finish(struct out *o, int status)
 
 /* ---- validate ---- */
 
+/* "1 node", "2 nodes", into buf (at least 48 bytes). */
+static const char *
+count(size_t n, const char *what, char *buf)
+{
+	snprintf(buf, 48, "%zu %s%s", n, what, n == 1 ? "" : "s");
+	return buf;
+}
+
 static int
 cmd_validate(struct opts *o, struct model *m)
 {
+	char a[48], b[48], c[48], d[48], e[48];
 	size_t containers = 0, endpoints = 0;
 	for (size_t i = 0; i < m->nprocs; i++)
 		containers += m->v[m->procs[i]].kind == V_CONTAINER;
 	for (size_t i = 0; i < m->nswitches; i++)
 		endpoints += m->v[m->switches[i]].neps;
 	struct out *out = out_open(NULL);
-	fprintf(out_file(out), "%s: valid: cluster %s: %zu nodes, %zu pods, %zu containers, %zu daemons, %zu endpoints\n",
-		spec_display_name(o->args[0]), m->name, m->nnodes, m->npods, containers, m->nprocs - containers,
-		endpoints);
+	fprintf(out_file(out), "%s: valid: cluster %s: %s, %s, %s, %s, %s\n", spec_display_name(o->args[0]), m->name,
+		count(m->nnodes, "node", a), count(m->npods, "pod", b), count(containers, "container", c),
+		count(m->nprocs - containers, "daemon", d), count(endpoints, "endpoint", e));
 	return finish(out, EXIT_OK);
 }
 
@@ -235,10 +260,6 @@ cmd_validate(struct opts *o, struct model *m)
 static int
 cmd_fib(struct opts *o, struct model *m)
 {
-	static const char *const formats[] = { "text", "csv", NULL };
-	int rc = check_format(o, formats);
-	if (rc >= 0)
-		return rc;
 	int only = -1;
 	if (o->switch_name != NULL) {
 		only = model_find(m, o->switch_name);
@@ -283,10 +304,7 @@ sender_arg(const struct opts *o, const struct model *m, const char *arg, int *rc
 static int
 cmd_trace(struct opts *o, struct model *m)
 {
-	static const char *const formats[] = { "text", "csv", "json", NULL };
-	int rc = check_format(o, formats);
-	if (rc >= 0)
-		return rc;
+	int rc;
 	int s = sender_arg(o, m, o->args[1], &rc);
 	if (s < 0)
 		return rc;
@@ -358,10 +376,6 @@ row_text(void *ctx, int sender, const struct dest *d, const struct fate *f, size
 static int
 cmd_reach(struct opts *o, struct model *m)
 {
-	static const char *const formats[] = { "text", "csv", "json", NULL };
-	int rc = check_format(o, formats);
-	if (rc >= 0)
-		return rc;
 	struct reach_ctx c = { .m = m, .json_first = true };
 	c.out = out_open(o->output);
 	if (c.out == NULL)
@@ -393,10 +407,7 @@ enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
 static int
 cmd_check(struct opts *o, struct model *m)
 {
-	static const char *const formats[] = { "text", "json", "junit", NULL };
-	int rc = check_format(o, formats);
-	if (rc >= 0)
-		return rc;
+	int rc;
 	struct out *out = out_open(o->output);
 	if (out == NULL)
 		return EXIT_IO;
@@ -426,10 +437,6 @@ diff_row_csv(void *ctx, const struct diff_row *r)
 static int
 cmd_diff(struct opts *o, struct model *m)
 {
-	static const char *const formats[] = { "text", "csv", NULL };
-	int rc = check_format(o, formats);
-	if (rc >= 0)
-		return rc;
 	struct out *out = out_open(o->output);
 	if (out == NULL)
 		return EXIT_IO;
@@ -451,38 +458,45 @@ cmd_diff(struct opts *o, struct model *m)
 struct command {
 	const char *name;
 	int (*run)(struct opts *o, struct model *m);
+	const char *const *formats; /* the first is the default */
 	int uses;
 	int nargs; /* positional arguments, SPEC included */
 	const char *args;
 	bool two_specs; /* args[0] and args[1] are specs (diff OLD NEW) */
 };
 
+static const char *const text_only_formats[] = { "text", NULL };
+static const char *const fib_formats[] = { "text", "csv", NULL };
+static const char *const trace_formats[] = { "text", "csv", "json", NULL };
+static const char *const reach_formats[] = { "text", "csv", "json", NULL };
+static const char *const check_formats[] = { "text", "json", "junit", NULL };
+static const char *const diff_formats[] = { "text", "csv", NULL };
+
 static const struct command commands[] = {
-	{ "validate", cmd_validate, 0, 1, "SPEC" },
-	{ "fib", cmd_fib, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
-	{ "trace", cmd_trace, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
-	{ "reach", cmd_reach, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
-	{ "check", cmd_check, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
-	{ "diff", cmd_diff, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
+	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
+	{ "fib", cmd_fib, fib_formats, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
+	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
+	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
+	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
+	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
 };
+
 
 int
 cli_run(int argc, char **argv)
 {
 	if (argc < 2)
 		return usage_error(NULL, "missing command");
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage_text, stdout);
-		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
-	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		puts(PACKAGE_STRING);
-		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
-	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return print(usage_text);
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+		return print(PACKAGE_STRING "\n");
 	const struct command *cmd = NULL;
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			cmd = &commands[i];
+	if (cmd == NULL && argv[1][0] == '-')
+		return usage_error(NULL, "unknown option '%s' (options come after the command)", argv[1]);
 	if (cmd == NULL)
 		return usage_error(NULL, "unknown command '%s'", argv[1]);
 	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE };
@@ -492,6 +506,9 @@ cli_run(int argc, char **argv)
 	if (o.nargs != cmd->nargs)
 		return usage_error(cmd->name, "%s arguments: %s %s", o.nargs < cmd->nargs ? "missing" : "too many",
 				   cmd->name, cmd->args);
+	/* Usage first: a wrong format is known before the spec is read. */
+	if ((rc = check_format(&o, cmd->formats)) >= 0)
+		return rc;
 	struct model *m;
 	rc = load(&o, o.args[0], &m);
 	/* diff: read NEW even when OLD is bad, so that both report. */

@@ -41,10 +41,10 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 	size_t n;
 	struct rule *t = fib_table(m, sw, &n);
 	if (v->kind == V_POD)
-		fprintf(f, "FIB of pod %s (%s, on node %s): %zu rules\n", v->name, addr_format(v->addr, a),
-			m->v[v->parent].name, n);
+		fprintf(f, "FIB of pod %s (%s, on node %s): %zu rule%s\n", v->name, addr_format(v->addr, a),
+			m->v[v->parent].name, n, n == 1 ? "" : "s");
 	else
-		fprintf(f, "FIB of node %s (%s): %zu rules\n", v->name, addr_format(v->addr, a), n);
+		fprintf(f, "FIB of node %s (%s): %zu rule%s\n", v->name, addr_format(v->addr, a), n, n == 1 ? "" : "s");
 	static const char *const head[COLS] = { "#", "src", "dst", "dport", "protocol", "action", "to", "rule" };
 	char bufs[3][24], pos[24], to[160];
 	int w[COLS];
@@ -141,7 +141,10 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 		const struct fate *x = &fates[i];
 		if (n > 1)
 			fprintf(f, "branch %zu of %zu:\n", i + 1, n);
-		fprintf(f, "  %s sends on its link to %s\n", s->name, m->v[s->parent].name);
+		if (model_linked(m, sender, s->parent))
+			fprintf(f, "  %s sends on its link to %s\n", s->name, m->v[s->parent].name);
+		else
+			fprintf(f, "  %s's link to %s is down\n", s->name, m->v[s->parent].name);
 		for (size_t k = 0; k < x->nsteps; k++) {
 			const struct step *st = &x->steps[k];
 			if (st->pos == 0) {
@@ -269,7 +272,7 @@ matrix_print(FILE *f, const struct matrix *x)
 		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf),
 			x->cols[c].addr == ADDR_LOOPBACK ? "(the sender's own pod)" : owner >= 0 ? m->v[owner].name : "");
 	}
-	fputs("\nlegend: + delivered  x discarded  @ loop  . not asked (another pod's 127.0.0.1)\n", f);
+	fputs("\nlegend: + delivered  x discarded  @ loop  . not a pair of this sender\n", f);
 	fprintf(f, "summary: %zu pairs: %zu delivered, %zu discarded, %zu loop\n",
 		x->count[0] + x->count[1] + x->count[2], x->count[0], x->count[1], x->count[2]);
 }

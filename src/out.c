@@ -2,6 +2,8 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,7 +13,9 @@ struct out {
 	FILE *f;
 	int fd;
 	int err; /* the first write error's errno */
-	char *path, *tmp; /* NULL for standard output */
+	bool special; /* a device or a pipe, written in place */
+	char *name;       /* for messages */
+	char *path, *tmp; /* a regular file, written beside and renamed; else NULL */
 };
 
 /* The stream writes through here so that the first error's cause is kept:
@@ -46,20 +50,52 @@ stream(struct out *o, int fd)
 	return f;
 }
 
+static void
+discard(struct out *o)
+{
+	free(o->name);
+	free(o->tmp);
+	free(o->path);
+	free(o);
+}
+
 struct out *
 out_open(const char *path)
 {
 	struct out *o = xcalloc(1, sizeof *o);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fflush(stdout);
+		o->name = xstrdup("standard output");
 		if ((o->f = stream(o, STDOUT_FILENO)) == NULL) {
 			fputs("k8snet: out of memory\n", stderr);
 			abort();
 		}
 		return o;
 	}
-	o->path = xstrdup(path);
-	o->tmp = xasprintf("%s.k8snet-XXXXXX", path);
+	o->name = xstrdup(path);
+	/* Only a regular file (or a new one) is written beside and renamed
+	 * into place: a device or a pipe is written as it is, and a symbolic
+	 * link keeps pointing where it did. */
+	struct stat st;
+	char *real = realpath(path, NULL);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		free(real);
+		int fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || (o->f = stream(o, fd)) == NULL) {
+			fprintf(stderr, "k8snet: cannot write %s: %s\n", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			discard(o);
+			return NULL;
+		}
+		o->path = NULL;
+		o->tmp = NULL;
+		o->fd = fd;
+		o->special = true;
+		return o;
+	}
+	o->path = real ? real : xstrdup(path);
+	o->tmp = xasprintf("%s.k8snet-XXXXXX", o->path);
 	int fd = mkstemp(o->tmp);
 	/* mkstemp makes the file private; give it the usual mode. */
 	mode_t mask = umask(0);
@@ -72,9 +108,7 @@ out_open(const char *path)
 			close(fd);
 			unlink(o->tmp);
 		}
-		free(o->tmp);
-		free(o->path);
-		free(o);
+		discard(o);
 		return NULL;
 	}
 	return o;
@@ -96,26 +130,25 @@ int
 out_close(struct out *o, bool commit)
 {
 	int rc = 0;
-	const char *name = o->path ? o->path : "standard output";
 	if (fclose(o->f) != 0 || o->err != 0) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", name, strerror(o->err ? o->err : EIO));
+		fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(o->err ? o->err : EIO));
 		rc = 3;
 	}
-	if (o->path != NULL) {
+	if (o->path != NULL || o->special) {
 		/* Some file systems report a failed write only on close. */
 		if (close(o->fd) != 0 && rc == 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", name, strerror(errno));
+			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
 			rc = 3;
 		}
+	}
+	if (o->path != NULL) {
 		if (rc == 0 && commit && rename(o->tmp, o->path) != 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", name, strerror(errno));
+			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
 			rc = 3;
 		}
 		if (rc != 0 || !commit)
 			unlink(o->tmp);
-		free(o->tmp);
-		free(o->path);
 	}
-	free(o);
+	discard(o);
 	return rc;
 }

@@ -129,6 +129,12 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 	if (e->level < XML_ERR_ERROR || e->code == XML_ERR_USER_STOP)
 		return;
 	char *msg = xstrdup(e->message ? e->message : "malformed XML");
+	/* One line per problem, without libxml2's function names
+	 * ("xmlParseCharRef: ..."). */
+	msg[strcspn(msg, "\n")] = '\0';
+	size_t word = strcspn(msg, " :");
+	if (strncmp(msg, "xml", 3) == 0 && msg[word] == ':' && msg[word + 1] == ' ')
+		memmove(msg, msg + word + 2, strlen(msg + word + 2) + 1);
 	size_t n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
@@ -147,10 +153,17 @@ line_of(xmlNodePtr n)
 	return xmlGetLineNo(n);
 }
 
+/* The element's name as written (with its prefix, if any). */
 static const char *
 ename(xmlNodePtr n)
 {
-	return (const char *)n->name;
+	static char buf[2][160];
+	static int which;
+	if (n->ns == NULL || n->ns->prefix == NULL)
+		return (const char *)n->name;
+	which ^= 1;
+	snprintf(buf[which], sizeof buf[which], "%s:%s", n->ns->prefix, n->name);
+	return buf[which];
 }
 
 static bool
@@ -180,7 +193,8 @@ attr(struct parser *p, xmlNodePtr n, const char *name, bool required)
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	if (v == NULL) {
 		if (required)
-			diag_error(p->d, line_of(n), "<%s> needs a '%s' attribute", ename(n), name);
+			diag_error(p->d, line_of(n), "<%s> needs %s '%s' attribute", ename(n),
+				   strchr("aeiou", name[0]) ? "an" : "a", name);
 		return NULL;
 	}
 	char *s = xstrdup((const char *)v);
@@ -205,8 +219,13 @@ children(struct parser *p, xmlNodePtr n, child_fn *fn, void *ctx)
 			const xmlChar *t = c->content;
 			while (t && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r'))
 				t++;
-			if (t && *t)
-				diag_error(p->d, line_of(c), "unexpected text in <%s>", ename(n));
+			if (t && *t) {
+				/* libxml2 gives a text node the line where it ends. */
+				long line = line_of(c);
+				for (const xmlChar *u = t; *u; u++)
+					line -= *u == '\n';
+				diag_error(p->d, line, "unexpected text in <%s>", ename(n));
+			}
 		} else if (c->type == XML_ENTITY_REF_NODE) {
 			diag_error(p->d, line_of(n), "entity references are not allowed in a spec");
 		}
@@ -277,7 +296,7 @@ address(struct parser *p, xmlNodePtr n, int id)
 	if (!addr_parse(s, &a))
 		diag_error(p->d, line_of(n), "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", s);
 	else if (addr_reserved(a))
-		diag_error(p->d, line_of(n), "address %s is reserved (loopback or 0.0.0.0) and cannot be a %s's", s,
+		diag_error(p->d, line_of(n), "address %s is reserved (loopback or 0.0.0.0): a %s cannot have it", s,
 			   ename(n));
 	else if (id >= 0) {
 		int old = model_claim_addr(p->m, a, id);
@@ -407,7 +426,7 @@ port(struct parser *p, xmlNodePtr c, void *ctx)
 	enum proto proto = PROTO_TCP;
 	bool ok = num != NULL;
 	if (num != NULL && !port_parse(num, &number)) {
-		diag_error(p->d, line_of(c), "invalid port number '%s' (1 to 65535)", num);
+		diag_error(p->d, line_of(c), "invalid port number '%s' (1 to 65535, no leading zeros)", num);
 		ok = false;
 	}
 	if (pr != NULL && !proto_parse(pr, &proto)) {
@@ -654,7 +673,7 @@ service_port(struct parser *p, xmlNodePtr n, struct service *s)
 	struct svc_port sp = { .proto = PROTO_TCP };
 	bool ok = num != NULL;
 	if (num && !port_parse(num, &sp.number)) {
-		diag_error(p->d, line_of(n), "invalid port number '%s' (1 to 65535)", num);
+		diag_error(p->d, line_of(n), "invalid port number '%s' (1 to 65535, no leading zeros)", num);
 		ok = false;
 	}
 	if (pr && !proto_parse(pr, &sp.proto)) {
@@ -724,7 +743,7 @@ service_elem(struct parser *p, xmlNodePtr n)
 	if (a && !addr_parse(a, &addr)) {
 		diag_error(p->d, s->line, "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
 	} else if (a && addr_reserved(addr)) {
-		diag_error(p->d, s->line, "address %s is reserved (loopback or 0.0.0.0) and cannot be a service's", a);
+		diag_error(p->d, s->line, "address %s is reserved (loopback or 0.0.0.0): a service cannot have it", a);
 	} else if (a) {
 		int old = model_claim_addr(p->m, addr, -2 - idx);
 		if (old >= 0)

@@ -254,7 +254,7 @@ $ k8snet reach samples/k1.xml
 >  9  10.1.2.2:8080/TCP      P4
 > 10  10.1.2.2:9090/TCP      P4
 >
-> legend: + delivered  x discarded  @ loop  . not asked (another pod's 127.0.0.1)
+> legend: + delivered  x discarded  @ loop  . not a pair of this sender
 > summary: 96 pairs: 96 delivered, 0 discarded, 0 loop
 
 # --ports all adds the node addresses (no rule delivers there: discarded)

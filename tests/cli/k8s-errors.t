@@ -109,7 +109,7 @@ $ k8snet validate -
 < <service name="a" address="127.0.0.5"><port number="80"/></service>
 < </cluster>
 ? 2
-! <stdin>:3: error: address 127.0.0.5 is reserved (loopback or 0.0.0.0) and cannot be a service's
+! <stdin>:3: error: address 127.0.0.5 is reserved (loopback or 0.0.0.0): a service cannot have it
 
 # duplicate service in a namespace
 $ k8snet validate -
@@ -305,5 +305,5 @@ $ k8snet validate -
 < <node name="N" address="1.1.1.1"><pod name="P" address="10.0.0.1"/></node>
 < <policy name="p" types="Egress"><pod-selector/><ingress/></policy>
 < </cluster>
-> <stdin>: valid: cluster x: 1 nodes, 1 pods, 0 containers, 0 daemons, 0 endpoints
+> <stdin>: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
 ! <stdin>:3: warning: policy 'p' has ingress rules but its types leave out Ingress: they are ignored

@@ -8,3 +8,52 @@ $ k8snet validate samples/k1.xml -f csv
 ? 2
 ! k8snet: validate: option '-f' does not apply to this command
 ! Try 'k8snet --help' for more information.
+
+# In a group of short options, the unknown one is named.
+$ k8snet reach -zq samples/k1.xml
+? 2
+! k8snet: reach: unknown option '-z'
+! Try 'k8snet --help' for more information.
+
+# Options come after the command.
+$ k8snet --ports all
+? 2
+! k8snet: unknown option '--ports' (options come after the command)
+! Try 'k8snet --help' for more information.
+
+# A wrong format is a usage error before the spec is even read.
+$ k8snet reach nosuch.xml --format xml
+? 2
+! k8snet: reach: unknown format 'xml' (text, csv or json)
+! Try 'k8snet --help' for more information.
+
+# Help and version are output like any other: a failed write is status 3.
+$ k8snet reach --help >/dev/full
+? 3
+! k8snet: cannot write standard output: No space left on device
+
+$ k8snet --version >/dev/full
+? 3
+! k8snet: cannot write standard output: No space left on device
+
+# -o writes a symbolic link's target in place of the link, and a pipe or
+# a device as it is, never replacing them with a regular file.
+$ echo old >target; ln -s target link; k8snet validate samples/k1.xml >/dev/null; k8snet fib samples/k1.xml --switch P1 --format csv -o link; test -L link && head -1 target
+> switch,position,src,dst,dport,protocol,action,to,origin
+
+$ mkfifo pipe; (cat pipe >got &); k8snet fib samples/k1.xml --switch P1 --format csv -o pipe; sleep 1; test -p pipe && wc -l <got
+> 6
+
+$ k8snet reach samples/k1.xml -o /dev/null; test -c /dev/null && echo still a device
+> still a device
+
+# Text where no text belongs gets the line where it starts.
+$ k8snet validate -
+< <cluster name="x">
+<   <node name="N" address="10.0.0.1"/>
+<   nodes
+<
+<   <node name="M" address="10.0.0.2"/>
+< </cluster>
+? 2
+! <stdin>:3: error: unexpected text in <cluster>

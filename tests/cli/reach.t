@@ -197,7 +197,7 @@ $ k8snet reach tests/data/one-node.xml --ports all
 > 5  192.168.5.1:7/UDP      N
 > 6  192.168.5.1:80/TCP     N
 >
-> legend: + delivered  x discarded  @ loop  . not asked (another pod's 127.0.0.1)
+> legend: + delivered  x discarded  @ loop  . not a pair of this sender
 > summary: 10 pairs: 5 delivered, 3 discarded, 2 loop
 
 # Text is the default format; with ten or more columns, the column numbers
@@ -227,7 +227,7 @@ $ k8snet reach tests/data/overrides.xml
 > 10  192.168.7.1:22/TCP     N1
 > 11  192.168.7.2:22/TCP     N2
 >
-> legend: + delivered  x discarded  @ loop  . not asked (another pod's 127.0.0.1)
+> legend: + delivered  x discarded  @ loop  . not a pair of this sender
 > summary: 46 pairs: 22 delivered, 24 discarded, 0 loop
 
 # The spec from standard input: "-" (messages would name it <stdin>).

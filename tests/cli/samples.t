@@ -48,7 +48,7 @@ $ k8snet fib samples/listening-daemons.xml
 >   4  *    192.168.1.1  *      *         forward  N1     Node to Node Forwarding Rule (node address)
 >   5  *    192.168.1.2  *      *         forward  N2     Node to Node Forwarding Rule (node address)
 >
-> FIB of pod batch (10.2.3.1, on node N3): 1 rules
+> FIB of pod batch (10.2.3.1, on node N3): 1 rule
 >   #  src  dst  dport  protocol  action   to  rule
 >   1  *    *    *      *         forward  N3  Local Forwarding Rule
 

@@ -105,10 +105,10 @@ $ k8snet validate -
 ? 2
 ! <stdin>:1: error: <cluster> needs a 'name' attribute
 ! <stdin>:2: error: <node> needs a 'name' attribute
-! <stdin>:3: error: <node> needs a 'address' attribute
+! <stdin>:3: error: <node> needs an 'address' attribute
 ! <stdin>:4: error: <daemon> needs a 'name' attribute
 ! <stdin>:5: error: <pod> needs a 'name' attribute
-! <stdin>:6: error: <pod> needs a 'address' attribute
+! <stdin>:6: error: <pod> needs an 'address' attribute
 ! <stdin>:6: error: <container> needs a 'name' attribute
 ! <stdin>:7: error: <port> needs a 'number' attribute
 
@@ -127,7 +127,7 @@ $ k8snet validate -
 ! <stdin>:4: error: <link-down> needs a 'to' attribute
 ! <stdin>:5: error: <link-down> needs a 'from' attribute
 ! <stdin>:6: error: <fib> needs a 'switch' attribute
-! <stdin>:7: error: <rule> needs a 'action' attribute
+! <stdin>:7: error: <rule> needs an 'action' attribute
 ! <stdin>:8: error: <rule> needs a 'to' attribute
 ! <stdin>:8: error: <rule> needs a 'to' attribute
 ! <stdin>:9: error: <expect> needs a 'from' attribute
@@ -187,7 +187,7 @@ $ k8snet validate -
 # control character (a tab, DEL, a C1 character such as NEL U+0085).
 $ k8snet validate -
 < <cluster name="café &quot;prod&quot; &lt;eu&gt; &amp; co"><node name="N" address="10.0.0.1"/></cluster>
-> <stdin>: valid: cluster café "prod" <eu> & co: 1 nodes, 0 pods, 0 containers, 0 daemons, 0 endpoints
+> <stdin>: valid: cluster café "prod" <eu> & co: 1 node, 0 pods, 0 containers, 0 daemons, 0 endpoints
 
 $ k8snet validate -
 < <cluster name="a&#9;b"><node name="N" address="10.0.0.1"/></cluster>
@@ -243,9 +243,9 @@ $ k8snet validate -
 <   </node>
 < </cluster>
 ? 2
-! <stdin>:2: error: address 127.0.0.1 is reserved (loopback or 0.0.0.0) and cannot be a node's
-! <stdin>:3: error: address 0.0.0.0 is reserved (loopback or 0.0.0.0) and cannot be a node's
-! <stdin>:5: error: address 127.3.2.1 is reserved (loopback or 0.0.0.0) and cannot be a pod's
+! <stdin>:2: error: address 127.0.0.1 is reserved (loopback or 0.0.0.0): a node cannot have it
+! <stdin>:3: error: address 0.0.0.0 is reserved (loopback or 0.0.0.0): a node cannot have it
+! <stdin>:5: error: address 127.3.2.1 is reserved (loopback or 0.0.0.0): a pod cannot have it
 
 # Every node and pod address is distinct.
 $ k8snet validate -
@@ -280,12 +280,12 @@ $ k8snet validate -
 <   </node>
 < </cluster>
 ? 2
-! <stdin>:4: error: invalid port number '0' (1 to 65535)
-! <stdin>:5: error: invalid port number '65536' (1 to 65535)
-! <stdin>:6: error: invalid port number '08080' (1 to 65535)
-! <stdin>:7: error: invalid port number '80a' (1 to 65535)
-! <stdin>:8: error: invalid port number '' (1 to 65535)
-! <stdin>:9: error: invalid port number '-1' (1 to 65535)
+! <stdin>:4: error: invalid port number '0' (1 to 65535, no leading zeros)
+! <stdin>:5: error: invalid port number '65536' (1 to 65535, no leading zeros)
+! <stdin>:6: error: invalid port number '08080' (1 to 65535, no leading zeros)
+! <stdin>:7: error: invalid port number '80a' (1 to 65535, no leading zeros)
+! <stdin>:8: error: invalid port number '' (1 to 65535, no leading zeros)
+! <stdin>:9: error: invalid port number '-1' (1 to 65535, no leading zeros)
 
 # Protocols in capitals, as in Kubernetes.
 $ k8snet validate -
@@ -378,7 +378,7 @@ $ k8snet validate -
 <   <link-down from="d" to="N"/>
 <   <link-down from="N" to="d"/>
 < </cluster>
-> <stdin>: valid: cluster x: 2 nodes, 0 pods, 0 containers, 1 daemons, 0 endpoints
+> <stdin>: valid: cluster x: 2 nodes, 0 pods, 0 containers, 1 daemon, 0 endpoints
 ! <stdin>:5: warning: the link between 'M' and 'N' is already down
 ! <stdin>:7: warning: the link between 'N' and 'd' is already down
 
@@ -485,7 +485,7 @@ $ k8snet validate -
 <   <fib switch="p"><rule action="forward" to="q"/></fib>
 <   <fib switch="N"><rule action="deliver" to="c"/><rule action="forward" to="N"/></fib>
 < </cluster>
-> <stdin>: valid: cluster x: 1 nodes, 2 pods, 2 containers, 0 daemons, 0 endpoints
+> <stdin>: valid: cluster x: 1 node, 2 pods, 2 containers, 0 daemons, 0 endpoints
 ! <stdin>:6: warning: 'e' is not linked to switch 'p': this rule discards what it matches
 ! <stdin>:7: warning: 'q' is not linked to switch 'p': this rule discards what it matches
 ! <stdin>:8: warning: 'c' is not linked to switch 'N': this rule discards what it matches
@@ -598,7 +598,7 @@ $ k8snet validate -
 <   <node name="N" address="10.0.0.1"/>
 < </cluster>
 ? 2
-! <stdin>:2: error: unknown element <include> in <cluster>
+! <stdin>:2: error: unknown element <xi:include> in <cluster>
 
 # ---- malformed XML, empty input ----
 
@@ -654,7 +654,7 @@ $ k8snet validate -
 ? 2
 ! <stdin>:2: error: 'from' names 'nobody', which is not a node, pod, container or daemon of the spec
 ! <stdin>:4: error: address 10.0.0.1 is already the address of node 'N' (line 3)
-! <stdin>:4: error: invalid port number '99999' (1 to 65535)
+! <stdin>:4: error: invalid port number '99999' (1 to 65535, no leading zeros)
 ! <stdin>:5: error: duplicate name 'c' (already a container at line 4)
 ! <stdin>:7: error: there is no link between container 'c' and node 'N'
 ! <stdin>:8: error: a forward rule's 'to' must be a pod or node; 'c' is a container

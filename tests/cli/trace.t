@@ -61,7 +61,7 @@ $ k8snet trace samples/what-if.xml C3 10.1.1.1:9090
 # discarded: the sender's own link is down; the path is the sender alone.
 $ k8snet trace samples/what-if.xml C1b 10.1.2.1:8080
 > message from container C1b to 10.1.2.1:8080/TCP (source address 10.1.1.1)
->   C1b sends on its link to P1
+>   C1b's link to P1 is down
 > verdict: discarded at C1b: link down (C1b-P1)
 > path: C1b
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches

@@ -24,7 +24,7 @@ $ k8snet validate tests/data/overrides.xml
 # The smallest valid spec: one node. Standard input is "-", named <stdin>.
 $ k8snet validate -
 < <cluster name="tiny"><node name="N" address="10.0.0.1"/></cluster>
-> <stdin>: valid: cluster tiny: 1 nodes, 0 pods, 0 containers, 0 daemons, 0 endpoints
+> <stdin>: valid: cluster tiny: 1 node, 0 pods, 0 containers, 0 daemons, 0 endpoints
 
 $ k8snet validate - < tests/data/two-nodes.xml
 > <stdin>: valid: cluster two-nodes: 2 nodes, 2 pods, 2 containers, 2 daemons, 4 endpoints
@@ -50,4 +50,4 @@ $ k8snet validate -
 <   </node>
 <   <node name="node-2" address="255.255.255.255"/>
 < </cluster>
-> <stdin>: valid: cluster any order: 2 nodes, 1 pods, 1 containers, 1 daemons, 3 endpoints
+> <stdin>: valid: cluster any order: 2 nodes, 1 pod, 1 container, 1 daemon, 3 endpoints
