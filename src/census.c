@@ -483,14 +483,30 @@ group_of(const struct census *z, int node, int kind)
 /* The groups of kind ki whose node may not follow the owner's
  * continuation f0: override rules, a cut link to the owner, or a node f0
  * passes. A short list, without repeats. */
+/* Some override rule of node v may match h, whatever the source: if
+ * none can, the node forwards h as the model does. */
+static bool
+may_match(const struct vertex *v, const struct header *h)
+{
+	for (size_t i = 0; i < v->nfib; i++) {
+		struct rule r = v->fib[i];
+		r.any_src = true;
+		if (fib_rule_matches(&r, h))
+			return true;
+	}
+	return false;
+}
+
 static void
-exceptions(const struct census *z, int ki, int owner, const struct fate *f0, size_t n0, struct excl *out)
+exceptions(const struct census *z, int ki, int owner, const struct header *h, const struct fate *f0, size_t n0,
+	   struct excl *out)
 {
 	const struct model *m = z->m;
 	out->n = 0;
 	int g;
 	for (size_t i = 0; i < z->noverride_nodes; i++)
-		if (z->override_nodes[i] != owner && (g = group_of(z, z->override_nodes[i], ki)) >= 0)
+		if (z->override_nodes[i] != owner && may_match(&m->v[z->override_nodes[i]], h) &&
+		    (g = group_of(z, z->override_nodes[i], ki)) >= 0)
 			exclude(out, g);
 	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
 		if ((g = group_of(z, *c, ki)) >= 0)
@@ -578,7 +594,7 @@ endpoint(struct census *z, int q, size_t k)
 					}
 				}
 			j0 = check_judge(f0, n0, expected, NULL);
-			exceptions(z, (int)ki, owner, f0, n0, &ex);
+			exceptions(z, (int)ki, owner, &h, f0, n0, &ex);
 		}
 		/* The exceptional groups, each walked from its node. */
 		uint64_t rest = kd->senders;
