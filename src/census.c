@@ -85,7 +85,8 @@ cmp_cand(const void *a, const void *b)
 static void
 list(const struct model *m, struct check *c, enum constraint k, struct cands *h)
 {
-	qsort(h->c, h->n, sizeof *h->c, cmp_cand);
+	if (h->n > 1)
+		qsort(h->c, h->n, sizeof *h->c, cmp_cand);
 	for (size_t i = 0; i < h->n; i++) {
 		const struct cand *x = &h->c[i];
 		struct fate *f;

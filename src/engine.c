@@ -300,8 +300,10 @@ arrive(void *ctx, const struct fate *prefix, int sw, const struct header *h, str
 		size_t tail = g->nsteps ? 1 : 0;
 		f.nsteps = prefix->nsteps + tail;
 		f.steps = xreallocarray(NULL, f.nsteps ? f.nsteps : 1, sizeof *f.steps);
-		memcpy(f.steps, prefix->steps, prefix->nsteps * sizeof *f.steps);
-		memcpy(f.steps + prefix->nsteps, g->steps + g->nsteps - tail, tail * sizeof *f.steps);
+		if (prefix->nsteps)
+			memcpy(f.steps, prefix->steps, prefix->nsteps * sizeof *f.steps);
+		if (tail)
+			memcpy(f.steps + prefix->nsteps, g->steps + g->nsteps - tail, tail * sizeof *f.steps);
 		if (prefix->dnat >= 0) {
 			f.dnat = prefix->dnat;
 			f.dnat_addr = prefix->dnat_addr;

@@ -46,9 +46,11 @@ copy(const struct fate *f)
 {
 	struct fate c = *f;
 	c.path = xreallocarray(NULL, f->npath ? f->npath : 1, sizeof *c.path);
-	memcpy(c.path, f->path, f->npath * sizeof *c.path);
+	if (f->npath)
+		memcpy(c.path, f->path, f->npath * sizeof *c.path);
 	c.steps = xreallocarray(NULL, f->nsteps ? f->nsteps : 1, sizeof *c.steps);
-	memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
+	if (f->nsteps)
+		memcpy(c.steps, f->steps, f->nsteps * sizeof *c.steps);
 	return c;
 }
 
