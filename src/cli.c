@@ -6,6 +6,7 @@
 #include "emit.h"
 #include "fib.h"
 #include "forward.h"
+#include "graph.h"
 #include "model.h"
 #include "out.h"
 #include "reach.h"
@@ -30,6 +31,9 @@ static const char usage_text[] =
 	"                                 the forwarding table of every switch (or one)\n"
 	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json]\n"
 	"                                 the life of one message\n"
+	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]]\n"
+	"                                 the network graph as Graphviz DOT; with --trace,\n"
+	"                                 one message's path and verdict marked on it\n"
 	"  reach SPEC [--ports open|all] [--format csv|json|text] [-o FILE]\n"
 	"                                 the fate of every sender/destination pair\n"
 	"  check SPEC [--all] [--quiet] [--format text|json|junit] [-o FILE]\n"
@@ -47,6 +51,9 @@ static const char usage_text[] =
 	"      --ports open|all           open: every listening endpoint (default);\n"
 	"                                 all: every address with every open port\n"
 	"      --switch NAME              fib: only this pod or node\n"
+	"      --trace SOURCE ADDR:PORT[/PROTO]\n"
+	"                                 dot: mark this message (the option takes two\n"
+	"                                 arguments: the sending process, the destination)\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
 	"      --quiet                    check: print the summary lines only\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
@@ -90,11 +97,12 @@ struct opts {
 	int nargs;
 	bool all, quiet;      /* check */
 	struct model *other;  /* diff: the NEW spec */
+	const char *trace_source, *trace_dest; /* dot --trace */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET, OPT_TRACE };
 
-enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16 };
+enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -130,6 +138,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "max-spec-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
+		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -139,7 +148,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
-			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK : 0;
+			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK
+			 : c == OPT_TRACE ? USES_TRACE : 0;
 		/* Name the option as given: argv[optind - 1] may be its value. */
 		if (need && !(uses & need)) {
 			if (li >= 0)
@@ -166,6 +176,14 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			break;
 		case OPT_QUIET:
 			o->quiet = true;
+			break;
+		case OPT_TRACE:
+			/* Two arguments: SOURCE is the option's, ADDR:PORT the next
+			 * word (getopt's permutation keeps it among the options). */
+			if (optind >= argc || argv[optind][0] == '-')
+				return usage_error(o->cmd, "--trace takes two arguments: SOURCE ADDR:PORT[/PROTO]");
+			o->trace_source = optarg;
+			o->trace_dest = argv[optind++];
 			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
@@ -332,6 +350,34 @@ cmd_trace(struct opts *o, struct model *m)
 	return finish(out, EXIT_OK);
 }
 
+/* ---- dot ---- */
+
+static int
+cmd_dot(struct opts *o, struct model *m)
+{
+	int rc, s = -1;
+	struct dest d;
+	if (o->trace_source != NULL) {
+		if ((s = sender_arg(o, m, o->trace_source, &rc)) < 0)
+			return rc;
+		if (!dest_parse(o->trace_dest, &d.addr, &d.port, &d.proto))
+			return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)",
+					   o->trace_dest);
+	}
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	if (s >= 0) {
+		struct fate *f;
+		size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
+		graph_trace(g, &d, f, n);
+		forward_free(f, n);
+	}
+	struct out *out = out_open(o->output);
+	if (out != NULL)
+		graph_dot(g, out_file(out));
+	graph_free(g);
+	return out == NULL ? EXIT_IO : finish(out, EXIT_OK);
+}
+
 /* ---- reach ---- */
 
 struct reach_ctx {
@@ -476,6 +522,7 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
 	{ "fib", cmd_fib, fib_formats, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
 	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
+	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE, 1, "SPEC" },
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
 	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },

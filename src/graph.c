@@ -1,0 +1,730 @@
+#include "config.h"
+
+/* gvc.h brings Graphviz's internal types.h, whose struct port would clash
+ * with the model's: rename Graphviz's (a C type name is not part of the
+ * ABI) before the model's headers come in. */
+#define port gv_port
+#include <gvc.h>
+#undef port
+
+#include "graph.h"
+#include "xalloc.h"
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Looks: processes are ellipses, switches boxes; the traced path blue. */
+#define FONT "Helvetica,Arial,sans-serif"
+#define FILL_CONTAINER "#fff8c5"
+#define FILL_DAEMON "#ffd8b5"
+#define FILL_POD "#ddf4ff"
+#define FILL_NODE "#b6e3ff"
+#define FILL_POD_CLUSTER "#f6f8fa"
+#define COLOR_DOWN "#cf222e"
+#define COLOR_HOP "#0969da"
+#define FILL_DELIVERED "#aceebb"
+#define FILL_DISCARDED "#ffcecb"
+#define FILL_LOOP "#ffe7a3"
+#define PEN_HOP "3"
+/* Ports shown on a process's label, and per line. */
+#define LABEL_PORTS 8
+#define LABEL_PORTS_LINE 4
+/* The summary's stand-in for the node mesh: a name no vertex can have
+ * (spec names hold no space). */
+#define HUB_NAME "node mesh"
+/* Pod boxes by namespace, once a spec has namespaces. */
+static const char *const ns_fill[] = { "#f6f8fa", "#fbefff", "#dafbe1", "#fff8c5", "#ffebe9", "#ddf4ff", "#fff1e5" };
+
+struct hop {
+	Agedge_t *e;
+	size_t k;
+};
+
+struct graph {
+	Agraph_t *g;
+	const struct model *m;
+	enum graph_view view;
+	Agnode_t **vx; /* by vertex id; summary: nodes only */
+	Agnode_t *hub; /* summary above GRAPH_MESH_NODES nodes; else NULL */
+	const char *engine; /* the layout: dot, or osage for a grid of nodes */
+	char *caption; /* the graph's label without a trace */
+	bool traced;
+};
+
+/* ---- strings ---- */
+
+struct sb {
+	char *s;
+	size_t n, cap;
+};
+
+static void __attribute__((format(printf, 2, 3)))
+sb_printf(struct sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	xgrow(&b->s, &b->cap, b->n + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n;
+}
+
+/* Spec text as a Graphviz escString: every backslash doubled, so that no
+ * escape (\N, \n, \l, ...) applies to it. agwrite escapes quotes but not
+ * backslashes, and the DOT scanner reads "\\" as a pair: a value ending
+ * in a lone backslash would swallow agwrite's closing quote. */
+static void
+sb_esc(struct sb *b, const char *s)
+{
+	size_t n = strlen(s), extra = 0;
+	for (const char *p = s; (p = strchr(p, '\\')) != NULL; p++)
+		extra++;
+	xgrow(&b->s, &b->cap, b->n + n + extra + 1, 1);
+	for (; *s; s++) {
+		if (*s == '\\')
+			b->s[b->n++] = '\\';
+		b->s[b->n++] = *s;
+	}
+	b->s[b->n] = '\0';
+}
+
+static char *
+esc(const char *s)
+{
+	struct sb b = { 0 };
+	sb_esc(&b, s);
+	return b.s;
+}
+
+static void
+set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* Add word to obj's class (the SVG element's class list). */
+static void
+add_class(void *obj, const char *word)
+{
+	const char *old = agget(obj, "class");
+	char *c = old != NULL && *old ? xasprintf("%s %s", old, word) : xstrdup(word);
+	set(obj, "class", c);
+	free(c);
+}
+
+static const char *
+plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void
+dest_text(struct sb *b, const struct dest *d)
+{
+	char a[16];
+	sb_printf(b, "%s:%u/%s", addr_format(d->addr, a), d->port, proto_name(d->proto));
+}
+
+/* ---- building ---- */
+
+/* One gvc context for the process, made before the first graph (on 2.42,
+ * graphs made before gvContext render unlabeled nodes empty) and never
+ * freed: 2.42's pango plugin keeps a font name of the last context that
+ * laid text out, so a layout after gvFreeContext of another context reads
+ * freed memory; and every gvContext leaks its configuration. */
+static GVC_t *
+gvc(void)
+{
+	static GVC_t *context;
+	if (context == NULL)
+		context = gvContext();
+	return context;
+}
+
+/* Defaults are declared on the root once, so that agsafeset never
+ * declares an attribute locally in a subgraph. */
+static struct graph *
+open_graph(const struct model *m, enum graph_view view)
+{
+	gvc();
+	struct graph *g = xcalloc(1, sizeof *g);
+	g->m = m;
+	g->view = view;
+	g->engine = "dot";
+	char *name = esc(m->name);
+	g->g = agopen(name, Agundirected, NULL);
+	free(name);
+	static const char *const gattr[][2] = {
+		{ "fontname", FONT }, { "label", "" }, { "labelloc", "t" }, { "style", "" },
+		{ "color", "" }, { "fillcolor", "" }, { "class", "" },
+	};
+	static const char *const nattr[][2] = {
+		{ "fontname", FONT }, { "shape", "ellipse" }, { "style", "filled" }, { "fillcolor", "white" },
+		{ "color", "black" }, { "penwidth", "1" }, { "class", "" },
+	};
+	static const char *const eattr[][2] = {
+		{ "fontname", FONT }, { "label", "" }, { "style", "solid" }, { "color", "black" },
+		{ "fontcolor", "black" }, { "penwidth", "1" }, { "class", "link" },
+	};
+	for (size_t i = 0; i < sizeof gattr / sizeof *gattr; i++)
+		agattr(g->g, AGRAPH, (char *)gattr[i][0], (char *)gattr[i][1]);
+	for (size_t i = 0; i < sizeof nattr / sizeof *nattr; i++)
+		agattr(g->g, AGNODE, (char *)nattr[i][0], (char *)nattr[i][1]);
+	for (size_t i = 0; i < sizeof eattr / sizeof *eattr; i++)
+		agattr(g->g, AGEDGE, (char *)eattr[i][0], (char *)eattr[i][1]);
+	g->vx = xcalloc(m->nv ? m->nv : 1, sizeof *g->vx);
+	return g;
+}
+
+static void
+style_down(Agedge_t *e)
+{
+	set(e, "style", "dashed");
+	set(e, "color", COLOR_DOWN);
+	set(e, "fontcolor", COLOR_DOWN);
+	set(e, "label", "down");
+	add_class(e, "down");
+}
+
+/* The edge of link a-b, created in sub, tail the earlier vertex. */
+static Agedge_t *
+link_edge(struct graph *g, Agraph_t *sub, int a, int b, Agnode_t *na, Agnode_t *nb)
+{
+	Agedge_t *e = agedge(sub, na, nb, NULL, 1);
+	if (model_link_down(g->m, a, b))
+		style_down(e);
+	return e;
+}
+
+static void
+port_lines(struct sb *b, const struct vertex *v)
+{
+	size_t shown = v->nports < LABEL_PORTS ? v->nports : LABEL_PORTS;
+	for (size_t i = 0; i < shown; i++) {
+		const struct port *p = &v->ports[i];
+		sb_printf(b, "%s%u/%s", i % LABEL_PORTS_LINE == 0 ? "\\n" : ", ", p->number, proto_name(p->proto));
+		if (p->name != NULL) {
+			sb_printf(b, " (");
+			sb_esc(b, p->name);
+			sb_printf(b, ")");
+		}
+	}
+	if (v->nports > shown)
+		sb_printf(b, "\\n+%zu more", v->nports - shown);
+}
+
+/* A process's or switch's label: name, then address or open ports. */
+static char *
+vertex_label(const struct vertex *v)
+{
+	struct sb b = { 0 };
+	char a[16];
+	sb_esc(&b, v->name);
+	if (v->kind == V_NODE || v->kind == V_POD)
+		sb_printf(&b, "\\n%s", addr_format(v->addr, a));
+	else
+		port_lines(&b, v);
+	return b.s;
+}
+
+static const char *const kind_class[] = {
+	[V_NODE] = "switch node", [V_POD] = "switch pod", [V_CONTAINER] = "process container",
+	[V_DAEMON] = "process daemon",
+};
+
+static Agnode_t *
+add_vertex(struct graph *g, Agraph_t *sub, int id)
+{
+	const struct vertex *v = &g->m->v[id];
+	Agnode_t *n = agnode(sub, v->name, 1);
+	char *label = vertex_label(v);
+	set(n, "label", label);
+	free(label);
+	set(n, "class", kind_class[v->kind]);
+	switch (v->kind) {
+	case V_NODE:
+		set(n, "shape", "box");
+		set(n, "style", "filled,bold");
+		set(n, "fillcolor", FILL_NODE);
+		break;
+	case V_POD:
+		set(n, "shape", "box");
+		set(n, "fillcolor", FILL_POD);
+		break;
+	case V_CONTAINER:
+		set(n, "fillcolor", FILL_CONTAINER);
+		break;
+	case V_DAEMON:
+		set(n, "fillcolor", FILL_DAEMON);
+		break;
+	}
+	g->vx[id] = n;
+	return n;
+}
+
+/* A pod's namespace is worth showing once the spec uses namespaces. */
+static bool
+shows_namespaces(const struct model *m)
+{
+	return m->nns > 1 || (m->nns == 1 && strcmp(m->ns[0].name, "default") != 0);
+}
+
+static Agraph_t *
+add_cluster(struct graph *g, Agraph_t *parent, int id)
+{
+	const struct model *m = g->m;
+	const struct vertex *v = &m->v[id];
+	char *name = xasprintf("cluster_%s", v->name);
+	Agraph_t *sub = agsubg(parent, name, 1);
+	free(name);
+	struct sb b = { 0 };
+	sb_printf(&b, "%s ", v->kind == V_NODE ? "node" : "pod");
+	sb_esc(&b, v->name);
+	if (v->kind == V_POD && shows_namespaces(m) && v->ns >= 0) {
+		sb_printf(&b, " (namespace ");
+		sb_esc(&b, m->ns[v->ns].name);
+		sb_printf(&b, ")");
+	}
+	set(sub, "label", b.s);
+	free(b.s);
+	if (v->kind == V_NODE) {
+		set(sub, "style", "rounded");
+		set(sub, "color", "#57606a");
+		set(sub, "class", "node-box");
+	} else {
+		set(sub, "style", "rounded,filled");
+		set(sub, "color", "#8c959f");
+		bool by_ns = shows_namespaces(m) && v->ns >= 0;
+		set(sub, "fillcolor", by_ns ? ns_fill[(size_t)v->ns % (sizeof ns_fill / sizeof *ns_fill)] : FILL_POD_CLUSTER);
+		set(sub, "class", "pod-box");
+	}
+	return sub;
+}
+
+static void
+build_full(struct graph *g)
+{
+	const struct model *m = g->m;
+	/* Parents start before their children, so one pass in document
+	 * order finds each parent's box made. */
+	Agraph_t **boxes = xcalloc(m->nv ? m->nv : 1, sizeof *boxes);
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		int p = v->parent;
+		switch (v->kind) {
+		case V_NODE:
+			boxes[id] = add_cluster(g, g->g, (int)id);
+			add_vertex(g, boxes[id], (int)id);
+			break;
+		case V_POD:
+			boxes[id] = add_cluster(g, boxes[p], (int)id);
+			add_vertex(g, boxes[id], (int)id);
+			link_edge(g, boxes[p], p, (int)id, g->vx[p], g->vx[id]);
+			break;
+		case V_CONTAINER:
+		case V_DAEMON:
+			add_vertex(g, boxes[p], (int)id);
+			link_edge(g, boxes[p], p, (int)id, g->vx[p], g->vx[id]);
+			break;
+		}
+	}
+	free(boxes);
+	for (size_t i = 0; i < m->nnodes; i++)
+		for (size_t j = i + 1; j < m->nnodes; j++) {
+			int a = m->nodes[i], b = m->nodes[j];
+			link_edge(g, g->g, a, b, g->vx[a], g->vx[b]);
+		}
+}
+
+/* The node a vertex lives on. */
+static int
+node_of(const struct model *m, int id)
+{
+	while (m->v[id].kind != V_NODE)
+		id = m->v[id].parent;
+	return id;
+}
+
+static void
+build_summary(struct graph *g)
+{
+	const struct model *m = g->m;
+	size_t *down = xcalloc(m->nv ? m->nv : 1, sizeof *down);
+	for (size_t i = 0; i < m->ndown; i++) {
+		int a = m->downs[i][0], b = m->downs[i][1];
+		if (m->v[a].kind != V_NODE || m->v[b].kind != V_NODE)
+			down[node_of(m, a)]++;
+	}
+	for (size_t i = 0; i < m->nnodes; i++) {
+		int id = m->nodes[i];
+		const struct vertex *v = &m->v[id];
+		size_t containers = 0;
+		for (size_t k = 0; k < v->npods; k++)
+			containers += m->v[m->pods[v->first_pod + k]].nkids;
+		Agnode_t *n = add_vertex(g, g->g, id);
+		struct sb b = { 0 };
+		char a[16];
+		sb_esc(&b, v->name);
+		sb_printf(&b, "\\n%s\\n%zu %s, %zu %s, %zu %s", addr_format(v->addr, a), v->npods,
+			  plural(v->npods, "pod", "pods"), containers, plural(containers, "container", "containers"),
+			  v->nkids, plural(v->nkids, "daemon", "daemons"));
+		if (down[id] > 0) {
+			sb_printf(&b, "\\n%zu %s down inside", down[id], plural(down[id], "link", "links"));
+			set(n, "color", COLOR_DOWN);
+		}
+		set(n, "label", b.s);
+		free(b.s);
+	}
+	free(down);
+	if (m->nnodes <= GRAPH_MESH_NODES) {
+		for (size_t i = 0; i < m->nnodes; i++)
+			for (size_t j = i + 1; j < m->nnodes; j++) {
+				int a = m->nodes[i], b = m->nodes[j];
+				link_edge(g, g->g, a, b, g->vx[a], g->vx[b]);
+			}
+		return;
+	}
+	/* A vertex stands for the mesh: linked to every node (a star) up to
+	 * GRAPH_STAR_NODES nodes; above, alone beside a grid of the nodes. */
+	g->hub = agnode(g->g, HUB_NAME, 1);
+	size_t links = m->nnodes * (m->nnodes - 1) / 2;
+	char *label = xasprintf("node mesh\\n%zu nodes, %zu links", m->nnodes, links);
+	set(g->hub, "label", label);
+	free(label);
+	set(g->hub, "shape", "doublecircle");
+	set(g->hub, "fillcolor", FILL_NODE);
+	set(g->hub, "class", "mesh");
+	if (m->nnodes > GRAPH_STAR_NODES)
+		g->engine = "osage";
+	else
+		for (size_t i = 0; i < m->nnodes; i++) {
+			Agedge_t *e = agedge(g->g, g->vx[m->nodes[i]], g->hub, NULL, 1);
+			set(e, "class", "mesh");
+		}
+	for (size_t i = 0; i < m->ndown; i++) {
+		int a = m->downs[i][0], b = m->downs[i][1];
+		if (m->v[a].kind == V_NODE && m->v[b].kind == V_NODE)
+			style_down(agedge(g->g, g->vx[a < b ? a : b], g->vx[a < b ? b : a], NULL, 1));
+	}
+}
+
+static char *
+make_caption(const struct graph *g)
+{
+	const struct model *m = g->m;
+	size_t containers = 0;
+	for (size_t i = 0; i < m->nprocs; i++)
+		containers += m->v[m->procs[i]].kind == V_CONTAINER;
+	size_t daemons = m->nprocs - containers;
+	size_t links = m->nprocs + m->npods + m->nnodes * (m->nnodes ? m->nnodes - 1 : 0) / 2;
+	struct sb b = { 0 };
+	sb_esc(&b, m->name);
+	sb_printf(&b, "\\n%zu %s, %zu %s, %zu %s, %zu %s; %zu %s", m->nnodes, plural(m->nnodes, "node", "nodes"),
+		  m->npods, plural(m->npods, "pod", "pods"), containers, plural(containers, "container", "containers"),
+		  daemons, plural(daemons, "daemon", "daemons"), links, plural(links, "link", "links"));
+	if (m->ndown > 0)
+		sb_printf(&b, ", %zu down", m->ndown);
+	if (g->view == GRAPH_SUMMARY)
+		sb_printf(&b, "\\nsummarized: one vertex per node (the full graph has %zu vertices)", m->nv);
+	return b.s;
+}
+
+bool
+graph_summarized(const struct model *m)
+{
+	return m->nv > GRAPH_FULL_MAX_VERTICES || m->nnodes > GRAPH_FULL_MAX_NODES;
+}
+
+struct graph *
+graph_new(const struct model *m, enum graph_view view)
+{
+	struct graph *g = open_graph(m, view);
+	if (view == GRAPH_FULL)
+		build_full(g);
+	else
+		build_summary(g);
+	g->caption = make_caption(g);
+	/* Set last: a root graph attribute becomes the default of subgraphs
+	 * made after it (every box sets its own label anyway). */
+	set(g->g, "label", g->caption);
+	return g;
+}
+
+void
+graph_free(struct graph *g)
+{
+	if (g == NULL)
+		return;
+	agclose(g->g);
+	free(g->vx);
+	free(g->caption);
+	free(g);
+}
+
+/* ---- a trace ---- */
+
+/* The vertex that stands for id in this view. */
+static Agnode_t *
+shown(const struct graph *g, int id)
+{
+	return g->vx[g->view == GRAPH_SUMMARY ? node_of(g->m, id) : id];
+}
+
+static Agedge_t *
+find_edge(const struct graph *g, Agnode_t *a, Agnode_t *b)
+{
+	/* An unnamed lookup (cflag 0) finds either direction in an undirected graph. */
+	return a != NULL && b != NULL ? agedge(g->g, a, b, NULL, 0) : NULL;
+}
+
+static void
+mark_vertex(Agnode_t *n)
+{
+	if (strstr(agget(n, "class"), "hop") != NULL)
+		return;
+	set(n, "color", COLOR_HOP);
+	set(n, "penwidth", PEN_HOP);
+	add_class(n, "hop");
+}
+
+static void
+add_hop(struct hop **hops, size_t *n, size_t *cap, Agedge_t *e, size_t k)
+{
+	if (e == NULL)
+		return;
+	xgrow(hops, cap, *n + 1, sizeof **hops);
+	(*hops)[(*n)++] = (struct hop){ e, k };
+}
+
+/* Hop k of fate f runs from path[k-1] to path[k]; the summary draws only
+ * the hops between nodes, through the mesh vertex if there is one. */
+static void
+mark_path(struct graph *g, const struct fate *f, struct hop **hops, size_t *nhops, size_t *cap)
+{
+	for (size_t k = 0; k < f->npath; k++) {
+		Agnode_t *v = shown(g, f->path[k]);
+		mark_vertex(v);
+		if (k == 0)
+			continue;
+		Agnode_t *u = shown(g, f->path[k - 1]);
+		if (u == v)
+			continue;
+		if (g->hub != NULL) {
+			/* Through the mesh vertex: its edges, if it is a star. */
+			mark_vertex(g->hub);
+			add_hop(hops, nhops, cap, find_edge(g, u, g->hub), k);
+			add_hop(hops, nhops, cap, find_edge(g, g->hub, v), k);
+		} else {
+			add_hop(hops, nhops, cap, find_edge(g, u, v), k);
+		}
+	}
+}
+
+static void
+mark_end(struct graph *g, const struct fate *f)
+{
+	const struct model *m = g->m;
+	const struct step *s = forward_last_step(f);
+	Agnode_t *end;
+	switch (f->verdict) {
+	case VERDICT_DELIVERED:
+		end = shown(g, f->receiver);
+		set(end, "fillcolor", FILL_DELIVERED);
+		add_class(end, "end delivered");
+		return;
+	case VERDICT_LOOP:
+		end = shown(g, f->at);
+		set(end, "fillcolor", FILL_LOOP);
+		add_class(end, "end loop");
+		return;
+	case VERDICT_DISCARDED:
+		end = shown(g, f->at);
+		set(end, "fillcolor", FILL_DISCARDED);
+		add_class(end, "end discarded");
+		break;
+	}
+	if (f->reason != REASON_LINK_DOWN)
+		return;
+	/* The down link the message could not take. */
+	int a = s == NULL ? f->sender : s->sw;
+	int b = s == NULL ? m->v[f->sender].parent : s->rule.to;
+	if (shown(g, a) == shown(g, b))
+		return; /* inside one node of the summary */
+	Agedge_t *e = find_edge(g, shown(g, a), shown(g, b));
+	if (e == NULL)
+		return;
+	char *label = xasprintf("down (hop %zu blocked)", f->npath);
+	set(e, "label", label);
+	free(label);
+	set(e, "penwidth", PEN_HOP);
+	add_class(e, "blocked");
+}
+
+static int
+cmp_hop(const void *x, const void *y)
+{
+	const struct hop *a = x, *b = y;
+	if (a->e != b->e)
+		return (uintptr_t)a->e < (uintptr_t)b->e ? -1 : 1;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* Each traced edge: its hop numbers, once each (a loop crosses an edge
+ * twice; the branches of a forked message share their first hops). */
+static void
+label_hops(struct hop *hops, size_t n)
+{
+	qsort(hops, n, sizeof *hops, cmp_hop);
+	for (size_t i = 0; i < n;) {
+		Agedge_t *e = hops[i].e;
+		struct sb b = { 0 };
+		size_t last = 0;
+		for (; i < n && hops[i].e == e; i++) {
+			if (hops[i].k == last)
+				continue;
+			sb_printf(&b, "%s%zu", b.n ? ", " : "", hops[i].k);
+			last = hops[i].k;
+		}
+		set(e, "label", b.s);
+		free(b.s);
+		set(e, "color", COLOR_HOP);
+		set(e, "fontcolor", COLOR_HOP);
+		set(e, "penwidth", PEN_HOP);
+		add_class(e, "hop");
+	}
+}
+
+static void
+verdict_text(struct sb *b, const struct model *m, const struct fate *f)
+{
+	const struct step *s = forward_last_step(f);
+	char a[16], svc[600];
+	if (f->dnat >= 0) {
+		sb_printf(b, "%s rewrites the destination", m->v[f->path[f->dnat]].name);
+		for (size_t i = 0; i < f->nsteps; i++)
+			if (f->steps[i].pos > 0 && f->steps[i].rule.action == ACT_DNAT) {
+				sb_printf(b, " (service ");
+				sb_esc(b, model_service_name(m, m->svc_ports[f->steps[i].rule.to].svc, svc, sizeof svc));
+				sb_printf(b, ")");
+				break;
+			}
+		sb_printf(b, " to %s:%u, then ", addr_format(f->dnat_addr, a), f->dnat_port);
+	}
+	switch (f->verdict) {
+	case VERDICT_DELIVERED:
+		sb_printf(b, "delivered to %s", m->v[f->receiver].name);
+		break;
+	case VERDICT_LOOP:
+		sb_printf(b, "loop: %s is reached again with the same header", m->v[f->at].name);
+		break;
+	case VERDICT_DISCARDED:
+		sb_printf(b, "discarded at %s: %s", m->v[f->at].name, forward_reason_name(f->reason));
+		if (f->reason == REASON_LINK_DOWN && s == NULL)
+			sb_printf(b, " (%s-%s)", m->v[f->sender].name, m->v[m->v[f->sender].parent].name);
+		else if ((f->reason == REASON_LINK_DOWN || f->reason == REASON_NO_LINK) && s != NULL)
+			sb_printf(b, " (%s-%s)", m->v[s->sw].name, m->v[s->rule.to].name);
+		break;
+	}
+	if (f->npath > 1)
+		sb_printf(b, " (%zu %s)", f->npath - 1, plural(f->npath - 1, "hop", "hops"));
+}
+
+void
+graph_trace(struct graph *g, const struct dest *d, const struct fate *f, size_t n)
+{
+	if (g->traced || n == 0)
+		return;
+	g->traced = true;
+	const struct model *m = g->m;
+	struct sb b = { 0 };
+	sb_printf(&b, "%s\\nmessage from %s", g->caption, m->v[f[0].sender].name);
+	struct dest from_header;
+	if (d == NULL && f[0].nsteps > 0) {
+		const struct header *h = &f[0].steps[0].h;
+		from_header = (struct dest){ h->dst, h->dport, h->proto };
+		d = &from_header;
+	}
+	if (d != NULL) {
+		sb_printf(&b, " to ");
+		dest_text(&b, d);
+	}
+	struct hop *hops = NULL;
+	size_t nhops = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (n > 1)
+			sb_printf(&b, "\\nbranch %zu of %zu: ", i + 1, n);
+		else
+			sb_printf(&b, ": ");
+		verdict_text(&b, m, &f[i]);
+		mark_path(g, &f[i], &hops, &nhops, &cap);
+	}
+	label_hops(hops, nhops);
+	free(hops);
+	for (size_t i = 0; i < n; i++)
+		mark_end(g, &f[i]);
+	set(g->g, "label", b.s);
+	free(b.s);
+}
+
+/* ---- output ---- */
+
+int
+graph_dot(struct graph *g, FILE *f)
+{
+	int rc = agwrite(g->g, f);
+	return rc != 0 || ferror(f) ? -1 : 0;
+}
+
+/* gvRenderData's length is an unsigned int * on 2.42 (size_t * from 13). */
+#if defined(GRAPHVIZ_VERSION_MAJOR) && GRAPHVIZ_VERSION_MAJOR >= 13
+typedef size_t gv_len;
+#else
+typedef unsigned int gv_len;
+#endif
+
+char *
+graph_render_svg(struct graph *g, size_t *len)
+{
+	*len = 0;
+	if (gvLayout(gvc(), g->g, g->engine) != 0)
+		return NULL;
+	char *buf = NULL;
+	gv_len n = 0;
+	int rc = gvRenderData(gvc(), g->g, "svg", &buf, &n);
+	gvFreeLayout(gvc(), g->g);
+	const char *start = rc == 0 && buf != NULL ? memmem(buf, n, "<svg", 4) : NULL;
+	char *svg = NULL;
+	if (start != NULL) {
+		*len = n - (size_t)(start - buf);
+		svg = xmalloc(*len + 1);
+		memcpy(svg, start, *len);
+		svg[*len] = '\0';
+	}
+	if (buf != NULL)
+		gvFreeRenderData(buf);
+	return svg;
+}
+
+int
+graph_write_dot(FILE *f, const struct model *m)
+{
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	int rc = graph_dot(g, f);
+	graph_free(g);
+	return rc;
+}
+
+char *
+graph_svg(const struct model *m, const struct fate *trace, size_t ntrace, size_t *len)
+{
+	struct graph *g = graph_new(m, graph_summarized(m) ? GRAPH_SUMMARY : GRAPH_FULL);
+	if (ntrace > 0)
+		graph_trace(g, NULL, trace, ntrace);
+	char *svg = graph_render_svg(g, len);
+	graph_free(g);
+	return svg;
+}

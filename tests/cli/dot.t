@@ -1,0 +1,137 @@
+# k8snet dot: the Network Graph as DOT (contract.md, DOT). The output is
+# read back by Graphviz itself (tests/dot-check.sh: dot -Tsvg, gc, gvpr)
+# and checked by structure, never byte for byte.
+
+# K1: 2 nodes + 4 pods + 8 containers + 2 daemons = 16 vertices; 8
+# container-pod + 2 daemon-node + 4 pod-node + 1 node-node = 15 links.
+$ k8snet dot samples/k1.xml -o k1.dot
+= tests/dot-check.sh k1.dot valid undirected "nodes 16" "edges 15" "clusters 6" "nodes-with class process 10" "nodes-with class switch 6" "edges-with class down 0" "edges-with class hop 0"
+
+# Each node a box holding its node switch, daemons and pods; each pod a box
+# holding its pod switch and containers.
+$ k8snet dot samples/k1.xml -o k1.dot
+= tests/dot-check.sh k1.dot "in cluster_N1 N1" "in cluster_N1 D1" "in cluster_N1 P3" "in cluster_N1 C3.2" "in cluster_P3 P3" "in cluster_P3 C3.1" "in cluster_P3 C3.2" "in cluster_N2 C4.1" "in cluster_P4 C4.2" "cluster cluster_N1 label node N1" "cluster cluster_P2 label pod P2"
+
+# Processes and switches look different; addresses and ports are on labels.
+$ k8snet dot samples/k1.xml -o k1.dot
+= tests/dot-check.sh k1.dot "node C1.1 shape ellipse" "node D1 shape ellipse" "node P1 shape box" "node N2 shape box" "node P1 label P1\n10.1.1.1" "node N2 label N2\n192.168.0.2" "node C1.2 label C1.2\n9090/TCP" "node D1 label D1" "edge N1 N2 style solid" "edge P1 C1.1 style solid"
+
+# The caption names the cluster and counts it.
+$ k8snet dot samples/k1.xml -o k1.dot
+= tests/dot-check.sh k1.dot "graph-has label K1\n2 nodes, 4 pods, 8 containers, 2 daemons; 15 links"
+
+# Standard output by default; the spec may come from standard input.
+$ k8snet dot - <samples/k1.xml >out.dot
+= tests/dot-check.sh out.dot valid "nodes 16" "edges 15"
+
+# Links that are down stay edges, drawn broken: dashed, red, "down".
+$ k8snet dot samples/what-if.xml -o w.dot 2>/dev/null
+= tests/dot-check.sh w.dot valid "nodes 14" "edges 14" "edges-with class down 2" "edge N1 N2 style dashed" "edge N2 N1 color #cf222e" "edge N1 N2 label down" "edge C1b P1 style dashed" "edge C1b P1 label down" "edge N1 N3 style solid" "graph-has label 14 links, 2 down"
+
+# --trace: the path hop by hop (hop numbers on its edges), the verdict in
+# the caption. The six examples of reference-model.md:
+$ k8snet dot samples/k1.xml --trace C1.1 10.1.2.1:8080 -o t.dot
+= tests/dot-check.sh t.dot valid "nodes 16" "edges 15" "path C1.1 P1 N1 N2 P2 C2.1" "edge C1.1 P1 label 1" "edge P1 N1 label 2" "edge N1 N2 label 3" "edge N2 P2 label 4" "edge P2 C2.1 label 5" "edge P2 C2.1 penwidth 3" "nodes-with class hop 6" "nodes-with class end 1" "node C2.1 class process container hop end delivered" "graph-has label message from C1.1 to 10.1.2.1:8080/TCP: delivered to C2.1 (5 hops)"
+
+$ k8snet dot samples/k1.xml --trace C1.1 127.0.0.1:9090 -o t.dot
+= tests/dot-check.sh t.dot valid "path C1.1 P1 C1.2" "edge P1 C1.2 label 2" "node C1.2 class process container hop end delivered" "graph-has label message from C1.1 to 127.0.0.1:9090/TCP: delivered to C1.2 (2 hops)"
+
+$ k8snet dot samples/k1.xml --trace C1.1 10.1.1.2:8080 -o t.dot
+= tests/dot-check.sh t.dot valid "path C1.1 P1 N1 P3 C3.1" "edge N1 P3 label 3" "graph-has label delivered to C3.1 (4 hops)"
+
+$ k8snet dot samples/k1.xml --trace D1 10.1.1.1:8080 -o t.dot
+= tests/dot-check.sh t.dot valid "path D1 N1 P1 C1.1" "edge D1 N1 label 1" "node D1 class process daemon hop" "graph-has label message from D1 to 10.1.1.1:8080/TCP: delivered to C1.1 (3 hops)"
+
+# A loop crosses P1-N1 twice: one edge, both hop numbers.
+$ k8snet dot samples/k1.xml --trace C1.1 10.1.1.1:7777 -o t.dot
+= tests/dot-check.sh t.dot valid "path C1.1 P1 N1" "edge P1 N1 label 2, 3" "node P1 class switch pod hop end loop" "nodes-with class end 1" "graph-has label loop: P1 is reached again with the same header (3 hops)"
+
+$ k8snet dot samples/k1.xml --trace C1.1 127.0.0.1:7777 -o t.dot
+= tests/dot-check.sh t.dot valid "path C1.1 P1 N1" "node N1 class switch node hop end discarded" "node N1 fillcolor #ffcecb" "graph-has label discarded at N1: no matching rule (2 hops)"
+
+# Discarded before a down link: the link keeps its look and says so.
+$ k8snet dot samples/what-if.xml --trace C1 10.1.2.1:9443 -o t.dot 2>/dev/null
+= tests/dot-check.sh t.dot valid "path C1 P1 N1" "edge N1 N2 class link down blocked" "edge N1 N2 style dashed" "edge N1 N2 label down (hop 3 blocked)" "edges-with class blocked 1" "graph-has label discarded at N1: link down (N1-N2) (2 hops)"
+
+# A sender whose own link is down: no hop at all.
+$ k8snet dot samples/what-if.xml --trace C1b 10.1.1.1:8080 -o t.dot 2>/dev/null
+= tests/dot-check.sh t.dot valid "path C1b" "edge C1b P1 class link down blocked" "node C1b class process container hop end discarded" "graph-has label message from C1b to 10.1.1.1:8080/TCP: discarded at C1b: link down (C1b-P1)"
+
+# The override detour through N3 (what-if's rule 3).
+$ k8snet dot samples/what-if.xml --trace C1 10.1.2.1:8080 -o t.dot 2>/dev/null
+= tests/dot-check.sh t.dot valid "path C1 P1 N1 N3 N2 P2 C2" "edge N1 N3 label 3" "edge N3 N2 label 4" "edge N1 N2 label down"
+
+# A Service Rule forks the message: both branches marked, one caption line
+# each, and pods show their namespace.
+$ k8snet dot samples/shop.xml --trace web-1/nginx 10.96.0.20:80 -o t.dot
+= tests/dot-check.sh t.dot valid "path web-1/nginx web-1 node-a api-1 api-1/server | web-1/nginx web-1 node-a node-b api-2 api-2/server" "edges-with class hop 7" "edge web-1/nginx web-1 label 1" "edge node-a node-b label 3" "edge node-b api-2 label 4" "edge api-2 api-2/server label 5" "nodes-with class end 2" "graph-has label branch 1 of 2: web-1 rewrites the destination (service api/api) to 10.20.1.2:8000, then delivered to api-1/server (4 hops)" "graph-has label branch 2 of 2" "cluster cluster_web-1 label pod web-1 (namespace web)"
+
+# Options may come anywhere; --trace=SOURCE works too.
+$ k8snet dot --trace=C1.1 10.1.2.1:8080 -o t.dot samples/k1.xml
+= tests/dot-check.sh t.dot "path C1.1 P1 N1 N2 P2 C2.1"
+
+$ k8snet dot -o t.dot --trace D2 10.1.2.2:8080/TCP samples/k1.xml
+= tests/dot-check.sh t.dot "path D2 N2 P4 C4.1"
+
+# Spec text is quoted and escaped: the free-text cluster name comes out as
+# that text, in the graph's name and caption, and Graphviz renders it so.
+$ k8snet dot samples/k1-xss.xml -o x.dot
+= tests/dot-check.sh x.dot valid 'graph-has label K1 <script>x & "co"\n2 nodes' && dot -Tsvg x.dot | grep -qF '>K1 &lt;script&gt;x &amp; &quot;co&quot;</text>'
+
+# Backslashes are doubled, so no Graphviz escape (\N) applies to spec text
+# and a trailing one cannot swallow the closing quote.
+$ k8snet dot - -o b.dot
+< <cluster name="a\&quot;b\N\"><node name="N1" address="192.168.0.1">
+< <pod name="P1" address="10.1.1.1"><container name="C1"/></pod></node></cluster>
+= tests/dot-check.sh b.dot valid "nodes 3" "edges 2" 'graph-has label a\\"b\\N\\\n1 node' && dot -Tsvg b.dot | grep -qF '>a\&quot;b\N\</text>'
+
+# Usage errors: status 2, nothing written.
+$ k8snet dot samples/k1.xml --trace C1.1 -o t.dot; test ! -e t.dot
+? 0
+! k8snet: dot: --trace takes two arguments: SOURCE ADDR:PORT[/PROTO]
+! Try 'k8snet --help' for more information.
+
+$ k8snet dot samples/k1.xml --trace C1.1
+? 2
+! k8snet: dot: --trace takes two arguments: SOURCE ADDR:PORT[/PROTO]
+! Try 'k8snet --help' for more information.
+
+$ k8snet dot samples/k1.xml --trace
+? 2
+! k8snet: dot: option '--trace' needs an argument
+! Try 'k8snet --help' for more information.
+
+$ k8snet dot samples/k1.xml --trace P1 10.1.1.1:8080 -o t.dot
+? 2
+! k8snet: dot: 'P1' is not a container or daemon of the spec
+! Try 'k8snet --help' for more information.
+= test ! -e t.dot
+
+$ k8snet dot samples/k1.xml --trace C1.1 10.1.1.1
+? 2
+! k8snet: dot: invalid destination '10.1.1.1' (ADDR:PORT or ADDR:PORT/PROTO)
+! Try 'k8snet --help' for more information.
+
+$ k8snet dot samples/k1.xml --format csv
+? 2
+! k8snet: dot: option '--format' does not apply to this command
+! Try 'k8snet --help' for more information.
+
+$ k8snet dot samples/k1.xml --trace C1.1 10.1.2.1:8080 extra
+? 2
+! k8snet: dot: too many arguments: dot SPEC
+! Try 'k8snet --help' for more information.
+
+$ k8snet trace samples/k1.xml C1.1 10.1.2.1:8080 --trace C1.1 10.1.2.1:8080
+? 2
+! k8snet: trace: option '--trace' does not apply to this command
+! Try 'k8snet --help' for more information.
+
+# I/O failures: status 3.
+$ k8snet dot samples/k1.xml -o nowhere/k1.dot
+? 3
+! k8snet: cannot write nowhere/k1.dot: No such file or directory
+
+$ k8snet dot samples/k1.xml >/dev/full
+? 3
+! k8snet: cannot write standard output: No space left on device
