@@ -75,8 +75,10 @@ $ k8snet dot -o t.dot --trace D2 10.1.2.2:8080/TCP samples/k1.xml
 
 # Spec text is quoted and escaped: the free-text cluster name comes out as
 # that text, in the graph's name and caption, and Graphviz renders it so.
-$ k8snet dot samples/k1-xss.xml -o x.dot
-= tests/dot-check.sh x.dot valid 'graph-has label K1 <script>x & "co"\n2 nodes' && dot -Tsvg x.dot | grep -qF '>K1 &lt;script&gt;x &amp; &quot;co&quot;</text>'
+$ k8snet dot - -o x.dot
+< <cluster name="K1 &lt;script&gt;x &amp; &quot;co&quot;"><node name="N1" address="192.168.0.1">
+< <pod name="P1" address="10.1.1.1"><container name="C1"/></pod></node></cluster>
+= tests/dot-check.sh x.dot valid 'graph-has label K1 <script>x & "co"\n1 node' && dot -Tsvg x.dot | grep -qF '>K1 &lt;script&gt;x &amp; &quot;co&quot;</text>'
 
 # Backslashes are doubled, so no Graphviz escape (\N) applies to spec text
 # and a trailing one cannot swallow the closing quote.
