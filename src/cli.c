@@ -29,7 +29,7 @@ static const char usage_text[] =
 	"  validate SPEC                  check the spec; print a one-line summary\n"
 	"  fib SPEC [--switch NAME] [--format text|csv]\n"
 	"                                 the forwarding table of every switch (or one)\n"
-	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json]\n"
+	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]\n"
 	"                                 the life of one message\n"
 	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]]\n"
 	"                                 the network graph as Graphviz DOT; with --trace,\n"
@@ -343,6 +343,11 @@ cmd_trace(struct opts *o, struct model *m)
 			emit_row_csv(fp, m, s, &d, &f[i]);
 	} else if (format_is(o, "json")) {
 		emit_trace_json(fp, m, s, &d, f, n);
+	} else if (format_is(o, "dot")) {
+		struct graph *g = graph_new(m, GRAPH_FULL);
+		graph_trace(g, &d, f, n);
+		graph_dot(g, fp);
+		graph_free(g);
 	} else {
 		emit_trace_text(fp, m, s, &d, f, n);
 	}
@@ -513,7 +518,7 @@ struct command {
 
 static const char *const text_only_formats[] = { "text", NULL };
 static const char *const fib_formats[] = { "text", "csv", NULL };
-static const char *const trace_formats[] = { "text", "csv", "json", NULL };
+static const char *const trace_formats[] = { "text", "csv", "json", "dot", NULL };
 static const char *const reach_formats[] = { "text", "csv", "json", NULL };
 static const char *const check_formats[] = { "text", "json", "junit", NULL };
 static const char *const diff_formats[] = { "text", "csv", NULL };

@@ -238,3 +238,11 @@ $ k8snet trace samples/what-if.xml C1b 10.1.3.1:8080 --format csv 2>/dev/null; k
 $ k8snet trace - C1.1 10.1.2.1:8080 --format csv -o t.csv < samples/k1.xml && cat t.csv
 > source,address,port,protocol,verdict,receiver,path
 > C1.1,10.1.2.1,8080,TCP,delivered,C2.1,C1.1>P1>N1>N2>P2>C2.1
+
+# --format dot: the Network Graph with the message's path marked, checked
+# by Graphviz's own tools.
+$ k8snet trace samples/k1.xml C1.1 10.1.2.1:8080 --format dot >t.dot && bash tests/dot-check.sh t.dot valid "nodes 16" "edges 15" "path C1.1 P1 N1 N2 P2 C2.1" && echo ok
+> ok
+
+$ k8snet trace samples/k1.xml C1.1 10.1.1.1:7777 --format dot >t.dot && bash tests/dot-check.sh t.dot valid "path C1.1 P1 N1 P1" && echo ok
+> ok
