@@ -7,9 +7,11 @@
 #include "fib.h"
 #include "forward.h"
 #include "graph.h"
+#include "html.h"
 #include "model.h"
 #include "out.h"
 #include "reach.h"
+#include "report.h"
 #include "spec.h"
 #include "xalloc.h"
 
@@ -27,14 +29,14 @@ static const char usage_text[] =
 	"\n"
 	"Commands:\n"
 	"  validate SPEC                  check the spec; print a one-line summary\n"
-	"  fib SPEC [--switch NAME] [--format text|csv]\n"
+	"  fib SPEC [--switch NAME] [--format text|csv|html]\n"
 	"                                 the forwarding table of every switch (or one)\n"
 	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]\n"
 	"                                 the life of one message\n"
 	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]]\n"
 	"                                 the network graph as Graphviz DOT; with --trace,\n"
 	"                                 one message's path and verdict marked on it\n"
-	"  reach SPEC [--ports open|all] [--format csv|json|text] [-o FILE]\n"
+	"  reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]\n"
 	"                                 the fate of every sender/destination pair\n"
 	"  check SPEC [--all] [--quiet] [--format text|json|junit] [-o FILE]\n"
 	"                                 verify the network model's constraints and\n"
@@ -42,6 +44,9 @@ static const char usage_text[] =
 	"  diff OLD NEW [--ports open|all] [--format text|csv] [-o FILE]\n"
 	"                                 the pairs whose verdict or receiver changed\n"
 	"                                 (status 1 if any did)\n"
+	"  report SPEC -o DIR             a folder for a design review: one HTML page\n"
+	"                                 (diagram, matrix, FIBs, findings) and the\n"
+	"                                 CSV, DOT and SVG files (atomically)\n"
 	"\n"
 	"SPEC is an XML cluster spec, or - for standard input.\n"
 	"\n"
@@ -288,6 +293,11 @@ cmd_fib(struct opts *o, struct model *m)
 	if (out == NULL)
 		return EXIT_IO;
 	FILE *f = out_file(out);
+	if (format_is(o, "html")) {
+		struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .only_switch = only };
+		html_page_write(f, &p);
+		return finish(out, EXIT_OK);
+	}
 	if (format_is(o, "csv"))
 		emit_fib_csv_header(f);
 	for (size_t i = 0; i < m->nswitches && !out_failed(out); i++) {
@@ -385,6 +395,26 @@ cmd_dot(struct opts *o, struct model *m)
 
 /* ---- reach ---- */
 
+enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
+
+/* The page: the matrix, the diagram and the findings of check. */
+static void
+reach_html(FILE *f, const struct opts *o, const struct model *m)
+{
+	struct html_reach *r = html_reach_new(m, o->ports);
+	reach_run(m, o->ports, html_reach_add, r);
+	struct check *c = check_run(m, CHECK_LISTED);
+	struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .reach = r, .check = c,
+			       .only_switch = -1 };
+	char *svg = graph_svg(m, NULL, 0, &p.svg_len);
+	p.svg = svg;
+	p.svg_summarized = graph_summarized(m);
+	html_page_write(f, &p);
+	free(svg);
+	check_free(c);
+	html_reach_free(r);
+}
+
 struct reach_ctx {
 	const struct model *m;
 	struct out *out;
@@ -442,6 +472,8 @@ cmd_reach(struct opts *o, struct model *m)
 		reach_run(m, o->ports, row_json, &c);
 		fprintf(c.f, "\n],\"summary\":{\"pairs\":%zu,\"delivered\":%zu,\"discarded\":%zu,\"loop\":%zu}}\n",
 			c.count[0] + c.count[1] + c.count[2], c.count[0], c.count[1], c.count[2]);
+	} else if (format_is(o, "html")) {
+		reach_html(c.f, o, m);
 	} else {
 		c.matrix = matrix_new(m, o->ports);
 		reach_run(m, o->ports, row_text, &c);
@@ -453,7 +485,6 @@ cmd_reach(struct opts *o, struct model *m)
 
 /* ---- check ---- */
 
-enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
 
 static int
 cmd_check(struct opts *o, struct model *m)
@@ -504,6 +535,16 @@ cmd_diff(struct opts *o, struct model *m)
 	return finish(out, diff_total(&counts) ? EXIT_FINDINGS : EXIT_OK);
 }
 
+/* ---- report ---- */
+
+static int
+cmd_report(struct opts *o, struct model *m)
+{
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return usage_error(o->cmd, "missing -o DIR: the folder to write the report in");
+	return report_write(m, spec_display_name(o->args[0]), o->output);
+}
+
 /* ---- dispatch ---- */
 
 struct command {
@@ -517,9 +558,9 @@ struct command {
 };
 
 static const char *const text_only_formats[] = { "text", NULL };
-static const char *const fib_formats[] = { "text", "csv", NULL };
+static const char *const fib_formats[] = { "text", "csv", "html", NULL };
 static const char *const trace_formats[] = { "text", "csv", "json", "dot", NULL };
-static const char *const reach_formats[] = { "text", "csv", "json", NULL };
+static const char *const reach_formats[] = { "text", "csv", "json", "html", NULL };
 static const char *const check_formats[] = { "text", "json", "junit", NULL };
 static const char *const diff_formats[] = { "text", "csv", NULL };
 
@@ -531,6 +572,7 @@ static const struct command commands[] = {
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
 	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
+	{ "report", cmd_report, text_only_formats, USES_OUTPUT, 1, "SPEC -o DIR" },
 };
 
 

@@ -24,7 +24,7 @@ $ k8snet --ports all
 # A wrong format is a usage error before the spec is even read.
 $ k8snet reach nosuch.xml --format xml
 ? 2
-! k8snet: reach: unknown format 'xml' (text, csv or json)
+! k8snet: reach: unknown format 'xml' (text, csv, json or html)
 ! Try 'k8snet --help' for more information.
 
 # Help and version are output like any other: a failed write is status 3.

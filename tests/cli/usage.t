@@ -87,12 +87,12 @@ $ k8snet validate samples/k1.xml -o out.txt
 # Formats: each command lists the ones it has.
 $ k8snet reach samples/k1.xml --format xml
 ? 2
-! k8snet: reach: unknown format 'xml' (text, csv or json)
+! k8snet: reach: unknown format 'xml' (text, csv, json or html)
 ! Try 'k8snet --help' for more information.
 
 $ k8snet fib samples/k1.xml --format json
 ? 2
-! k8snet: fib: unknown format 'json' (text or csv)
+! k8snet: fib: unknown format 'json' (text, csv or html)
 ! Try 'k8snet --help' for more information.
 
 $ k8snet trace samples/k1.xml C1.1 10.1.1.1:8080 -f CSV
@@ -180,9 +180,9 @@ $ k8snet --help >help.txt; echo "status $?"; head -n 1 help.txt; grep -E '^  (va
 > status 0
 > Usage: k8snet COMMAND SPEC [OPTION]...
 >   validate SPEC                  check the spec; print a one-line summary
->   fib SPEC [--switch NAME] [--format text|csv]
+>   fib SPEC [--switch NAME] [--format text|csv|html]
 >   trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json]
->   reach SPEC [--ports open|all] [--format csv|json|text] [-o FILE]
+>   reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]
 
 # -h, and --help after a command, print the same.
 $ k8snet --help >a; k8snet -h >b; k8snet reach --help >c; k8snet trace samples/k1.xml -h >d; cmp a b && cmp a c && cmp a d && echo same
@@ -248,7 +248,7 @@ $ mkdir out.csv; k8snet reach samples/k1.xml --format csv -o out.csv
 # replaces it.
 $ echo previous >out.csv; k8snet reach samples/k1.xml --format xml -o out.csv; cat out.csv
 > previous
-! k8snet: reach: unknown format 'xml' (text, csv or json)
+! k8snet: reach: unknown format 'xml' (text, csv, json or html)
 ! Try 'k8snet --help' for more information.
 
 $ echo previous >out.csv; k8snet trace samples/k1.xml C1.1 10.1.1.2:8080 --format csv -o out.csv; cat out.csv

@@ -1,0 +1,96 @@
+/* The HTML page (issue 6): one self-contained file (CSS, script and the
+ * SVG diagram inline, nothing fetched) with the cluster's counts and
+ * verdicts, check's findings, the diagram, the reachability matrix and the
+ * FIB tables. `reach --format html`, `fib --format html` and report's
+ * index.html are this page with more or fewer sections.
+ *
+ * The page lives in templates/ (report.html with {{PLACEHOLDERS}},
+ * report.css, report.js), compiled into the binary by templates/embed.awk.
+ * Every string that came from the spec goes through html_escape (text and
+ * attributes) or html_json_string (JSON inside <script>).
+ *
+ * Large clusters get summarized views (the page says so):
+ * - the matrix is drawn per process while it has at most
+ *   HTML_MATRIX_CELLS cells (senders x destination columns); above, per
+ *   pair of nodes (counts per verdict), and above HTML_NODE_MATRIX nodes,
+ *   one line of counts per sender node;
+ * - the FIB tables are on the page while they hold at most HTML_FIB_RULES
+ *   rules in all; above, one line per switch (report: full tables in fib/);
+ * - the diagram is the one graph_svg draws (per node above its limit). */
+#ifndef K8SNET_HTML_H
+#define K8SNET_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "check.h"
+#include "forward.h"
+#include "model.h"
+#include "reach.h"
+
+enum {
+	HTML_MATRIX_CELLS = 10000,
+	HTML_NODE_MATRIX = 300,
+	HTML_FIB_RULES = 10000,
+};
+
+/* s with & < > " ' written as character references: safe in text and in
+ * quoted attribute values. */
+void html_escape(FILE *f, const char *s);
+void html_escape_n(FILE *f, const char *s, size_t n);
+/* s as a JSON string literal that is also safe inside <script>: '<', '>'
+ * and '&' are written \u003c..., so neither "</script" nor "<!--" can
+ * appear, and U+2028/2029 are escaped too. */
+void html_json_string(FILE *f, const char *s);
+
+/* Copy tmpl to f, replacing each {{KEY}} (KEY: A-Z 0-9 _) by what fill
+ * writes for it. */
+typedef void html_fill_fn(void *ctx, FILE *f, const char *key);
+void html_expand(FILE *f, const char *tmpl, html_fill_fn *fill, void *ctx);
+
+/* What one (sender, destination) pair of the matrix shows: the worst of
+ * its fates. */
+enum html_cell {
+	CELL_OK,     /* delivered to the process that opened the port */
+	CELL_WRONG,  /* delivered, to another process */
+	CELL_DENY,   /* discarded by a NetworkPolicy: intended isolation */
+	CELL_DROP,   /* discarded by the network */
+	CELL_LOOP,
+	CELL_CLOSED, /* --ports all: discarded where nothing listens */
+	CELL_NA,     /* not asked: another pod's 127.0.0.1 */
+	CELL_KINDS,
+};
+enum html_cell html_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf);
+const char *html_cell_name(enum html_cell c); /* "ok", "drop", ...: CSS classes */
+
+/* The reachability as the page draws it, fed one reach row at a time:
+ * per process while small, else per node (see above). Memory: the cells
+ * drawn, never the pairs. Free with html_reach_free (accepts NULL). */
+struct html_reach;
+struct html_reach *html_reach_new(const struct model *m, enum ports_mode mode);
+/* A reach_fn (ctx: the html_reach); always returns 0. */
+int html_reach_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
+void html_reach_free(struct html_reach *r);
+/* Pairs counted per cell kind, and reach rows (fates) in all. */
+uint64_t html_reach_pairs(const struct html_reach *r, enum html_cell c);
+uint64_t html_reach_rows(const struct html_reach *r);
+bool html_reach_per_process(const struct html_reach *r);
+
+/* The page's parts; NULL parts are left out. */
+struct html_page {
+	const struct model *m;
+	const char *spec_name;          /* as messages name it: "samples/k1.xml", "<stdin>" */
+	const struct html_reach *reach; /* the matrix and verdict counts */
+	const struct check *check;      /* the findings */
+	const char *svg;                /* graph_svg's output (XML prolog and all) */
+	size_t svg_len;
+	bool svg_summarized;            /* the diagram shows one vertex per node */
+	int only_switch;                /* fib --switch: this switch's table alone; else -1 */
+	bool report;                    /* index.html of a report: links to its files */
+	bool reach_csv_filtered;        /* report: reach.csv holds the non-delivered rows only */
+};
+void html_page_write(FILE *f, const struct html_page *p);
+
+#endif
