@@ -37,6 +37,10 @@ html_escape_n(FILE *f, const char *s, size_t n)
 		case '\'':
 			rep = "&#39;";
 			break;
+		case '\n':
+			/* keeps a multi-line title on one line of the file */
+			rep = "&#10;";
+			break;
 		default:
 			continue;
 		}

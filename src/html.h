@@ -36,8 +36,8 @@ enum {
 	HTML_FIB_RULES = 10000,
 };
 
-/* s with & < > " ' written as character references: safe in text and in
- * quoted attribute values. */
+/* s with & < > " ' (and line feeds) written as character references:
+ * safe in text and in quoted attribute values. */
 void html_escape(FILE *f, const char *s);
 void html_escape_n(FILE *f, const char *s, size_t n);
 /* s as a JSON string literal that is also safe inside <script>: '<', '>'

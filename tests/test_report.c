@@ -149,6 +149,9 @@ test_html_escape_every_special(void **state)
 	CAPTURE(s, html_escape(f, "plain C1.1 10.1.1.1:8080"));
 	assert_string_equal(s, "plain C1.1 10.1.1.1:8080");
 	free(s);
+	CAPTURE(s, html_escape(f, "two\nlines"));
+	assert_string_equal(s, "two&#10;lines");
+	free(s);
 	CAPTURE(s, html_escape_n(f, "a<b>c", 2));
 	assert_string_equal(s, "a&lt;");
 	free(s);
