@@ -3,7 +3,9 @@
  * table written out and every rule looked up, and, when it is small, all
  * pairs computed in both port modes. Each reach row is compared with the
  * plain path walk (forward_run), the oracle the all-pairs engine must
- * agree with, so a wrong verdict is a crash here, not only a memory bug.
+ * agree with, and check's block counting (census) is compared with
+ * feeding every reach row to check_add: a wrong verdict or count is a
+ * crash here, not only a memory bug.
  *
  * Build and run: make fuzz (clang -fsanitize=fuzzer,address,undefined). */
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "diag.h"
 #include "fib.h"
 #include "forward.h"
@@ -65,6 +68,51 @@ row(void *arg, int sender, const struct dest *d, const struct fate *f, size_t nf
 	return ++c->rows >= MAX_ROWS;
 }
 
+/* The number of reach rows with PORTS_OPEN. */
+static size_t
+rows(const struct model *m)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < m->nprocs; i++) {
+		size_t n = 0;
+		free(reach_dests(m, m->procs[i], PORTS_OPEN, &n));
+		total += n;
+	}
+	return total;
+}
+
+/* check_run (census) must equal check_add over every reach row. */
+static void
+audit(const struct model *m)
+{
+	struct check *fast = check_run(m, 3);
+	struct check *slow = check_new(m, 3);
+	reach_run(m, PORTS_OPEN, check_add, slow);
+	check_expects(slow);
+	for (int k = 0; k < CONSTRAINT_COUNT; k++) {
+		const struct check_constraint *x = check_constraint(fast, (enum constraint)k);
+		const struct check_constraint *y = check_constraint(slow, (enum constraint)k);
+		CHECK(x->checked == y->checked);
+		CHECK(x->violations == y->violations);
+		CHECK(x->denied == y->denied);
+		CHECK(x->nlisted == y->nlisted);
+		for (size_t i = 0; i < x->nlisted; i++) {
+			CHECK(x->listed[i].sender == y->listed[i].sender);
+			CHECK(x->listed[i].d.addr == y->listed[i].d.addr);
+			CHECK(x->listed[i].d.port == y->listed[i].d.port);
+			CHECK(x->listed[i].d.proto == y->listed[i].d.proto);
+			char *a = forward_path(m, &x->listed[i].fate);
+			char *b = forward_path(m, &y->listed[i].fate);
+			CHECK(strcmp(a, b) == 0);
+			free(a);
+			free(b);
+		}
+	}
+	CHECK(check_ok(fast) == check_ok(slow));
+	check_free(fast);
+	check_free(slow);
+}
+
 static void
 exercise(const struct model *m)
 {
@@ -88,6 +136,8 @@ exercise(const struct model *m)
 		struct ctx c = { m, 0 };
 		reach_run(m, (enum ports_mode)mode, row, &c);
 	}
+	if (rows(m) <= MAX_ROWS)
+		audit(m);
 }
 
 int
