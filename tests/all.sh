@@ -125,6 +125,7 @@ stage_check() {
 		return 1
 	}
 	summary check
+	bash "$src/tests/html/run.sh" "$work/check/src/k8snet" || return 1 # the page: Nu HTML checker, Chromium
 	# what the README's quick start runs
 	"$work/check/src/k8snet" reach "$src/samples/k1.xml" >/dev/null
 }
