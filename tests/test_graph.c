@@ -514,6 +514,62 @@ test_graph_svg_k1(void **state)
 	model_free(m);
 }
 
+/* The full view keeps only the mesh's special links as edges until a
+ * layout needs them all: the DOT and the SVG still have every link. */
+static void
+test_graph_mesh_whole_in_dot_and_svg(void **state)
+{
+	(void)state;
+	struct model *m = test_model(whatif);
+	size_t len;
+	char *svg = graph_svg(m, NULL, 0, &len);
+	assert_non_null(svg);
+	assert_non_null(strstr(svg, "<title>N1&#45;&#45;N3</title>"));
+	assert_non_null(strstr(svg, "<title>N2&#45;&#45;N3</title>"));
+	assert_non_null(strstr(svg, "<title>N1&#45;&#45;N2</title>"));
+	free(svg);
+	/* After a layout, the DOT is the same graph. */
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	char *before = NULL, *after = NULL;
+	size_t nb = 0, na = 0;
+	FILE *f = open_memstream(&before, &nb);
+	assert_int_equal(graph_dot(g, f), 0);
+	fclose(f);
+	svg = graph_render_svg(g, &len);
+	assert_non_null(svg);
+	free(svg);
+	f = open_memstream(&after, &na);
+	assert_int_equal(graph_dot(g, f), 0);
+	fclose(f);
+	graph_free(g);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	model_free(m);
+}
+
+/* The same spec gives the same bytes (document order, not cgraph's). */
+static void
+test_graph_dot_is_stable(void **state)
+{
+	(void)state;
+	char *xml = test_random_spec(7, 3);
+	char *out[2];
+	for (int i = 0; i < 2; i++) {
+		struct model *m = test_model(xml);
+		size_t n = 0;
+		out[i] = NULL;
+		FILE *f = open_memstream(&out[i], &n);
+		assert_int_equal(graph_write_dot(f, m), 0);
+		fclose(f);
+		model_free(m);
+	}
+	assert_string_equal(out[0], out[1]);
+	free(out[0]);
+	free(out[1]);
+	free(xml);
+}
+
 /* ---- the summary ---- */
 
 /* nodes nodes with pods pods of containers containers each, N1-N2 down. */
@@ -642,6 +698,8 @@ main(void)
 		cmocka_unit_test(test_graph_trace_marks_exactly_its_path),
 		cmocka_unit_test(test_graph_escapes_spec_text),
 		cmocka_unit_test(test_graph_svg_k1),
+		cmocka_unit_test(test_graph_mesh_whole_in_dot_and_svg),
+		cmocka_unit_test(test_graph_dot_is_stable),
 		cmocka_unit_test(test_graph_summary_threshold),
 		cmocka_unit_test(test_graph_summary_per_node),
 		cmocka_unit_test(test_graph_dot_write_error),
