@@ -97,7 +97,7 @@ $ k8snet fib samples/k1.xml --format json
 
 $ k8snet trace samples/k1.xml C1.1 10.1.1.1:8080 -f CSV
 ? 2
-! k8snet: trace: unknown format 'CSV' (text, csv or json)
+! k8snet: trace: unknown format 'CSV' (text, csv, json or dot)
 ! Try 'k8snet --help' for more information.
 
 $ k8snet reach samples/k1.xml --ports some
@@ -181,7 +181,7 @@ $ k8snet --help >help.txt; echo "status $?"; head -n 1 help.txt; grep -E '^  (va
 > Usage: k8snet COMMAND SPEC [OPTION]...
 >   validate SPEC                  check the spec; print a one-line summary
 >   fib SPEC [--switch NAME] [--format text|csv|html]
->   trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json]
+>   trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]
 >   reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]
 
 # -h, and --help after a command, print the same.
