@@ -750,9 +750,16 @@ fill_findings(FILE *f, const struct page *pg)
 			char buf[32], svc[300];
 			fputs("<li>", f);
 			if (v->svc_port >= 0) {
+				/* no pair: link to its column, when the matrix has one */
+				const struct html_reach *r = pg->p->reach;
+				long col = r == NULL ? -1 : r->mx == MX_PROCESS ? column_of(r, &v->d)
+					 : r->mx == MX_NODE ? (long)(1 + m->nnodes + (size_t)m->svc_ports[v->svc_port].svc) : -1;
+				if (col >= 0)
+					fprintf(f, "<a href=\"#col-%ld\">", col);
 				fputs("service ", f);
 				html_escape(f, model_service_name(m, m->svc_ports[v->svc_port].svc, svc, sizeof svc));
-				fprintf(f, " at %s: no endpoints", emit_dest(&v->d, buf));
+				fprintf(f, " at %s", emit_dest(&v->d, buf));
+				fputs(col >= 0 ? "</a>: no endpoints" : ": no endpoints", f);
 			} else {
 				pair_link(f, pg, v->sender, &v->d);
 				fputs(", opened by ", f);

@@ -107,7 +107,9 @@
 			el.setAttribute('data-tip', el.getAttribute('title'));
 			el.removeAttribute('title');
 		}
-		tip.textContent = el.getAttribute('data-tip');
+		tip.textContent = el.getAttribute('data-tip').split('\n').map(function (l) {
+			return /^path /.test(l) ? 'path: ' + l.slice(5).split(' ').join(' \u203a ') : l;
+		}).join('\n');
 		tip.hidden = false;
 		moveTip(x, y);
 	}
@@ -311,7 +313,17 @@
 		});
 	}
 	function fromHash() {
-		var td = cellAt(decodeURIComponent(location.hash.slice(1)));
+		var id = decodeURIComponent(location.hash.slice(1));
+		var th = id ? doc.getElementById(id) : null;
+		if (th && th.tagName === 'TH' && mx && mx.contains(th)) {
+			/* a destination (a service without endpoints): mark its column */
+			select(null);
+			each(mx.querySelectorAll('.cross'), function (el) { el.classList.remove('cross'); });
+			th.classList.add('cross');
+			th.scrollIntoView({ block: 'nearest', inline: 'center' });
+			return;
+		}
+		var td = cellAt(id);
 		if (td) {
 			if (td.classList.contains('hide') || td.parentNode.classList.contains('hide')) {
 				if (filterBox) filterBox.value = '';
