@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build the fuzzer's seed corpus in OUTDIR from the specs the project
-# already has: samples/*.xml, tests/data/**/*.xml, and the specs that the
-# CLI tests (tests/cli/*.t) feed on standard input ("< " lines).
+# already has: samples/*.xml, tests/**/*.xml (tests/data/...), and the
+# specs that the CLI tests (tests/cli/*.t) feed on standard input ("< "
+# lines).
 #   fuzz/seed.sh SRCDIR OUTDIR
 # Files are named by their content's checksum, so repeats collapse.
 set -eu
@@ -13,7 +14,7 @@ add() { # a file
 	cp "$1" "$out/seed-$sum.xml"
 }
 
-find "$src/samples" "$src/tests/data" -name '*.xml' -type f 2>/dev/null |
+find "$src/samples" "$src/tests" -name '*.xml' -type f 2>/dev/null |
 	LC_ALL=C sort | while IFS= read -r f; do add "$f"; done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/k8snet-seed.XXXXXX")
