@@ -40,10 +40,16 @@ fuzz_time=${K8SNET_FUZZ_TIME:-60}
 
 if [ -n "${K8SNET_TEST_DIR:-}" ]; then
 	work=$K8SNET_TEST_DIR
+	# never empty a folder that a previous run did not make
+	if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -e "$work/.k8snet-all" ]; then
+		echo "tests/all.sh: K8SNET_TEST_DIR=$work is not empty and not a previous run's folder" >&2
+		exit 2
+	fi
 	rm -rf "$work" && mkdir -p "$work" || exit 2
 else
 	work=$(mktemp -d "${TMPDIR:-/tmp}/k8snet-all.XXXXXX") || exit 2
 fi
+touch "$work/.k8snet-all"
 src=$work/src
 t0=$SECONDS
 
