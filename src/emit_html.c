@@ -526,13 +526,22 @@ fill_status(FILE *f, const struct page *pg)
 	size_t fk = check_failed_constraints(c), fe = check_failed_expects(c), ne = check_nexpects(c);
 	size_t nk = check_nconstraints(c);
 	fputs("<div class=\"status\">", f);
-	if (check_ok(c))
+	if (check_ok(c)) {
 		fprintf(f, "<span class=\"badge pass\">PASS</span><span class=\"why\">all %zu constraints of the Kubernetes "
-			"network model and %zu %s hold</span>", nk, ne, plural(ne, "expect", "expects"));
-	else
-		fprintf(f, "<span class=\"badge fail\">FAIL</span><span class=\"why\">%zu of %zu constraints and %zu of %zu %s "
-			"failed \xe2\x80\x94 <a href=\"#findings\" style=\"color:inherit\">see the findings</a></span>",
-			fk, nk, fe, ne, plural(ne, "expect", "expects"));
+			"network model", nk);
+		if (ne > 0)
+			fprintf(f, " and the %zu %s of the spec", ne, plural(ne, "expect", "expects"));
+		fputs(" hold</span>", f);
+	} else {
+		fputs("<span class=\"badge fail\">FAIL</span><span class=\"why\">", f);
+		if (fk > 0)
+			fprintf(f, "%zu of %zu constraints", fk, nk);
+		if (fk > 0 && fe > 0)
+			fputs(" and ", f);
+		if (fe > 0)
+			fprintf(f, "%zu of %zu %s", fe, ne, plural(ne, "expect", "expects"));
+		fputs(" failed \xe2\x80\x94 <a href=\"#findings\" style=\"color:inherit\">see the findings</a></span>", f);
+	}
 	fputs("</div>\n", f);
 }
 

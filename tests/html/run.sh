@@ -3,7 +3,7 @@
 #   1. the Nu HTML checker (npm vnu-jar, run with the machine's Java)
 #      finds no error in report pages of K1, the hostile-name sample, the
 #      services and policies sample, a failing audit and a summarized grid,
-#      nor in fib --format html;
+#      nor in fib --format html and reach --ports all --format html;
 #   2. headless Chromium (puppeteer-core, Debian's chromium) loads each with
 #      no script error, console error or network request, and the page
 #      works: pick a cell, filter, problems only, a finding's link, print
@@ -92,9 +92,11 @@ rm -rf grid
 "$K8SNET" report grid.xml -o grid 2>grid.err || { echo "report grid failed:"; cat grid.err; ok=1; }
 pages+=(grid/index.html)
 grep -q 'is drawn per node instead' grid/index.html || { echo "the grid's matrix is not summarized"; ok=1; }
-mkdir -p fib
+mkdir -p fib ports-all
 "$K8SNET" fib "$top/samples/audit-fail.xml" --format html -o fib/index.html || ok=1
-pages+=(fib/index.html)
+"$K8SNET" reach "$top/samples/shop.xml" --ports all --format html -o ports-all/index.html || ok=1
+grep -q 'class="c closed' ports-all/index.html || { echo "--ports all: no 'nothing listens' cell"; ok=1; }
+pages+=(fib/index.html ports-all/index.html)
 result $ok "k8snet writes the pages"
 
 # ---- 1. the Nu HTML checker ----
@@ -108,7 +110,7 @@ result $st "Nu HTML checker: no error in ${#pages[@]} pages"
 title_xss='K1 <script>x & "co" — k8snet network report'
 NODE_PATH=$npm_dir/node_modules node "$here/check-page.js" "$CHROMIUM" "$out/screenshots" \
 	"k1/index.html=K1 — k8snet network report" "k1-xss/index.html=$title_xss" \
-	shop/index.html audit-fail/index.html grid/index.html fib/index.html >chromium.log 2>&1
+	shop/index.html audit-fail/index.html grid/index.html fib/index.html ports-all/index.html >chromium.log 2>&1
 st=$?
 sed 's/^/  /' chromium.log
 result $st "Chromium: pages load without errors or fetches and work (screenshots in $out/screenshots)"
