@@ -41,19 +41,8 @@ static size_t row_cap;
 static char *
 put(char *p, const char *s, size_t n)
 {
-	size_t used = (size_t)(p - row);
-	if (used + n + 1 > row_cap) {
-		xgrow(&row, &row_cap, used + n + 1, 1);
-		p = row + used;
-	}
 	memcpy(p, s, n);
 	return p + n;
-}
-
-static char *
-put_str(char *p, const char *s)
-{
-	return put(p, s, strlen(s));
 }
 
 void
@@ -61,33 +50,45 @@ emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, c
 {
 	char buf[300], num[8], *q = num + sizeof num;
 	unsigned port = d->port;
-	xgrow(&row, &row_cap, 512, 1);
+	/* Room for the whole row first, so that the pieces go in unchecked:
+	 * names, the path's names and separators, a DNAT token, the rest. */
+	size_t need = 2 * m->v[sender].name_len + 400 + fate->npath;
+	if (fate->receiver >= 0)
+		need += m->v[fate->receiver].name_len;
+	for (size_t i = 0; i < fate->npath; i++)
+		need += m->v[fate->path[i]].name_len;
+	xgrow(&row, &row_cap, need, 1);
 	char *p = row;
 	p = put(p, m->v[sender].name, m->v[sender].name_len);
-	p = put(p, ",", 1);
-	p = put_str(p, addr_format(d->addr, buf));
+	*p++ = ',';
+	addr_format(d->addr, p);
+	p += strlen(p);
 	*--q = ',';
 	do
 		*--q = (char)('0' + port % 10);
 	while ((port /= 10) != 0);
 	*--q = ',';
 	p = put(p, q, (size_t)(num + sizeof num - q));
-	p = put_str(p, proto_name(d->proto));
-	p = put(p, ",", 1);
-	p = put_str(p, verdict_name(fate->verdict));
-	p = put(p, ",", 1);
+	const char *s = proto_name(d->proto);
+	p = put(p, s, strlen(s));
+	*p++ = ',';
+	s = verdict_name(fate->verdict);
+	p = put(p, s, strlen(s));
+	*p++ = ',';
 	if (fate->receiver >= 0)
 		p = put(p, m->v[fate->receiver].name, m->v[fate->receiver].name_len);
-	p = put(p, ",", 1);
+	*p++ = ',';
 	for (size_t i = 0; i < fate->npath; i++) {
-		if (i > 0)
-			p = put(p, ">", 1);
 		const struct vertex *v = &m->v[fate->path[i]];
-		if ((int)i == fate->dnat)
-			p = put_str(p, forward_token(m, fate, i, buf));
-		else
+		if (i > 0)
+			*p++ = '>';
+		if ((int)i == fate->dnat) {
+			s = forward_token(m, fate, i, buf);
+			p = put(p, s, strlen(s));
+		} else {
 			p = put(p, v->name, v->name_len);
+		}
 	}
-	p = put(p, "\n", 1);
+	*p++ = '\n';
 	fwrite_unlocked(row, 1, (size_t)(p - row), f);
 }

@@ -17,6 +17,11 @@ struct memo {
 	uint32_t src;
 	struct fate *fates;
 	size_t n;
+	/* What splices depend on, gathered once: the pod switches its steps
+	 * visit, and whether an ingress policy was evaluated. */
+	int *pods;
+	size_t npods;
+	bool ingress;
 };
 
 struct engine {
@@ -42,7 +47,6 @@ struct engine {
 	int *paths;
 	size_t paths_cap;
 	struct step *steps;
-	size_t steps_cap;
 	struct fate *owned;
 	size_t nowned;
 };
@@ -75,8 +79,10 @@ engine_new(const struct model *m)
 void
 engine_forget(struct engine *e)
 {
-	for (size_t i = 0; i < e->nmemo; i++)
+	for (size_t i = 0; i < e->nmemo; i++) {
 		forward_free(e->memo[i].fates, e->memo[i].n);
+		free(e->memo[i].pods);
+	}
 	e->nmemo = 0;
 	hash_free(e->index);
 	e->index = hash_new();
@@ -91,7 +97,6 @@ engine_free(struct engine *e)
 	forward_free(e->owned, e->nowned);
 	free(e->scratch);
 	free(e->paths);
-	free(e->steps);
 	free(e->memo);
 	hash_free(e->index);
 	hash_free(e->cls_of);
@@ -241,8 +246,24 @@ memo_get(struct engine *e, int sw, const struct header *h, int cls)
 	}
 	xgrow(&e->memo, &e->memo_cap, e->nmemo + 1, sizeof *e->memo);
 	struct memo *x = &e->memo[e->nmemo];
-	*x = (struct memo){ sw, h->dst, h->dport, h->proto, cls, h->src, NULL, 0 };
+	*x = (struct memo){ sw, h->dst, h->dport, h->proto, cls, h->src, NULL, 0, NULL, 0, false };
 	x->n = forward_walk_from(e->m, sw, h, &x->fates);
+	for (size_t f = 0; f < x->n; f++) {
+		const struct fate *g = &x->fates[f];
+		x->ingress |= g->ingress_pod >= 0;
+		for (size_t k = 0; k < g->nsteps; k++) {
+			int p = g->steps[k].sw;
+			size_t j = 0;
+			if (e->m->v[p].kind != V_POD)
+				continue;
+			while (j < x->npods && x->pods[j] != p)
+				j++;
+			if (j == x->npods) {
+				x->pods = xreallocarray(x->pods, x->npods + 1, sizeof *x->pods);
+				x->pods[x->npods++] = p;
+			}
+		}
+	}
 	hash_add(e->index, key, (int)e->nmemo++);
 	return x;
 }
@@ -275,6 +296,23 @@ splice_ok(const struct model *m, const struct memo *x, const struct fate *prefix
 					return false;
 			}
 		}
+	}
+	return true;
+}
+
+/* splice_ok for a prefix that is the sender alone, or the sender and its
+ * own pod own (-1 for none): only that pod's visits and the ingress
+ * exceptions matter. */
+static bool
+splice_after_pod(const struct model *m, const struct memo *x, int own, uint32_t src)
+{
+	for (size_t i = 0; i < x->npods; i++)
+		if (x->pods[i] == own)
+			return false;
+	for (size_t i = 0; x->ingress && i < x->n; i++) {
+		int q = x->fates[i].ingress_pod;
+		if (q >= 0 && (ingress_exception(m, q, src) || ingress_exception(m, q, x->src)))
+			return false;
 	}
 	return true;
 }
@@ -340,7 +378,6 @@ fast(struct engine *e, int sender, const struct dest *d)
 	struct header h = forward_header(m, sender, d->addr, d->port, d->proto);
 	struct fate prefix = { .sender = sender, .receiver = -1, .at = -1, .dnat = -1, .ingress_pod = -1 };
 	int pre[2] = { sender, first };
-	struct step step;
 	if (!model_linked(m, sender, first))
 		return 0;
 	if (s->kind == V_CONTAINER) {
@@ -349,26 +386,20 @@ fast(struct engine *e, int sender, const struct dest *d)
 		if (p->nfib > 0 || d->addr == ADDR_LOOPBACK || d->addr == p->addr || !model_linked(m, first, node) ||
 		    model_service_port(m, d->addr, d->port, d->proto) != NULL)
 			return 0;
-		step = (struct step){ .sw = first, .h = h };
-		fib_lookup(m, first, &h, &step.pos, &step.rule);
 		if (p->nisolating[POLICY_EGRESS] > 0 && !policy_allows(m, first, POLICY_EGRESS, &h))
 			return 0;
 		prefix.npath = 2;
-		prefix.nsteps = 1;
 	} else {
 		node = first;
 		prefix.npath = 1;
 	}
-	prefix.path = pre;
-	prefix.steps = &step;
 	const struct memo *x = memo_get(e, node, &h, engine_source_class(e, h.src));
-	if (!splice_ok(m, x, &prefix, h.src))
+	if (!splice_after_pod(m, x, s->kind == V_CONTAINER ? first : -1, h.src))
 		return 0;
 	size_t npath = 0;
 	for (size_t i = 0; i < x->n; i++)
 		npath += prefix.npath + x->fates[i].npath;
 	xgrow(&e->paths, &e->paths_cap, npath, sizeof *e->paths);
-	xgrow(&e->steps, &e->steps_cap, 2 * x->n, sizeof *e->steps);
 	xgrow(&e->scratch, &e->scratch_cap, x->n, sizeof *e->scratch);
 	int *path = e->paths;
 	for (size_t i = 0; i < x->n; i++) {
@@ -381,13 +412,9 @@ fast(struct engine *e, int sender, const struct dest *d)
 		memcpy(path, pre, prefix.npath * sizeof *path);
 		memcpy(path + prefix.npath, g->path, g->npath * sizeof *path);
 		path += f->npath;
-		/* The deciding step, after the sender's first hop if it had one. */
-		f->steps = &e->steps[2 * i];
-		f->nsteps = prefix.nsteps;
-		if (prefix.nsteps)
-			f->steps[0] = step;
-		if (g->nsteps)
-			f->steps[f->nsteps++] = g->steps[g->nsteps - 1];
+		/* The deciding step only, where the memo keeps it. */
+		f->steps = g->steps + g->nsteps - 1;
+		f->nsteps = 1;
 		if (g->dnat >= 0)
 			f->dnat = (int)prefix.npath + g->dnat;
 	}

@@ -31,7 +31,8 @@ void engine_free(struct engine *e);
 size_t engine_run(struct engine *e, int sender, uint32_t dst, uint16_t dport, enum proto proto, struct fate **out);
 
 /* The same fates, without allocating in the common case: *out belongs to
- * the engine and lives until the next call. */
+ * the engine and lives until the next call, and a fate of the common
+ * case keeps only its deciding step. */
 size_t engine_fates(struct engine *e, int sender, const struct dest *d, const struct fate **out);
 
 /* Forget the remembered continuations (memory stays bounded: reach calls
