@@ -33,8 +33,34 @@
 /* The summary's stand-in for the node mesh: a name no vertex can have
  * (spec names hold no space). */
 #define HUB_NAME "node mesh"
-/* Pod boxes by namespace, once a spec has namespaces. */
-static const char *const ns_fill[] = { "#f6f8fa", "#fbefff", "#dafbe1", "#fff8c5", "#ffebe9", "#ddf4ff", "#fff1e5" };
+/* Pod boxes (and, with services, service vertices) by namespace, once a
+ * spec uses namespaces: Okabe and Ito's palette, told apart with the
+ * common colour-vision deficiencies, as the border (named in the caption's
+ * legend), and a pale tint of it as the fill, under black text. Yellow
+ * and black, the least readable borders, come last. */
+static const struct ns_color {
+	const char *name, *line, *fill;
+} ns_colors[] = {
+	{ "blue", "#0072b2", "#cce3f0" },
+	{ "orange", "#e69f00", "#faeccc" },
+	{ "bluish green", "#009e73", "#ccece3" },
+	{ "vermillion", "#d55e00", "#f7dfcc" },
+	{ "sky blue", "#56b4e9", "#ddf0fb" },
+	{ "reddish purple", "#cc79a7", "#f5e4ed" },
+	{ "yellow", "#f0e442", "#fcfad9" },
+	{ "black", "#000000", "#e6e6e6" },
+};
+#define NS_COLORS (sizeof ns_colors / sizeof *ns_colors)
+#define PEN_NS "2"
+/* The legend's namespaces per caption line. */
+#define LEGEND_LINE 4
+/* Services in a spec without namespaces. */
+#define COLOR_SERVICE "#8250df"
+#define FILL_SERVICE "#fbefff"
+/* A service vertex's id: a space cannot occur in a vertex name, so no
+ * process or switch can be named so (service names are NAMESPACE/NAME,
+ * and a vertex may well be named "prod/web"). */
+#define SERVICE_ID "service "
 
 struct hop {
 	Agedge_t *e;
@@ -57,7 +83,17 @@ struct graph {
 	Agnode_t *hub; /* summary above GRAPH_MESH_NODES nodes; else NULL */
 	const char *engine; /* the layout: dot, or osage for a grid of nodes */
 	char *caption; /* the graph's label without a trace */
+	char *trace_text; /* what a trace adds to it, or NULL */
 	bool traced;
+	/* Per namespace: its place in ns_colors, or -1 (no pod, no service;
+	 * or the spec does not use namespaces). */
+	int *ns_color;
+	/* graph_add_services: a vertex per service, the edges to endpoint
+	 * pods in the order made (services, then pods, in document order). */
+	bool services;
+	Agnode_t **svc_vx;
+	Agedge_t **svc_edges;
+	size_t nsvc_edges, svc_edges_cap;
 };
 
 /* ---- strings ---- */
@@ -143,7 +179,7 @@ dest_text(struct sb *b, const struct dest *d)
  * (a layout adds its own, bb for one). */
 static const char *const gattr[][2] = {
 	{ "fontname", FONT }, { "label", "" }, { "labelloc", "t" }, { "style", "" },
-	{ "color", "" }, { "fillcolor", "" }, { "class", "" },
+	{ "color", "" }, { "fillcolor", "" }, { "penwidth", "" }, { "class", "" },
 };
 static const char *const nattr[][2] = {
 	{ "fontname", FONT }, { "label", "\\N" }, { "shape", "ellipse" }, { "style", "filled" },
@@ -180,6 +216,51 @@ gvc(void)
 	return context;
 }
 
+/* A pod's namespace is worth showing once the spec uses namespaces. */
+static bool
+shows_namespaces(const struct model *m)
+{
+	return m->nns > 1 || (m->nns == 1 && strcmp(m->ns[0].name, "default") != 0);
+}
+
+/* Colours go to the namespaces that hold a pod or a service, in the order
+ * namespaces first appear in the spec, whatever the view: a namespace has
+ * the same colour with and without --services. Past NS_COLORS namespaces
+ * the colours repeat (the legend says which is which). */
+static int *
+namespace_colors(const struct model *m)
+{
+	int *c = xmalloc((m->nns ? m->nns : 1) * sizeof *c);
+	for (size_t i = 0; i < m->nns; i++)
+		c[i] = -1;
+	if (!shows_namespaces(m))
+		return c;
+	bool *used = xcalloc(m->nns, sizeof *used);
+	for (size_t i = 0; i < m->npods; i++) {
+		int ns = m->v[m->pods[i]].ns;
+		if (ns >= 0 && (size_t)ns < m->nns)
+			used[ns] = true;
+	}
+	for (size_t i = 0; i < m->nsvcs; i++)
+		if (m->svcs[i].ns >= 0 && (size_t)m->svcs[i].ns < m->nns)
+			used[m->svcs[i].ns] = true;
+	int next = 0;
+	for (size_t i = 0; i < m->nns; i++)
+		if (used[i])
+			c[i] = next++ % (int)NS_COLORS;
+	free(used);
+	return c;
+}
+
+/* Namespace ns's colour, or NULL. */
+static const struct ns_color *
+ns_color(const struct graph *g, int ns)
+{
+	if (ns < 0 || (size_t)ns >= g->m->nns || g->ns_color[ns] < 0)
+		return NULL;
+	return &ns_colors[g->ns_color[ns]];
+}
+
 /* Defaults are declared on the root once, so that agsafeset never
  * declares an attribute locally in a subgraph. */
 static struct graph *
@@ -200,6 +281,7 @@ open_graph(const struct model *m, enum graph_view view)
 	for (size_t i = 0; i < sizeof eattr / sizeof *eattr; i++)
 		agattr(g->g, AGEDGE, (char *)eattr[i][0], (char *)eattr[i][1]);
 	g->vx = xcalloc(m->nv ? m->nv : 1, sizeof *g->vx);
+	g->ns_color = namespace_colors(m);
 	return g;
 }
 
@@ -303,13 +385,6 @@ add_vertex(struct graph *g, Agraph_t *sub, int id)
 	return n;
 }
 
-/* A pod's namespace is worth showing once the spec uses namespaces. */
-static bool
-shows_namespaces(const struct model *m)
-{
-	return m->nns > 1 || (m->nns == 1 && strcmp(m->ns[0].name, "default") != 0);
-}
-
 static Agraph_t *
 add_cluster(struct graph *g, Agraph_t *parent, int id)
 {
@@ -321,7 +396,8 @@ add_cluster(struct graph *g, Agraph_t *parent, int id)
 	struct sb b = { 0 };
 	sb_printf(&b, "%s ", v->kind == V_NODE ? "node" : "pod");
 	sb_esc(&b, v->name);
-	if (v->kind == V_POD && shows_namespaces(m) && v->ns >= 0) {
+	const struct ns_color *c = v->kind == V_POD ? ns_color(g, v->ns) : NULL;
+	if (c != NULL) {
 		sb_printf(&b, " (namespace ");
 		sb_esc(&b, m->ns[v->ns].name);
 		sb_printf(&b, ")");
@@ -332,11 +408,16 @@ add_cluster(struct graph *g, Agraph_t *parent, int id)
 		set(sub, "style", "rounded");
 		set(sub, "color", "#57606a");
 		set(sub, "class", "node-box");
+	} else if (c != NULL) {
+		set(sub, "style", "rounded,filled");
+		set(sub, "color", c->line);
+		set(sub, "penwidth", PEN_NS);
+		set(sub, "fillcolor", c->fill);
+		set(sub, "class", "pod-box");
 	} else {
 		set(sub, "style", "rounded,filled");
 		set(sub, "color", "#8c959f");
-		bool by_ns = shows_namespaces(m) && v->ns >= 0;
-		set(sub, "fillcolor", by_ns ? ns_fill[(size_t)v->ns % (sizeof ns_fill / sizeof *ns_fill)] : FILL_POD_CLUSTER);
+		set(sub, "fillcolor", FILL_POD_CLUSTER);
 		set(sub, "class", "pod-box");
 	}
 	return sub;
@@ -461,6 +542,34 @@ build_summary(struct graph *g)
 	}
 }
 
+/* The namespace colours, as caption lines: the namespaces this view
+ * colours (those with pods; with services, those with services too). */
+static void
+legend(struct sb *b, const struct graph *g)
+{
+	const struct model *m = g->m;
+	bool *shown = xcalloc(m->nns ? m->nns : 1, sizeof *shown);
+	for (size_t i = 0; i < m->npods; i++)
+		if (ns_color(g, m->v[m->pods[i]].ns) != NULL)
+			shown[m->v[m->pods[i]].ns] = true;
+	for (size_t i = 0; g->services && i < m->nsvcs; i++)
+		if (ns_color(g, m->svcs[i].ns) != NULL)
+			shown[m->svcs[i].ns] = true;
+	size_t k = 0;
+	for (size_t i = 0; i < m->nns; i++) {
+		if (!shown[i])
+			continue;
+		if (k == 0)
+			sb_printf(b, "\\nnamespaces: ");
+		else
+			sb_printf(b, k % LEGEND_LINE == 0 ? ",\\n" : ", ");
+		sb_esc(b, m->ns[i].name);
+		sb_printf(b, " (%s)", ns_colors[g->ns_color[i]].name);
+		k++;
+	}
+	free(shown);
+}
+
 static char *
 make_caption(const struct graph *g)
 {
@@ -479,7 +588,27 @@ make_caption(const struct graph *g)
 		sb_printf(&b, ", %zu down", m->ndown);
 	if (g->view == GRAPH_SUMMARY)
 		sb_printf(&b, "\\nsummarized: one vertex per node (the full graph has %zu vertices)", m->nv);
+	if (g->services && m->nsvcs == 0)
+		sb_printf(&b, "\\nno services");
+	else if (g->services)
+		sb_printf(&b, "\\n%zu %s (hexagons), %zu %s to endpoint pods (dashed)", m->nsvcs,
+			  plural(m->nsvcs, "service", "services"), g->nsvc_edges, plural(g->nsvc_edges, "edge", "edges"));
+	if (g->view == GRAPH_FULL)
+		legend(&b, g);
 	return b.s;
+}
+
+/* The root's label: the caption, then what a trace says. */
+static void
+set_label(struct graph *g)
+{
+	if (g->trace_text == NULL) {
+		set(g->g, "label", g->caption);
+		return;
+	}
+	char *label = xasprintf("%s%s", g->caption, g->trace_text);
+	set(g->g, "label", label);
+	free(label);
 }
 
 bool
@@ -499,7 +628,7 @@ graph_new(const struct model *m, enum graph_view view)
 	g->caption = make_caption(g);
 	/* Set last: a root graph attribute becomes the default of subgraphs
 	 * made after it (every box sets its own label anyway). */
-	set(g->g, "label", g->caption);
+	set_label(g);
 	return g;
 }
 
@@ -513,7 +642,105 @@ graph_free(struct graph *g)
 	free(g->box);
 	free(g->up);
 	free(g->caption);
+	free(g->trace_text);
+	free(g->ns_color);
+	free(g->svc_vx);
+	free(g->svc_edges);
 	free(g);
+}
+
+/* ---- services ---- */
+
+/* A service's label: NAMESPACE/NAME, its address, its ports with their
+ * targets; and when no pod gives it a backend, say so. */
+static char *
+service_label(const struct model *m, int s, bool endpoints)
+{
+	const struct service *sv = &m->svcs[s];
+	struct sb b = { 0 };
+	char a[16], name[600];
+	sb_esc(&b, model_service_name(m, s, name, sizeof name));
+	sb_printf(&b, "\\n%s", addr_format(sv->addr, a));
+	size_t shown = sv->nports < LABEL_PORTS ? sv->nports : LABEL_PORTS;
+	for (size_t i = 0; i < shown; i++) {
+		const struct svc_port *p = &sv->ports[i];
+		sb_printf(&b, "\\n%u/%s -> ", p->number, proto_name(p->proto));
+		if (p->target_name != NULL)
+			sb_esc(&b, p->target_name);
+		else
+			sb_printf(&b, "%u", p->target);
+	}
+	if (sv->nports > shown)
+		sb_printf(&b, "\\n+%zu more", sv->nports - shown);
+	if (!endpoints)
+		sb_printf(&b, "\\n%s", sv->has_selector ? "no endpoints" : "no selector, no endpoints");
+	return b.s;
+}
+
+static int
+cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+void
+graph_add_services(struct graph *g)
+{
+	const struct model *m = g->m;
+	if (g->view != GRAPH_FULL || g->services)
+		return;
+	g->services = true;
+	g->svc_vx = xcalloc(m->nsvcs ? m->nsvcs : 1, sizeof *g->svc_vx);
+	/* A service's endpoint pods: those of its backends, over all its
+	 * ports, once each, in document order (pod ids grow with it). */
+	int *stamp = xmalloc((m->nv ? m->nv : 1) * sizeof *stamp);
+	for (size_t i = 0; i < m->nv; i++)
+		stamp[i] = -1;
+	int *pods = xmalloc((m->nv ? m->nv : 1) * sizeof *pods);
+	for (size_t s = 0; s < m->nsvcs; s++) {
+		const struct service *sv = &m->svcs[s];
+		size_t npods = 0;
+		for (size_t k = 0; k < sv->nports; k++) {
+			const struct svc_flat *fl = &m->svc_ports[sv->ports[k].flat];
+			for (size_t b = 0; b < fl->nbackends; b++) {
+				int pod = fl->backends[b].pod;
+				if (stamp[pod] == (int)s)
+					continue;
+				stamp[pod] = (int)s;
+				pods[npods++] = pod;
+			}
+		}
+		qsort(pods, npods, sizeof *pods, cmp_int);
+		char name[600];
+		char *id = xasprintf(SERVICE_ID "%s", model_service_name(m, (int)s, name, sizeof name));
+		Agnode_t *n = agnode(g->g, id, 1);
+		free(id);
+		g->svc_vx[s] = n;
+		char *label = service_label(m, (int)s, npods > 0);
+		set(n, "label", label);
+		free(label);
+		const struct ns_color *c = ns_color(g, sv->ns);
+		const char *line = c != NULL ? c->line : COLOR_SERVICE;
+		set(n, "shape", "hexagon");
+		set(n, "fillcolor", c != NULL ? c->fill : FILL_SERVICE);
+		set(n, "color", npods > 0 ? line : COLOR_DOWN);
+		set(n, "penwidth", PEN_NS);
+		set(n, "class", npods > 0 ? "service" : "service no-endpoints");
+		for (size_t i = 0; i < npods; i++) {
+			Agedge_t *e = agedge(g->g, n, g->vx[pods[i]], NULL, 1);
+			set(e, "style", "dashed");
+			set(e, "color", line);
+			set(e, "class", "endpoint");
+			xgrow(&g->svc_edges, &g->svc_edges_cap, g->nsvc_edges + 1, sizeof *g->svc_edges);
+			g->svc_edges[g->nsvc_edges++] = e;
+		}
+	}
+	free(pods);
+	free(stamp);
+	free(g->caption);
+	g->caption = make_caption(g);
+	set_label(g);
 }
 
 /* ---- a trace ---- */
@@ -701,7 +928,7 @@ graph_trace(struct graph *g, const struct dest *d, const struct fate *f, size_t 
 	g->traced = true;
 	const struct model *m = g->m;
 	struct sb b = { 0 };
-	sb_printf(&b, "%s\\nmessage from %s", g->caption, m->v[f[0].sender].name);
+	sb_printf(&b, "\\nmessage from %s", m->v[f[0].sender].name);
 	struct dest from_header;
 	if (d == NULL && f[0].nsteps > 0) {
 		const struct header *h = &f[0].steps[0].h;
@@ -726,8 +953,8 @@ graph_trace(struct graph *g, const struct dest *d, const struct fate *f, size_t 
 	free(hops);
 	for (size_t i = 0; i < n; i++)
 		mark_end(g, &f[i]);
-	set(g->g, "label", b.s);
-	free(b.s);
+	g->trace_text = b.s;
+	set_label(g);
 }
 
 /* ---- output ---- */
@@ -911,6 +1138,10 @@ graph_dot(struct graph *g, FILE *f)
 		for (size_t i = 0; i < g->m->nnodes; i++)
 			put_node_box(g, f, g->m->nodes[i]);
 		put_mesh(g, f);
+		for (size_t i = 0; g->services && i < g->m->nsvcs; i++)
+			put_vertex(g, f, g->svc_vx[i], 1);
+		for (size_t i = 0; i < g->nsvc_edges; i++)
+			put_edge(g, f, g->svc_edges[i], 1);
 	} else {
 		/* The summary has no boxes and few edges: as cgraph holds it. */
 		for (Agnode_t *n = agfstnode(g->g); n != NULL; n = agnxtnode(g->g, n))

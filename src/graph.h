@@ -11,6 +11,25 @@
  * and, with a trace, the message and its verdict; the traced path is drawn
  * thick and blue with the hop numbers on its edges.
  *
+ * Once a spec uses namespaces (any other than "default"), each pod's box
+ * names its namespace and takes its colour: a border from a fixed palette
+ * (Okabe and Ito's eight, safe for colour-blind readers) and a pale fill
+ * of it, given to the namespaces that hold pods or services in the order
+ * they first appear in the spec (the same in every view; past eight
+ * namespaces colours repeat). The legend is a caption line
+ * ("namespaces: web (blue), api (orange)"), never a vertex. A spec
+ * without namespaces is drawn as before namespaces existed.
+ *
+ * graph_add_services adds, to the full view only, one hexagon per Service
+ * (label: NAMESPACE/NAME, address, each port -> its target), coloured as
+ * its namespace, and one dashed edge (class "endpoint") to each of its
+ * endpoint pods: the pods that give it a backend, once per service
+ * whatever its ports. A service without one is bordered red, "no
+ * endpoints". Its vertex id is "service NAMESPACE/NAME": vertex names
+ * hold no space, so it can never be a process's or switch's (a pod may
+ * well be named "prod/web"). Without it, the graph is exactly the Network
+ * Graph.
+ *
  * The summary view (GRAPH_SUMMARY) has one vertex per node (its pods,
  * containers and daemons counted on its label) and the node mesh: every
  * node-node link as an edge while there are at most GRAPH_MESH_NODES
@@ -24,10 +43,11 @@
  * same spec gives the same bytes; identifiers and values quoted by cgraph's
  * agcanonStr. Every string from the spec is a plain (not HTML-like)
  * label with its backslashes doubled, so that Graphviz's escapes (\N, \n,
- * ...) never apply to spec text. SVG elements
- * carry classes: "process container|daemon", "switch pod|node", "link",
- * "down", "hop" (on the traced path), "blocked" (the down link that
- * stopped the message), "end delivered|discarded|loop" (where it ended). */
+ * ...) never apply to spec text; services come after the node mesh. SVG
+ * elements carry classes: "process container|daemon", "switch pod|node",
+ * "link", "service" (and "no-endpoints"), "endpoint", "down", "hop" (on
+ * the traced path), "blocked" (the down link that stopped the message),
+ * "end delivered|discarded|loop" (where it ended). */
 #ifndef K8SNET_GRAPH_H
 #define K8SNET_GRAPH_H
 
@@ -62,6 +82,10 @@ bool graph_summarized(const struct model *m);
 /* The graph of m (which must outlive it); free with graph_free. */
 struct graph *graph_new(const struct model *m, enum graph_view view);
 void graph_free(struct graph *g);
+
+/* Add the Services (see above) to a full view; nothing on a summary, or
+ * when called again. The caption counts them; a trace keeps its marks. */
+void graph_add_services(struct graph *g);
 
 /* Mark the life of one message: the fates forward_run gave for it (n > 1
  * when a Service Rule forked it). d is its destination for the caption;

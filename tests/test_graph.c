@@ -5,6 +5,7 @@
 #include "forward.h"
 #include "graph.h"
 #include "reach.h"
+#include "spec.h"
 #include "xalloc.h"
 
 #include <cgraph.h>
@@ -570,6 +571,474 @@ test_graph_dot_is_stable(void **state)
 	free(xml);
 }
 
+/* ---- namespaces ---- */
+
+static struct model *
+sample(const char *rel)
+{
+	char *path = test_path(rel);
+	struct diag *d = diag_new(path);
+	struct model *m;
+	assert_int_equal(spec_load(path, SPEC_DEFAULT_MAX_SIZE, d, &m), SPEC_OK);
+	diag_free(d);
+	free(path);
+	return m;
+}
+
+static char *
+dot_text(struct graph *g)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(graph_dot(g, f), 0);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+static char *
+dot_of(const struct model *m)
+{
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	char *s = dot_text(g);
+	graph_free(g);
+	return s;
+}
+
+static Agraph_t *
+pod_box(Agraph_t *r, const char *pod)
+{
+	char *name = xasprintf("cluster_%s", pod);
+	Agraph_t *s = cluster(r, name);
+	free(name);
+	assert_non_null(s);
+	return s;
+}
+
+/* Pods of one namespace share a box colour (border and fill), pods of
+ * different namespaces do not (fewer namespaces than colours here); each
+ * box names its namespace. */
+static void
+check_namespace_boxes(const struct model *m, Agraph_t *r)
+{
+	for (size_t i = 0; i < m->npods; i++) {
+		const struct vertex *a = &m->v[m->pods[i]];
+		Agraph_t *x = pod_box(r, a->name);
+		char *label = xasprintf("pod %s (namespace %s)", a->name, m->ns[a->ns].name);
+		assert_string_equal(attr(x, "label"), label);
+		free(label);
+		assert_string_equal(attr(x, "penwidth"), "2");
+		for (size_t j = 0; j < m->npods; j++) {
+			const struct vertex *b = &m->v[m->pods[j]];
+			Agraph_t *y = pod_box(r, b->name);
+			bool same = a->ns == b->ns;
+			assert_int_equal(strcmp(attr(x, "color"), attr(y, "color")) == 0, same);
+			assert_int_equal(strcmp(attr(x, "fillcolor"), attr(y, "fillcolor")) == 0, same);
+		}
+	}
+}
+
+static void
+test_graph_namespace_colors(void **state)
+{
+	(void)state;
+	struct model *m = sample("samples/shop.xml");
+	Agraph_t *r = reread_model(m, GRAPH_FULL);
+	/* The legend is the caption's, not a vertex: still the Network Graph. */
+	check_network_graph(m, r);
+	check_namespace_boxes(m, r);
+	/* The legend names each namespace's border colour (Okabe-Ito). */
+	assert_non_null(strstr(attr(r, "label"), "18 links\\nnamespaces: web (blue), api (orange), data (bluish green), "
+						 "sandbox (vermillion)"));
+	static const char *const want[][2] = {
+		{ "web-1", "#0072b2" }, { "web-2", "#0072b2" }, { "api-1", "#e69f00" },
+		{ "api-2", "#e69f00" }, { "db-1", "#009e73" },	{ "debug", "#d55e00" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		assert_string_equal(attr(pod_box(r, want[i][0]), "color"), want[i][1]);
+	/* Node boxes and the pod switches inside keep their looks. */
+	assert_string_equal(attr(cluster(r, "cluster_node-a"), "color"), "#57606a");
+	assert_string_equal(attr(vertex(r, "web-1"), "fillcolor"), attr(vertex(r, "db-1"), "fillcolor"));
+	agclose(r);
+	/* The same in the services view, and from one build to the next. */
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	r = reread(g);
+	graph_free(g);
+	check_namespace_boxes(m, r);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		assert_string_equal(attr(pod_box(r, want[i][0]), "color"), want[i][1]);
+	agclose(r);
+	char *a = dot_of(m), *b = dot_of(m);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	model_free(m);
+}
+
+/* Colours follow the order namespaces first appear in the spec (declared
+ * or used), counting only those with pods or services; past the palette
+ * they repeat, and the legend lists them all, four per line. */
+static void
+test_graph_namespace_colors_order_and_legend(void **state)
+{
+	(void)state;
+	struct model *m = test_model("<cluster name=\"c\"><namespace name=\"empty\"/><namespace name=\"zeta\"/>"
+				     "<node name=\"N1\" address=\"192.168.0.1\">"
+				     "<pod name=\"P1\" namespace=\"alpha\" address=\"10.1.1.1\"/>"
+				     "<pod name=\"P2\" namespace=\"zeta\" address=\"10.1.1.2\"/></node></cluster>");
+	Agraph_t *r = reread_model(m, GRAPH_FULL);
+	assert_string_equal(attr(pod_box(r, "P2"), "color"), "#0072b2");
+	assert_string_equal(attr(pod_box(r, "P1"), "color"), "#e69f00");
+	assert_non_null(strstr(attr(r, "label"), "\\nnamespaces: zeta (blue), alpha (orange)"));
+	assert_null(strstr(attr(r, "label"), "empty"));
+	agclose(r);
+	model_free(m);
+
+	char *xml = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&xml, &len);
+	fputs("<cluster name=\"nine\"><node name=\"N1\" address=\"192.168.0.1\">", f);
+	for (int i = 1; i <= 9; i++)
+		fprintf(f, "<pod name=\"P%d\" namespace=\"ns%d\" address=\"10.1.1.%d\"/>", i, i, i);
+	fputs("</node></cluster>", f);
+	fclose(f);
+	m = test_model(xml);
+	free(xml);
+	r = reread_model(m, GRAPH_FULL);
+	for (int i = 1; i <= 8; i++)
+		for (int j = i + 1; j <= 9; j++) {
+			char a[8], b[8];
+			snprintf(a, sizeof a, "P%d", i);
+			snprintf(b, sizeof b, "P%d", j);
+			bool same = i == 1 && j == 9;
+			assert_int_equal(strcmp(attr(pod_box(r, a), "color"), attr(pod_box(r, b), "color")) == 0, same);
+		}
+	assert_non_null(strstr(attr(r, "label"), "\\nnamespaces: ns1 (blue), ns2 (orange), ns3 (bluish green), ns4 "
+						 "(vermillion),\\nns5 (sky blue), ns6 (reddish purple), ns7 (yellow), "
+						 "ns8 (black),\\nns9 (blue)"));
+	assert_int_equal(agnnodes(r), 9 + 1);
+	agclose(r);
+	model_free(m);
+
+	/* A service's namespace takes a colour even without pods; the
+	 * legend lists it once services are drawn. */
+	m = test_model("<cluster name=\"c\"><node name=\"N1\" address=\"192.168.0.1\">"
+		       "<pod name=\"P1\" address=\"10.1.1.1\"/></node>"
+		       "<service name=\"s\" namespace=\"other\" address=\"10.96.0.1\"><port number=\"80\"/></service>"
+		       "</cluster>");
+	r = reread_model(m, GRAPH_FULL);
+	assert_string_equal(attr(pod_box(r, "P1"), "label"), "pod P1 (namespace default)");
+	assert_non_null(strstr(attr(r, "label"), "\\nnamespaces: default (blue)"));
+	assert_null(strstr(attr(r, "label"), "other"));
+	agclose(r);
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	r = reread(g);
+	graph_free(g);
+	assert_non_null(strstr(attr(r, "label"), "\\nnamespaces: default (blue), other (orange)"));
+	assert_string_equal(attr(vertex(r, "service other/s"), "fillcolor"), "#faeccc");
+	agclose(r);
+	model_free(m);
+}
+
+/* Without namespaces (or with only "default", named or not) pods keep
+ * the look they had before namespaces existed, and the DOT is the same. */
+static void
+test_graph_no_namespaces_unchanged(void **state)
+{
+	(void)state;
+	struct model *m = test_k1();
+	Agraph_t *r = reread_model(m, GRAPH_FULL);
+	for (size_t i = 0; i < m->npods; i++) {
+		Agraph_t *x = pod_box(r, m->v[m->pods[i]].name);
+		assert_string_equal(attr(x, "color"), "#8c959f");
+		assert_string_equal(attr(x, "fillcolor"), "#f6f8fa");
+		assert_string_equal(attr(x, "penwidth"), "");
+	}
+	assert_null(strstr(attr(r, "label"), "namespaces"));
+	agclose(r);
+	model_free(m);
+	static const char plain[] = "<cluster name=\"c\"><node name=\"N1\" address=\"192.168.0.1\">"
+				    "<pod name=\"P1\" address=\"10.1.1.1\"><container name=\"C1\"/></pod></node></cluster>";
+	static const char named[] = "<cluster name=\"c\"><node name=\"N1\" address=\"192.168.0.1\">"
+				    "<pod name=\"P1\" namespace=\"default\" address=\"10.1.1.1\"><container name=\"C1\"/>"
+				    "</pod></node><service name=\"s\" address=\"10.96.0.1\"><port number=\"80\"/></service>"
+				    "</cluster>";
+	struct model *a = test_model(plain), *b = test_model(named);
+	char *da = dot_of(a), *db = dot_of(b);
+	assert_string_equal(da, db);
+	assert_null(strstr(da, "penwidth=2"));
+	free(da);
+	free(db);
+	model_free(a);
+	model_free(b);
+}
+
+/* ---- services ---- */
+
+/* The graph of m with its services, read back. */
+static Agraph_t *
+reread_services(const struct model *m)
+{
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	Agraph_t *r = reread(g);
+	graph_free(g);
+	return r;
+}
+
+/* Pod (a vertex id) gives service s a backend. */
+static bool
+gives_backend(const struct model *m, size_t s, int pod)
+{
+	const struct service *sv = &m->svcs[s];
+	for (size_t k = 0; k < sv->nports; k++) {
+		const struct svc_flat *fl = &m->svc_ports[sv->ports[k].flat];
+		for (size_t b = 0; b < fl->nbackends; b++)
+			if (fl->backends[b].pod == pod)
+				return true;
+	}
+	return false;
+}
+
+/* r is m's Network Graph plus, per service, a hexagon "service NS/NAME"
+ * and one dashed endpoint edge to each pod that gives it a backend;
+ * returns the number of endpoint edges. Deletes the service vertices
+ * from r, then checks that what is left is exactly the Network Graph. */
+static size_t
+check_services_view(const struct model *m, Agraph_t *r)
+{
+	size_t edges = 0;
+	assert_int_equal(agnnodes(r), m->nv + m->nsvcs);
+	for (size_t s = 0; s < m->nsvcs; s++) {
+		char buf[600];
+		char *id = xasprintf("service %s", model_service_name(m, (int)s, buf, sizeof buf));
+		Agnode_t *n = vertex(r, id);
+		free(id);
+		assert_string_equal(attr(n, "shape"), "hexagon");
+		assert_true(has_word(attr(n, "class"), "service"));
+		assert_memory_equal(attr(n, "label"), buf, strlen(buf));
+		size_t own = 0;
+		for (size_t i = 0; i < m->npods; i++) {
+			int pod = m->pods[i];
+			Agedge_t *e = edge(r, agnameof(n), m->v[pod].name);
+			assert_int_equal(e != NULL, gives_backend(m, s, pod));
+			if (e == NULL)
+				continue;
+			own++;
+			assert_string_equal(attr(e, "style"), "dashed");
+			assert_string_equal(attr(e, "class"), "endpoint");
+		}
+		assert_int_equal(agdegree(r, n, 1, 1), own);
+		assert_int_equal(has_word(attr(n, "class"), "no-endpoints"), own == 0);
+		assert_int_equal(strstr(attr(n, "label"), "no endpoints") != NULL, own == 0);
+		edges += own;
+	}
+	assert_int_equal(agnedges(r), links(m) + edges);
+	assert_int_equal(count_edges_with(r, "class", "endpoint"), edges);
+	for (size_t s = 0; s < m->nsvcs; s++) {
+		char buf[600];
+		char *id = xasprintf("service %s", model_service_name(m, (int)s, buf, sizeof buf));
+		agdelnode(r, vertex(r, id));
+		free(id);
+	}
+	check_network_graph(m, r);
+	return edges;
+}
+
+static void
+test_graph_services_shop(void **state)
+{
+	(void)state;
+	struct model *m = sample("samples/shop.xml");
+	/* Without the option: no service vertex, no endpoint edge. */
+	Agraph_t *r = reread_model(m, GRAPH_FULL);
+	assert_int_equal(count_nodes_with(r, "class", "service"), 0);
+	assert_int_equal(count_edges_with(r, "class", "endpoint"), 0);
+	assert_null(agnode(r, "service web/front", 0));
+	assert_null(strstr(attr(r, "label"), "services"));
+	agclose(r);
+	/* 18 vertices and links, plus 4 services and their 5 endpoint pods
+	 * (web/front: web-1, web-2; api/api: api-1, api-2; data/db: db-1;
+	 * api/metrics selects app=apis: none). */
+	r = reread_services(m);
+	assert_int_equal(agnnodes(r), 18 + 4);
+	assert_int_equal(agnedges(r), 18 + 5);
+	assert_int_equal(count_nodes_with(r, "class", "service"), 4);
+	assert_int_equal(count_nodes_with(r, "class", "no-endpoints"), 1);
+	assert_string_equal(attr(vertex(r, "service web/front"), "label"), "web/front\\n10.96.0.10\\n80/TCP -> http");
+	assert_string_equal(attr(vertex(r, "service api/metrics"), "label"),
+			    "api/metrics\\n10.96.0.21\\n9090/TCP -> metrics\\nno endpoints");
+	assert_string_equal(attr(vertex(r, "service api/metrics"), "color"), "#cf222e");
+	assert_non_null(edge(r, "service web/front", "web-2"));
+	assert_null(edge(r, "service web/front", "api-1"));
+	assert_non_null(edge(r, "service data/db", "db-1"));
+	/* Coloured as their namespace. */
+	assert_string_equal(attr(vertex(r, "service api/api"), "color"), attr(pod_box(r, "api-1"), "color"));
+	assert_string_equal(attr(edge(r, "service api/api", "api-2"), "color"), attr(pod_box(r, "api-2"), "color"));
+	assert_non_null(strstr(attr(r, "label"), "\\n4 services (hexagons), 5 edges to endpoint pods (dashed)\\n"));
+	assert_int_equal(check_services_view(m, r), 5);
+	agclose(r);
+	/* Twice is once; a summary has no services. */
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	graph_add_services(g);
+	r = reread(g);
+	graph_free(g);
+	assert_int_equal(agnnodes(r), 22);
+	assert_int_equal(agnedges(r), 23);
+	agclose(r);
+	g = graph_new(m, GRAPH_SUMMARY);
+	graph_add_services(g);
+	r = reread(g);
+	graph_free(g);
+	assert_int_equal(agnnodes(r), 3);
+	assert_int_equal(count_nodes_with(r, "class", "service"), 0);
+	agclose(r);
+	model_free(m);
+}
+
+/* An endpoint pod once per service, whatever its ports; a pod that the
+ * selector matches but that lacks the target gives no backend; a pod
+ * named like a service ("prod/web") stays apart from it. */
+static void
+test_graph_services_endpoints_and_names(void **state)
+{
+	(void)state;
+	struct model *m = test_model(
+		"<cluster name=\"c\"><node name=\"N1\" address=\"192.168.0.1\">"
+		"<pod name=\"prod/web\" namespace=\"prod\" address=\"10.1.1.1\"><label key=\"app\" value=\"web\"/>"
+		"<container name=\"prod/web/c\"><port number=\"8080\" name=\"http\"/><port number=\"9090\" "
+		"name=\"metrics\"/></container></pod>"
+		"<pod name=\"other\" namespace=\"prod\" address=\"10.1.1.2\"><label key=\"app\" value=\"web\"/>"
+		"<container name=\"other/c\"><port number=\"8081\" name=\"http\"/></container></pod>"
+		"<pod name=\"lacks\" namespace=\"prod\" address=\"10.1.1.3\"><label key=\"app\" value=\"web\"/>"
+		"<container name=\"lacks/c\"><port number=\"8080\"/></container></pod>"
+		"<pod name=\"nolabel\" namespace=\"prod\" address=\"10.1.1.4\">"
+		"<container name=\"nolabel/c\"><port number=\"8080\" name=\"http\"/></container></pod>"
+		"</node>"
+		"<service name=\"web\" namespace=\"prod\" address=\"10.96.0.1\"><selector key=\"app\" value=\"web\"/>"
+		"<port number=\"80\" target=\"http\"/><port number=\"9090\" target=\"metrics\"/></service>"
+		"<service name=\"web\" namespace=\"dev\" address=\"10.96.0.2\"><selector key=\"app\" value=\"web\"/>"
+		"<port number=\"80\" target=\"8080\"/></service>"
+		"<service name=\"ext\" namespace=\"prod\" address=\"10.96.0.3\"><port number=\"443\"/></service>"
+		"</cluster>");
+	Agraph_t *r = reread_services(m);
+	assert_int_equal(check_services_view(m, r), 2);
+	agclose(r);
+	r = reread_services(m);
+	Agnode_t *pod = vertex(r, "prod/web"), *svc = vertex(r, "service prod/web");
+	assert_ptr_not_equal(pod, svc);
+	assert_string_equal(attr(pod, "class"), "switch pod");
+	assert_true(in_cluster(r, "cluster_prod/web", "prod/web"));
+	assert_false(in_cluster(r, "cluster_prod/web", "service prod/web"));
+	assert_int_equal(agdegree(r, svc, 1, 1), 2); /* two ports, one edge */
+	assert_non_null(edge(r, "service prod/web", "prod/web"));
+	assert_non_null(edge(r, "service prod/web", "other"));
+	assert_null(edge(r, "service prod/web", "lacks"));
+	assert_null(edge(r, "service prod/web", "nolabel"));
+	assert_string_equal(attr(svc, "label"), "prod/web\\n10.96.0.1\\n80/TCP -> http\\n9090/TCP -> metrics");
+	assert_string_equal(attr(vertex(r, "service dev/web"), "label"), "dev/web\\n10.96.0.2\\n80/TCP -> 8080\\nno endpoints");
+	assert_string_equal(attr(vertex(r, "service prod/ext"), "label"),
+			    "prod/ext\\n10.96.0.3\\n443/TCP -> 443\\nno selector, no endpoints");
+	agclose(r);
+	model_free(m);
+}
+
+static void
+test_graph_services_random_specs(void **state)
+{
+	(void)state;
+	size_t services = 0, edges = 0;
+	for (unsigned seed = 1; seed <= 40; seed++) {
+		char *xml = test_random_spec(seed, 3);
+		struct model *m = test_model(xml);
+		free(xml);
+		Agraph_t *r = reread_services(m);
+		edges += check_services_view(m, r);
+		services += m->nsvcs;
+		agclose(r);
+		model_free(m);
+	}
+	/* The samples exercise both kinds. */
+	assert_true(services > 0);
+	assert_true(edges > 0);
+}
+
+/* With a trace, services keep out of the marks, and the caption has both,
+ * whichever came first. */
+static void
+test_graph_services_with_trace(void **state)
+{
+	(void)state;
+	struct model *m = sample("samples/shop.xml");
+	struct dest d;
+	size_t n;
+	struct fate *f = run(m, "web-1/nginx", "10.96.0.20:80", &n, &d);
+	char *label[2];
+	for (int order = 0; order < 2; order++) {
+		struct graph *g = graph_new(m, GRAPH_FULL);
+		if (order == 0)
+			graph_add_services(g);
+		graph_trace(g, &d, f, n);
+		if (order == 1)
+			graph_add_services(g);
+		Agraph_t *r = reread(g);
+		graph_free(g);
+		assert_int_equal(count_edges_with(r, "class", "hop"), 7);
+		assert_int_equal(count_nodes_with(r, "class", "end"), 2);
+		assert_int_equal(count_nodes_with(r, "class", "service"), 4);
+		for (Agnode_t *x = agfstnode(r); x; x = agnxtnode(r, x))
+			if (has_word(attr(x, "class"), "service"))
+				assert_false(has_word(attr(x, "class"), "hop"));
+		label[order] = xstrdup(attr(r, "label"));
+		assert_non_null(strstr(label[order], "4 services (hexagons)"));
+		assert_non_null(strstr(label[order], "\\nmessage from web-1/nginx to 10.96.0.20:80/TCP\\nbranch 1 of 2"));
+		agclose(r);
+	}
+	assert_string_equal(label[0], label[1]);
+	free(label[0]);
+	free(label[1]);
+	forward_free(f, n);
+	model_free(m);
+}
+
+static size_t
+occurrences(const char *s, const char *what)
+{
+	size_t c = 0;
+	for (const char *p = s; (p = strstr(p, what)) != NULL; p++)
+		c++;
+	return c;
+}
+
+static void
+test_graph_services_svg(void **state)
+{
+	(void)state;
+	struct model *m = sample("samples/shop.xml");
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	size_t len;
+	char *svg = graph_render_svg(g, &len);
+	graph_free(g);
+	assert_non_null(svg);
+	assert_int_equal(occurrences(svg, "class=\"node service\""), 3);
+	assert_int_equal(occurrences(svg, "class=\"node service no&#45;endpoints\""), 1);
+	assert_int_equal(occurrences(svg, "class=\"edge endpoint\""), 5);
+	assert_non_null(strstr(svg, "<title>service web/front</title>"));
+	free(svg);
+	/* The report's diagram has none. */
+	svg = graph_svg(m, NULL, 0, &len);
+	assert_non_null(svg);
+	assert_int_equal(occurrences(svg, "node service"), 0);
+	assert_int_equal(occurrences(svg, "edge endpoint"), 0);
+	free(svg);
+	model_free(m);
+}
+
 /* ---- the summary ---- */
 
 /* nodes nodes with pods pods of containers containers each, N1-N2 down. */
@@ -700,6 +1169,14 @@ main(void)
 		cmocka_unit_test(test_graph_svg_k1),
 		cmocka_unit_test(test_graph_mesh_whole_in_dot_and_svg),
 		cmocka_unit_test(test_graph_dot_is_stable),
+		cmocka_unit_test(test_graph_namespace_colors),
+		cmocka_unit_test(test_graph_namespace_colors_order_and_legend),
+		cmocka_unit_test(test_graph_no_namespaces_unchanged),
+		cmocka_unit_test(test_graph_services_shop),
+		cmocka_unit_test(test_graph_services_endpoints_and_names),
+		cmocka_unit_test(test_graph_services_random_specs),
+		cmocka_unit_test(test_graph_services_with_trace),
+		cmocka_unit_test(test_graph_services_svg),
 		cmocka_unit_test(test_graph_summary_threshold),
 		cmocka_unit_test(test_graph_summary_per_node),
 		cmocka_unit_test(test_graph_dot_write_error),
