@@ -33,7 +33,7 @@ static const char usage_text[] =
 	"                                 the forwarding table of every switch (or one)\n"
 	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]\n"
 	"                                 the life of one message\n"
-	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]]\n"
+	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]] [--services]\n"
 	"                                 the network graph as Graphviz DOT; with --trace,\n"
 	"                                 one message's path and verdict marked on it\n"
 	"  reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]\n"
@@ -59,6 +59,8 @@ static const char usage_text[] =
 	"      --trace SOURCE ADDR:PORT[/PROTO]\n"
 	"                                 dot: mark this message (the option takes two\n"
 	"                                 arguments: the sending process, the destination)\n"
+	"      --services                 dot: add each Service as a vertex, with dashed\n"
+	"                                 edges to its endpoint pods\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
 	"      --quiet                    check: print the summary lines only\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
@@ -103,11 +105,13 @@ struct opts {
 	bool all, quiet;      /* check */
 	struct model *other;  /* diff: the NEW spec */
 	const char *trace_source, *trace_dest; /* dot --trace */
+	bool services;        /* dot --services */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET, OPT_TRACE };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES };
 
-enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32 };
+enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32,
+       USES_SERVICES = 64 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -144,6 +148,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "trace", required_argument, NULL, OPT_TRACE },
+		{ "services", no_argument, NULL, OPT_SERVICES },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -154,7 +159,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
 			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK
-			 : c == OPT_TRACE ? USES_TRACE : 0;
+			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES : 0;
 		/* Name the option as given: argv[optind - 1] may be its value. */
 		if (need && !(uses & need)) {
 			if (li >= 0)
@@ -189,6 +194,9 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 				return usage_error(o->cmd, "--trace takes two arguments: SOURCE ADDR:PORT[/PROTO]");
 			o->trace_source = optarg;
 			o->trace_dest = argv[optind++];
+			break;
+		case OPT_SERVICES:
+			o->services = true;
 			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
@@ -380,6 +388,8 @@ cmd_dot(struct opts *o, struct model *m)
 					   o->trace_dest);
 	}
 	struct graph *g = graph_new(m, GRAPH_FULL);
+	if (o->services)
+		graph_add_services(g);
 	if (s >= 0) {
 		struct fate *f;
 		size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
@@ -568,7 +578,7 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
 	{ "fib", cmd_fib, fib_formats, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
 	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
-	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE, 1, "SPEC" },
+	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE | USES_SERVICES, 1, "SPEC" },
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
 	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
