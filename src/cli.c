@@ -208,8 +208,17 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		case ':':
 			return usage_error(o->cmd, "option '%s' needs an argument", argv[optind - 1]);
 		default:
-			/* In a group of short options (-zq), argv names the group. */
-			if (optopt != 0)
+			/* A long option is named as written, without its =value; a
+			 * short one by its letter (in a group like -zq, argv names
+			 * the group). */
+			if (strncmp(argv[optind - 1], "--", 2) == 0) {
+				const char *arg = argv[optind - 1], *eq = strchr(arg, '=');
+				int len = eq ? (int)(eq - arg) : (int)strlen(arg);
+				if (eq != NULL && optopt != 0)
+					return usage_error(o->cmd, "option '%.*s' takes no argument", len, arg);
+				return usage_error(o->cmd, "unknown option '%.*s'", len, arg);
+			}
+			if (optopt > 0 && optopt < 256)
 				return usage_error(o->cmd, "unknown option '-%c'", optopt);
 			return usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
 		}

@@ -57,3 +57,14 @@ $ k8snet validate -
 < </cluster>
 ? 2
 ! <stdin>:3: error: unexpected text in <cluster>
+
+# A long option without argument, given one, is named as written.
+$ k8snet check samples/k1.xml --all=x
+? 2
+! k8snet: check: option '--all' takes no argument
+! Try 'k8snet --help' for more information.
+
+$ k8snet check samples/k1.xml --frob=2
+? 2
+! k8snet: check: unknown option '--frob'
+! Try 'k8snet --help' for more information.
