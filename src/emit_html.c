@@ -1166,7 +1166,11 @@ matrix_totals(FILE *f, const struct page *pg)
 				fputs("<td class=\"c na\"></td>", f);
 				continue;
 			}
-			fprintf(f, "<td class=\"c %s\" id=\"c-%zu-%d\" data-nodes=\"", cell_names[k], n, k);
+			fprintf(f, "<td class=\"c %s\" id=\"c-%zu-%d\" title=\"from the processes of ", cell_names[k], n, k);
+			html_escape(f, v->name);
+			fputs("&#10;", f);
+			num(f, count[k]);
+			fprintf(f, " %s %s\" data-nodes=\"", plural(count[k], "pair", "pairs"), cell_words[k]);
 			html_escape(f, v->name);
 			fputs("\"><span class=\"k\">", f);
 			num(f, count[k]);

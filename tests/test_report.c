@@ -312,11 +312,11 @@ grid(int nodes, int pods)
 	FILE *f = open_memstream(&xml, &len);
 	fputs("<cluster name=\"grid\">\n", f);
 	for (int n = 1; n <= nodes; n++) {
-		fprintf(f, "<node name=\"N%d\" address=\"192.168.0.%d\">\n", n, n);
+		fprintf(f, "<node name=\"N%d\" address=\"192.168.%d.%d\">\n", n, n / 250, n % 250 + 1);
 		for (int p = 1; p <= pods; p++)
-			fprintf(f, "<pod name=\"P%d.%d\" address=\"10.1.%d.%d\"><container name=\"C%d.%d\">"
+			fprintf(f, "<pod name=\"P%d.%d\" address=\"10.%d.%d.%d\"><container name=\"C%d.%d\">"
 				   "<port number=\"80\"/></container></pod>\n",
-				n, p, n, p, n, p);
+				n, p, 1 + n / 250, n % 250, p, n, p);
 		fputs("</node>\n", f);
 	}
 	fputs("</cluster>\n", f);
@@ -349,6 +349,24 @@ test_page_summarized_above_threshold(void **state)
 	assert_true(per_process);
 	assert_null(strstr(s, "class=\"mx nodes\""));
 	assert_null(strstr(s, "some views are summarized"));
+	free(s);
+	model_free(m);
+}
+
+static void
+test_page_counts_per_node_above_300_nodes(void **state)
+{
+	(void)state;
+	/* 301 nodes of one pod: too many nodes for a node x node matrix. */
+	struct model *m = grid(301, 1);
+	bool per_process;
+	char *s = page_of(m, PORTS_OPEN, &per_process);
+	assert_false(per_process);
+	assert_non_null(strstr(s, "one line of counts per verdict for each sender node"));
+	/* N1's container reaches its own 127.0.0.1 port and the 301 pods. */
+	assert_non_null(strstr(s, "<th scope=\"row\">N1</th><td class=\"c ok\" id=\"c-0-0\" title=\"from the processes "
+				  "of N1&#10;302 pairs delivered\" data-nodes=\"N1\"><span class=\"k\">302</span></td>"));
+	assert_null(strstr(s, "id=\"c-0-2\""));
 	free(s);
 	model_free(m);
 }
@@ -617,6 +635,7 @@ main(void)
 		cmocka_unit_test(test_page_escapes_cluster_name),
 		cmocka_unit_test(test_page_cells_and_findings),
 		cmocka_unit_test(test_page_summarized_above_threshold),
+		cmocka_unit_test(test_page_counts_per_node_above_300_nodes),
 		cmocka_unit_test(test_fib_page_only_switch),
 		cmocka_unit_test(test_report_fib_file_names),
 		cmocka_unit_test(test_report_writes_every_file),

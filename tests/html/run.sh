@@ -2,7 +2,8 @@
 # The HTML page as a browser and a validator see it (issue 6):
 #   1. the Nu HTML checker (npm vnu-jar, run with the machine's Java)
 #      finds no error in report pages of K1, the hostile-name sample, the
-#      services and policies sample, a failing audit and a summarized grid,
+#      services and policies sample, a failing audit and two summarized
+#      grids (per node; above 300 nodes, counts per node),
 #      nor in fib --format html and reach --ports all --format html;
 #   2. headless Chromium (puppeteer-core, Debian's chromium) loads each with
 #      no script error, console error or network request, and the page
@@ -92,6 +93,15 @@ rm -rf grid
 "$K8SNET" report grid.xml -o grid 2>grid.err || { echo "report grid failed:"; cat grid.err; ok=1; }
 pages+=(grid/index.html)
 grep -q 'is drawn per node instead' grid/index.html || { echo "the grid's matrix is not summarized"; ok=1; }
+# More than 300 nodes: counts per node only.
+awk 'BEGIN { print "<cluster name=\"wide 301x1\">"
+	for (n = 1; n <= 301; n++)
+		printf "<node name=\"N%d\" address=\"192.168.%d.%d\"><pod name=\"P%d\" address=\"10.%d.%d.1\"><container name=\"C%d\"><port number=\"80\"/></container></pod></node>\n", n, int(n / 250), n % 250 + 1, n, 1 + int(n / 250), n % 250, n
+	print "</cluster>" }' >wide.xml
+rm -rf wide
+"$K8SNET" report wide.xml -o wide 2>wide.err || { echo "report wide failed:"; cat wide.err; ok=1; }
+pages+=(wide/index.html)
+grep -q 'one line of counts per verdict for each sender node' wide/index.html || { echo "the wide matrix is not counted per node"; ok=1; }
 mkdir -p fib ports-all
 "$K8SNET" fib "$top/samples/audit-fail.xml" --format html -o fib/index.html || ok=1
 "$K8SNET" reach "$top/samples/shop.xml" --ports all --format html -o ports-all/index.html || ok=1
@@ -110,7 +120,8 @@ result $st "Nu HTML checker: no error in ${#pages[@]} pages"
 title_xss='K1 <script>x & "co" — k8snet network report'
 NODE_PATH=$npm_dir/node_modules node "$here/check-page.js" "$CHROMIUM" "$out/screenshots" \
 	"k1/index.html=K1 — k8snet network report" "k1-xss/index.html=$title_xss" \
-	shop/index.html audit-fail/index.html grid/index.html fib/index.html ports-all/index.html >chromium.log 2>&1
+	shop/index.html audit-fail/index.html grid/index.html wide/index.html fib/index.html ports-all/index.html \
+	>chromium.log 2>&1
 st=$?
 sed 's/^/  /' chromium.log
 result $st "Chromium: pages load without errors or fetches and work (screenshots in $out/screenshots)"
