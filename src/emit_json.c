@@ -1,5 +1,8 @@
 #include "emit.h"
 #include "fib.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
 
 void
 emit_json_string(FILE *f, const char *s)
@@ -70,6 +73,21 @@ fate_fields(FILE *f, const struct model *m, const struct fate *fate)
 		fputs("null", f);
 	fputs(",\"at\":", f);
 	name_or_null(f, m, fate->at);
+	/* A policy's denial says which policies isolate the pod: none of
+	 * their rules allowed the message. */
+	if (fate->reason == REASON_INGRESS || fate->reason == REASON_EGRESS) {
+		const struct vertex *pod = &m->v[fate->at];
+		int dir = fate->reason == REASON_INGRESS ? 0 : 1;
+		fputs(",\"isolated_by\":[", f);
+		for (size_t i = 0; i < pod->nisolating[dir]; i++) {
+			const struct policy *p = &m->pols[pod->isolating[dir][i]];
+			char *name = xasprintf("%s/%s", m->ns[p->ns].name, p->name);
+			fputs(i ? "," : "", f);
+			emit_json_string(f, name);
+			free(name);
+		}
+		fputc(']', f);
+	}
 }
 
 static void

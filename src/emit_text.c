@@ -181,7 +181,7 @@ struct matrix {
 	size_t ncols;
 	struct hash *index; /* destination -> column */
 	char *cell; /* nprocs x ncols symbols */
-	size_t count[3];
+	size_t count[3], denied;
 };
 
 static int
@@ -230,11 +230,20 @@ column(const struct matrix *x, const struct dest *d)
 void
 matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate *fate, size_t n)
 {
+	/* A service's cell shows its worst row: broken, then denied, then
+	 * delivered. A denial by policy is intended, so it has its own mark. */
 	static const char sym[] = { '+', 'x', '@' };
-	size_t c = column(x, d);
-	for (size_t i = 0; i < n; i++)
+	char cell = '+';
+	for (size_t i = 0; i < n; i++) {
+		bool policy = fate[i].reason == REASON_INGRESS || fate[i].reason == REASON_EGRESS;
 		x->count[fate[i].verdict]++;
-	x->cell[(size_t)x->m->v[sender].idx * x->ncols + c] = sym[fate[0].verdict];
+		x->denied += policy;
+		if (policy && cell == '+')
+			cell = '-';
+		else if (!policy && fate[i].verdict != VERDICT_DELIVERED)
+			cell = sym[fate[i].verdict];
+	}
+	x->cell[(size_t)x->m->v[sender].idx * x->ncols + column(x, d)] = cell;
 }
 
 void
@@ -268,13 +277,19 @@ matrix_print(FILE *f, const struct matrix *x)
 	fputs("\ndestinations:\n", f);
 	char buf[32];
 	for (size_t c = 0; c < x->ncols; c++) {
-		int owner = model_addr_owner(m, x->cols[c].addr);
-		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf),
-			x->cols[c].addr == ADDR_LOOPBACK ? "(the sender's own pod)" : owner >= 0 ? m->v[owner].name : "");
+		int owner = model_addr_owner(m, x->cols[c].addr), svc = model_service_at(m, x->cols[c].addr);
+		char name[160] = "", svcname[140];
+		if (x->cols[c].addr == ADDR_LOOPBACK)
+			snprintf(name, sizeof name, "(the sender's own pod)");
+		else if (owner >= 0)
+			snprintf(name, sizeof name, "%s", m->v[owner].name);
+		else if (svc >= 0)
+			snprintf(name, sizeof name, "service %s", model_service_name(m, svc, svcname, sizeof svcname));
+		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf), name);
 	}
-	fputs("\nlegend: + delivered  x discarded  @ loop  . not a pair of this sender\n", f);
-	fprintf(f, "summary: %zu pairs: %zu delivered, %zu discarded, %zu loop\n",
-		x->count[0] + x->count[1] + x->count[2], x->count[0], x->count[1], x->count[2]);
+	fputs("\nlegend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender\n", f);
+	fprintf(f, "summary: %zu pairs: %zu delivered, %zu discarded (%zu of them denied by a policy), %zu loop\n",
+		x->count[0] + x->count[1] + x->count[2], x->count[0], x->count[1], x->denied, x->count[2]);
 }
 
 void

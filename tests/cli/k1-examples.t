@@ -254,8 +254,8 @@ $ k8snet reach samples/k1.xml
 >  9  10.1.2.2:8080/TCP      P4
 > 10  10.1.2.2:9090/TCP      P4
 >
-> legend: + delivered  x discarded  @ loop  . not a pair of this sender
-> summary: 96 pairs: 96 delivered, 0 discarded, 0 loop
+> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
+> summary: 96 pairs: 96 delivered, 0 discarded (0 of them denied by a policy), 0 loop
 
 # --ports all adds the node addresses (no rule delivers there: discarded)
 # and nothing else fails: 10 senders x 6 addresses x 2 ports, plus

@@ -232,3 +232,48 @@ $ k8snet check samples/shop.xml
 >   line 101: web-1/nginx -> 10.20.3.1:5432/TCP discarded: pass
 >   line 102: debug/shell -> 10.96.0.10:80/TCP discarded: pass
 > summary: FAIL: 1 of 5 constraints and 0 of 4 expects failed
+
+# The truth table marks a policy's denial (-) apart from a broken network (x).
+$ k8snet reach samples/shop.xml
+> reachability of cluster shop (--ports open): 9 senders x 18 destinations
+>
+>                        111111111
+>        sender 123456789012345678
+> node-a/mon    ....++++---++++-x-
+> web-1/nginx   ..+.++-++--+++++x-
+> api-1/server  .+.+++++--+++++-x+
+> node-b/mon    ....+--+++-++++-x-
+> web-2/nginx   ..+.++-++--+++++x-
+> api-2/server  .+.++--++++++++-x+
+> node-c/mon    ....+--+--+++++-x+
+> db-1/postgres +...+--+--+++++-x+
+> debug/shell   ....---------+--x-
+>
+> destinations:
+>  1  127.0.0.1:5432/TCP     (the sender's own pod)
+>  2  127.0.0.1:8000/TCP     (the sender's own pod)
+>  3  127.0.0.1:8080/TCP     (the sender's own pod)
+>  4  127.0.0.1:9090/TCP     (the sender's own pod)
+>  5  10.20.1.1:8080/TCP     web-1
+>  6  10.20.1.2:8000/TCP     api-1
+>  7  10.20.1.2:9090/TCP     api-1
+>  8  10.20.2.1:8080/TCP     web-2
+>  9  10.20.2.2:8000/TCP     api-2
+> 10  10.20.2.2:9090/TCP     api-2
+> 11  10.20.3.1:5432/TCP     db-1
+> 12  192.168.10.1:9100/TCP  node-a
+> 13  192.168.10.2:9100/TCP  node-b
+> 14  192.168.10.3:9100/TCP  node-c
+> 15  10.96.0.10:80/TCP      service web/front
+> 16  10.96.0.20:80/TCP      service api/api
+> 17  10.96.0.21:9090/TCP    service api/metrics
+> 18  10.96.0.30:5432/TCP    service data/db
+>
+> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
+> summary: 151 pairs: 92 delivered, 59 discarded (50 of them denied by a policy), 0 loop
+
+# JSON names the policies that isolate the pod that denied the message.
+$ k8snet trace samples/shop.xml web-1/nginx 10.20.3.1:5432 --format json
+> {"cluster":"shop","source":"web-1/nginx","source_address":"10.20.1.1","address":"10.20.3.1","port":5432,"protocol":"TCP","fates":[
+> {"verdict":"discarded","receiver":null,"path":["web-1/nginx","web-1","node-a","node-c","db-1"],"reason":"ingress policy","at":"db-1","isolated_by":["data/from-api"],"hops":[{"switch":"web-1","position":7,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"node-a"},{"switch":"node-a","position":10,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"node-c"},{"switch":"node-c","position":6,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"db-1"},{"switch":"db-1","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.20.3.1","dport":"5432","protocol":"TCP","action":"deliver","to":"db-1/postgres"}]}
+> ]}

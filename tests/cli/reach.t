@@ -197,8 +197,8 @@ $ k8snet reach tests/data/one-node.xml --ports all
 > 5  192.168.5.1:7/UDP      N
 > 6  192.168.5.1:80/TCP     N
 >
-> legend: + delivered  x discarded  @ loop  . not a pair of this sender
-> summary: 10 pairs: 5 delivered, 3 discarded, 2 loop
+> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
+> summary: 10 pairs: 5 delivered, 3 discarded (0 of them denied by a policy), 2 loop
 
 # Text is the default format; with ten or more columns, the column numbers
 # are written vertically. In --ports open, the 127.0.0.1 columns are the
@@ -227,8 +227,8 @@ $ k8snet reach tests/data/overrides.xml
 > 10  192.168.7.1:22/TCP     N1
 > 11  192.168.7.2:22/TCP     N2
 >
-> legend: + delivered  x discarded  @ loop  . not a pair of this sender
-> summary: 46 pairs: 22 delivered, 24 discarded, 0 loop
+> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
+> summary: 46 pairs: 22 delivered, 24 discarded (0 of them denied by a policy), 0 loop
 
 # The spec from standard input: "-" (messages would name it <stdin>).
 $ k8snet reach - --format csv < tests/data/two-nodes.xml
