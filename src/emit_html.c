@@ -753,7 +753,15 @@ fill_findings(FILE *f, const struct page *pg)
 		fputs("</td></tr>\n", f);
 		if (k->nlisted == 0)
 			continue;
-		fputs("<tr><td></td><td colspan=\"5\"><ol class=\"viol\">\n", f);
+		fputs("<tr><td></td><td colspan=\"5\"><details class=\"viol\" open><summary>", f);
+		if (k->violations > k->nlisted) {
+			fprintf(f, "the first %zu of ", k->nlisted);
+			num(f, k->violations);
+			fputs(" violations", f);
+		} else {
+			fprintf(f, "%zu %s", k->nlisted, plural(k->nlisted, "violation", "violations"));
+		}
+		fputs("</summary><ol class=\"viol\">\n", f);
 		for (size_t j = 0; j < k->nlisted; j++) {
 			const struct check_violation *v = &k->listed[j];
 			char buf[32], svc[300];
@@ -787,7 +795,7 @@ fill_findings(FILE *f, const struct page *pg)
 			num(f, k->violations - k->nlisted);
 			fputs(" more: <code>k8snet check SPEC --all</code> lists them all.</p>", f);
 		}
-		fputs("</td></tr>\n", f);
+		fputs("</details></td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n", f);
 	size_t ne = check_nexpects(c);
@@ -1199,7 +1207,14 @@ fill_workbench(FILE *f, const struct page *pg)
 		      "<div class=\"fig\" id=\"fig\">\n",
 		      f);
 		svg_inline(f, p->svg, p->svg_len, "k8snet-g-");
-		fputs("\n</div>\n<div class=\"pick\" id=\"pick\" aria-live=\"polite\"><span class=\"none\">No message "
+		fputs("\n</div>\n<ul class=\"dlegend\" aria-label=\"Diagram legend\">", f);
+		if (p->svg_summarized)
+			fputs("<li><i></i>a node, with its pods and processes</li>", f);
+		else
+			fputs("<li><i></i>switch (node, pod)</li><li><i class=\"proc\"></i>process (container, daemon)</li>", f);
+		fputs("<li><i class=\"down\"></i>link down</li><li class=\"pk\"><i class=\"path\"></i>the picked "
+		      "message's path</li></ul>\n", f);
+		fputs("<div class=\"pick\" id=\"pick\" aria-live=\"polite\"><span class=\"none\">No message "
 		      "picked: click a cell of the matrix, or a finding.</span></div>\n</section>\n",
 		      f);
 	}

@@ -397,7 +397,7 @@
 	var closed = [];
 	window.addEventListener('beforeprint', function () {
 		closed = [];
-		each(doc.querySelectorAll('details.fib:not([open])'), function (d) {
+		each(doc.querySelectorAll('details:not([open])'), function (d) {
 			closed.push(d);
 			d.open = true;
 		});

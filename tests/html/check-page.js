@@ -145,7 +145,7 @@ async function checkPage(browser, spec) {
 	// Paper gets every FIB table open.
 	const printed = await page.evaluate(() => {
 		window.dispatchEvent(new Event('beforeprint'));
-		const closed = document.querySelectorAll('details.fib:not([open])').length;
+		const closed = document.querySelectorAll('details:not([open])').length;
 		window.dispatchEvent(new Event('afterprint'));
 		return closed;
 	});
