@@ -106,27 +106,13 @@ explain_policy(FILE *f, const struct model *m, const struct fate *x)
 static void
 explain_end(FILE *f, const struct model *m, const struct fate *x)
 {
-	const struct step *s = forward_last_step(x);
-	switch (x->verdict) {
-	case VERDICT_DELIVERED:
-		fprintf(f, "verdict: delivered to %s\n", m->v[x->receiver].name);
-		break;
-	case VERDICT_LOOP:
-		fprintf(f, "verdict: loop: %s is reached again with the same header\n", m->v[x->at].name);
-		break;
-	case VERDICT_DISCARDED:
-		fprintf(f, "verdict: discarded at %s: %s", m->v[x->at].name, forward_reason_name(x->reason));
-		if (x->reason == REASON_INGRESS || x->reason == REASON_EGRESS) {
-			explain_policy(f, m, x);
-			break;
-		}
-		if (x->reason == REASON_LINK_DOWN && s == NULL)
-			fprintf(f, " (%s-%s)", m->v[x->sender].name, m->v[m->v[x->sender].parent].name);
-		else if ((x->reason == REASON_LINK_DOWN || x->reason == REASON_NO_LINK) && s != NULL)
-			fprintf(f, " (%s-%s)", m->v[s->sw].name, m->v[s->rule.to].name);
+	char *why = forward_explain(m, x);
+	fprintf(f, "verdict: %s", why);
+	free(why);
+	if (x->reason == REASON_INGRESS || x->reason == REASON_EGRESS)
+		explain_policy(f, m, x);
+	else
 		fputc('\n', f);
-		break;
-	}
 }
 
 void

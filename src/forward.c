@@ -278,3 +278,26 @@ forward_last_step(const struct fate *f)
 {
 	return f->nsteps ? &f->steps[f->nsteps - 1] : NULL;
 }
+
+char *
+forward_explain(const struct model *m, const struct fate *f)
+{
+	const struct step *s = forward_last_step(f);
+	switch (f->verdict) {
+	case VERDICT_DELIVERED:
+		return xasprintf("delivered to %s", m->v[f->receiver].name);
+	case VERDICT_LOOP:
+		return xasprintf("loop: %s is reached again with the same header", m->v[f->at].name);
+	case VERDICT_DISCARDED:
+		break;
+	}
+	const char *at = m->v[f->at].name, *why = forward_reason_name(f->reason);
+	if (f->reason == REASON_LINK_DOWN && s == NULL)
+		return xasprintf("discarded at %s: %s (%s -- %s)", at, why, m->v[f->sender].name,
+				 m->v[m->v[f->sender].parent].name);
+	if ((f->reason == REASON_LINK_DOWN || f->reason == REASON_NO_LINK) && s != NULL)
+		return xasprintf("discarded at %s: %s (%s -- %s)", at, why, m->v[s->sw].name, m->v[s->rule.to].name);
+	if (f->reason == REASON_DISCARD_RULE && s != NULL && s->rule.origin == ORIG_OVERRIDE)
+		return xasprintf("discarded at %s: %s (rule %d, spec line %ld)", at, why, s->pos, s->rule.line);
+	return xasprintf("discarded at %s: %s", at, why);
+}

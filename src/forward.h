@@ -82,6 +82,11 @@ void forward_write_path(FILE *out, const struct model *m, const struct fate *f);
 /* Path token i ("X" or "X=ADDR:PORT") into buf (at least 300 bytes). */
 const char *forward_token(const struct model *m, const struct fate *f, size_t i, char *buf);
 
+/* What happened, in one line for people: "delivered to C2.1",
+ * "discarded at N1: link down (N1 -- N2)", "loop: P1 is reached again
+ * with the same header". Caller frees. */
+char *forward_explain(const struct model *m, const struct fate *f);
+
 /* "no matching rule", "discard rule", "link down", "no link", "". */
 const char *forward_reason_name(enum reason r);
 

@@ -888,7 +888,6 @@ label_hops(struct hop *hops, size_t n)
 static void
 verdict_text(struct sb *b, const struct model *m, const struct fate *f)
 {
-	const struct step *s = forward_last_step(f);
 	char a[16], svc[600];
 	if (f->dnat >= 0) {
 		sb_printf(b, "%s rewrites the destination", m->v[f->path[f->dnat]].name);
@@ -901,21 +900,9 @@ verdict_text(struct sb *b, const struct model *m, const struct fate *f)
 			}
 		sb_printf(b, " to %s:%u, then ", addr_format(f->dnat_addr, a), f->dnat_port);
 	}
-	switch (f->verdict) {
-	case VERDICT_DELIVERED:
-		sb_printf(b, "delivered to %s", m->v[f->receiver].name);
-		break;
-	case VERDICT_LOOP:
-		sb_printf(b, "loop: %s is reached again with the same header", m->v[f->at].name);
-		break;
-	case VERDICT_DISCARDED:
-		sb_printf(b, "discarded at %s: %s", m->v[f->at].name, forward_reason_name(f->reason));
-		if (f->reason == REASON_LINK_DOWN && s == NULL)
-			sb_printf(b, " (%s-%s)", m->v[f->sender].name, m->v[m->v[f->sender].parent].name);
-		else if ((f->reason == REASON_LINK_DOWN || f->reason == REASON_NO_LINK) && s != NULL)
-			sb_printf(b, " (%s-%s)", m->v[s->sw].name, m->v[s->rule.to].name);
-		break;
-	}
+	char *why = forward_explain(m, f);
+	sb_printf(b, "%s", why);
+	free(why);
 	if (f->npath > 1)
 		sb_printf(b, " (%zu %s)", f->npath - 1, plural(f->npath - 1, "hop", "hops"));
 }

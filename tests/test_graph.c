@@ -339,14 +339,14 @@ test_graph_trace_blocked_by_down_link(void **state)
 	assert_string_equal(attr(e, "style"), "dashed");
 	assert_string_equal(attr(e, "label"), "down (hop 3 blocked)");
 	assert_int_equal(count_edges_with(r, "class", "hop"), 2);
-	assert_non_null(strstr(attr(r, "label"), "discarded at N1: link down (N1-N2) (2 hops)"));
+	assert_non_null(strstr(attr(r, "label"), "discarded at N1: link down (N1 -- N2) (2 hops)"));
 	agclose(r);
 	/* C1b's own link is down: no hop, the link blocked. */
 	r = traced(m, GRAPH_FULL, "C1b", "10.1.1.1:8080");
 	assert_int_equal(count_edges_with(r, "class", "hop"), 0);
 	assert_true(has_word(attr(edge(r, "C1b", "P1"), "class"), "blocked"));
 	assert_true(has_word(attr(vertex(r, "C1b"), "class"), "discarded"));
-	assert_non_null(strstr(attr(r, "label"), "discarded at C1b: link down (C1b-P1)"));
+	assert_non_null(strstr(attr(r, "label"), "discarded at C1b: link down (C1b -- P1)"));
 	assert_null(strstr(attr(r, "label"), "hops"));
 	agclose(r);
 	model_free(m);

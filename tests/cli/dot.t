@@ -51,11 +51,11 @@ $ k8snet dot samples/k1.xml --trace C1.1 127.0.0.1:7777 -o t.dot
 
 # Discarded before a down link: the link keeps its look and says so.
 $ k8snet dot samples/what-if.xml --trace C1 10.1.2.1:9443 -o t.dot 2>/dev/null
-= tests/dot-check.sh t.dot valid "path C1 P1 N1" "edge N1 N2 class link down blocked" "edge N1 N2 style dashed" "edge N1 N2 label down (hop 3 blocked)" "edges-with class blocked 1" "graph-has label discarded at N1: link down (N1-N2) (2 hops)"
+= tests/dot-check.sh t.dot valid "path C1 P1 N1" "edge N1 N2 class link down blocked" "edge N1 N2 style dashed" "edge N1 N2 label down (hop 3 blocked)" "edges-with class blocked 1" "graph-has label discarded at N1: link down (N1 -- N2) (2 hops)"
 
 # A sender whose own link is down: no hop at all.
 $ k8snet dot samples/what-if.xml --trace C1b 10.1.1.1:8080 -o t.dot 2>/dev/null
-= tests/dot-check.sh t.dot valid "path C1b" "edge C1b P1 class link down blocked" "node C1b class process container hop end discarded" "graph-has label message from C1b to 10.1.1.1:8080/TCP: discarded at C1b: link down (C1b-P1)"
+= tests/dot-check.sh t.dot valid "path C1b" "edge C1b P1 class link down blocked" "node C1b class process container hop end discarded" "graph-has label message from C1b to 10.1.1.1:8080/TCP: discarded at C1b: link down (C1b -- P1)"
 
 # The override detour through N3 (what-if's rule 3).
 $ k8snet dot samples/what-if.xml --trace C1 10.1.2.1:8080 -o t.dot 2>/dev/null

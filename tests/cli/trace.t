@@ -26,7 +26,7 @@ $ k8snet trace samples/what-if.xml C1 10.1.3.1:8443
 >   at N1: rule 5 [* * 10.1.3.1 * *] forward N3 (Node to Node Forwarding Rule)
 >   at N3: rule 1 [* * 10.1.3.1 * *] forward P4 (Node to Pod Forwarding Rule)
 >   at P4: rule 1 [10.1.1.0/24 * * 8443 *] discard (Override, spec line 57)
-> verdict: discarded at P4: discard rule
+> verdict: discarded at P4: discard rule (rule 1, spec line 57)
 > path: C1>P1>N1>N3>P4
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
@@ -43,7 +43,7 @@ $ k8snet trace samples/what-if.xml D1 10.1.2.1:9443
 > message from daemon D1 to 10.1.2.1:9443/TCP (source address 192.168.0.1)
 >   D1 sends on its link to N1
 >   at N1: rule 4 [* * 10.1.2.1 * *] forward N2 (Node to Node Forwarding Rule)
-> verdict: discarded at N1: link down (N1-N2)
+> verdict: discarded at N1: link down (N1 -- N2)
 > path: D1>N1
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
@@ -54,7 +54,7 @@ $ k8snet trace samples/what-if.xml C3 10.1.1.1:9090
 >   at P3: rule 4 [* * * * *] forward N1 (Local Forwarding Rule)
 >   at N1: rule 2 [* * 10.1.1.1 * *] forward P1 (Node to Pod Forwarding Rule)
 >   at P1: rule 4 [* * 10.1.1.1 9090 TCP] deliver C1b (Delivery on Pod Address)
-> verdict: discarded at P1: link down (P1-C1b)
+> verdict: discarded at P1: link down (P1 -- C1b)
 > path: C3>P3>N1>P1
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
@@ -62,7 +62,7 @@ $ k8snet trace samples/what-if.xml C3 10.1.1.1:9090
 $ k8snet trace samples/what-if.xml C1b 10.1.2.1:8080
 > message from container C1b to 10.1.2.1:8080/TCP (source address 10.1.1.1)
 >   C1b's link to P1 is down
-> verdict: discarded at C1b: link down (C1b-P1)
+> verdict: discarded at C1b: link down (C1b -- P1)
 > path: C1b
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
@@ -72,7 +72,7 @@ $ k8snet trace samples/what-if.xml D1 10.1.1.2:8080
 >   D1 sends on its link to N1
 >   at N1: rule 3 [* * 10.1.1.2 * *] forward P3 (Node to Pod Forwarding Rule)
 >   at P3: rule 1 [* * 10.1.1.2 8080 *] deliver C1 (Override, spec line 63)
-> verdict: discarded at P3: no link (P3-C1)
+> verdict: discarded at P3: no link (P3 -- C1)
 > path: D1>N1>P3
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
@@ -172,7 +172,7 @@ $ k8snet trace tests/data/overrides.xml c3 10.7.1.1:80
 > message from container c3 to 10.7.1.1:80/TCP (source address 10.7.2.2)
 >   c3 sends on its link to p3
 >   at p3: rule 3 [* * * * *] forward N2 (Local Forwarding Rule)
-> verdict: discarded at p3: link down (p3-N2)
+> verdict: discarded at p3: link down (p3 -- N2)
 > path: c3>p3
 
 # A daemon cut from its node, and an address that belongs to nobody.
