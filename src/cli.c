@@ -425,9 +425,8 @@ reach_html(FILE *f, const struct opts *o, const struct model *m)
 	struct check *c = check_run(m, CHECK_LISTED);
 	struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .reach = r, .check = c,
 			       .only_switch = -1 };
-	char *svg = graph_svg(m, NULL, 0, &p.svg_len);
+	char *svg = html_diagram(m, &p.svg_len, &p.svg_summarized);
 	p.svg = svg;
-	p.svg_summarized = graph_summarized(m);
 	html_page_write(f, &p);
 	free(svg);
 	check_free(c);

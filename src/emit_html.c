@@ -4,6 +4,7 @@
 
 #include "emit.h"
 #include "fib.h"
+#include "graph.h"
 #include "html.h"
 #include "report.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
@@ -1202,7 +1203,9 @@ fill_workbench(FILE *f, const struct page *pg)
 		      f);
 		fputs(p->svg_summarized ? "the Network Graph, one vertex per node" : "the Network Graph", f);
 		fputs("</span></h2>\n<div class=\"tools zoom\"><button type=\"button\" data-zoom=\"fit\">Fit</button>"
-		      "<button type=\"button\" data-zoom=\"full\">Actual size</button><span class=\"count\">Click a "
+		      "<button type=\"button\" data-zoom=\"full\">Actual size</button>"
+		      "<button type=\"button\" id=\"stack\" aria-pressed=\"false\">Full width</button>"
+		      "<span class=\"count\">Click a "
 		      "matrix cell to see its message's path; click a switch for its FIB.</span></div>\n"
 		      "<div class=\"fig\" id=\"fig\">\n",
 		      f);
@@ -1462,6 +1465,19 @@ fill(void *ctx, FILE *f, const char *key)
 		fill_footer(f, pg);
 	else if (strcmp(key, "DATA") == 0)
 		fill_data(f, pg);
+}
+
+char *
+html_diagram(const struct model *m, size_t *len, bool *summarized)
+{
+	*summarized = graph_summarized(m);
+	if (*summarized || m->nsvcs == 0)
+		return graph_svg(m, NULL, 0, len);
+	struct graph *g = graph_new(m, GRAPH_FULL);
+	graph_add_services(g);
+	char *svg = graph_render_svg(g, len);
+	graph_free(g);
+	return svg;
 }
 
 void

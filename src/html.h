@@ -93,4 +93,10 @@ struct html_page {
 };
 void html_page_write(FILE *f, const struct html_page *p);
 
+/* The page's diagram: graph_svg's picture of m, with its Services
+ * (graph_add_services: hexagons linked to their endpoint pods, namespaces
+ * coloured) when it has some and is drawn in full. *summarized: drawn per
+ * node. Caller frees; NULL if Graphviz failed. */
+char *html_diagram(const struct model *m, size_t *len, bool *summarized);
+
 #endif

@@ -121,8 +121,10 @@ remove_tree(const char *path)
 struct build {
 	const struct model *m;
 	const char *spec_name;
-	const char *svg; /* the diagram, laid out before the folder exists */
+	const char *svg; /* graph.svg, laid out before the folder exists */
 	size_t svg_len;
+	const char *page_svg; /* the page's: with the services, if any */
+	size_t page_svg_len;
 	bool summarized;
 	uint64_t max_rows; /* reach.csv in full up to this many rows */
 	const char *dir; /* as the user named it, for messages */
@@ -301,8 +303,8 @@ build(struct build *b)
 			.spec_name = b->spec_name,
 			.reach = page,
 			.check = c,
-			.svg = b->svg,
-			.svg_len = b->svg_len,
+			.svg = b->page_svg,
+			.svg_len = b->page_svg_len,
 			.svg_summarized = b->summarized,
 			.only_switch = -1,
 			.report = true,
@@ -395,6 +397,13 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		free(target);
 		return 3;
 	}
+	/* The page's diagram shows the services too; graph.svg is the graph. */
+	char *page_svg = NULL;
+	if (m->nsvcs > 0 && !b.summarized)
+		page_svg = html_diagram(m, &b.page_svg_len, &b.summarized);
+	b.page_svg = page_svg != NULL ? page_svg : svg;
+	if (page_svg == NULL)
+		b.page_svg_len = b.svg_len;
 	/* A write beyond a file size limit fails (EFBIG) instead of killing
 	 * the process: the temporary folder is then removed as for any error. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -405,6 +414,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		free(tmp);
 		free(target);
 		free(svg);
+		free(page_svg);
 		signals_release();
 		return 3;
 	}
@@ -415,6 +425,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 	b.tmp = tmp;
 	build(&b);
 	free(svg);
+	free(page_svg);
 	int rc = b.rc != 0 || interrupted ? 3 : 0;
 	bool swapped = false;
 	if (rc == 0) {

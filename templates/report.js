@@ -360,10 +360,20 @@
 	});
 
 	/* ---- the diagram's own controls ---- */
-	/* A long, flat picture (a row of many nodes) is unreadable when fit
-	   to the panel: show it at its size, scrolled. */
+	/* A wide picture takes the page's width, above the matrix; one still
+	   too long and flat (a row of many nodes) is shown at its size,
+	   scrolled. The button switches between the two layouts. */
+	var bench = doc.querySelector('.bench'), stack = doc.getElementById('stack');
+	function stacked(on) {
+		if (!bench || !stack) return;
+		bench.classList.toggle('stacked', on);
+		stack.setAttribute('aria-pressed', on ? 'true' : 'false');
+		stack.textContent = on ? 'Beside the matrix' : 'Full width';
+	}
+	if (stack) stack.addEventListener('click', function () { stacked(!bench.classList.contains('stacked')); });
 	if (svg && svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.height > 0) {
 		var vb = svg.viewBox.baseVal;
+		if (vb.width / vb.height > 2.5 && mx) stacked(true);
 		if (vb.width / vb.height > 5 && vb.width > 2 * fig.clientWidth) fig.classList.add('zoomed');
 	}
 	each(doc.querySelectorAll('[data-zoom]'), function (b) {

@@ -56,3 +56,11 @@ $ k8snet fib samples/k1.xml --format html | grep -c '<details class="fib'; k8sne
 
 $ k8snet fib samples/audit-fail.xml --format html --switch web | grep -o '<tr class="ov"><td class="pos">1</td><td>\*</td><td>\*</td><td>9113</td><td>\*</td><td class="act-discard">discard</td><td></td><td class="org">Override (spec line 33)</td>'
 > <tr class="ov"><td class="pos">1</td><td>*</td><td>*</td><td>9113</td><td>*</td><td class="act-discard">discard</td><td></td><td class="org">Override (spec line 33)</td>
+
+# With services, the page's diagram draws them (hexagons linked to their
+# endpoint pods, the one without endpoints marked); the report's graph.svg
+# stays the Network Graph.
+$ k8snet report samples/shop.xml -o out && grep -o 'class="node service[^"]*"' out/index.html | sort | uniq -c; grep 'class="node service' out/graph.svg | wc -l
+>       1 class="node service no&#45;endpoints"
+>       3 class="node service"
+> 0
