@@ -865,7 +865,8 @@ cmp_hop(const void *x, const void *y)
 static void
 label_hops(struct hop *hops, size_t n)
 {
-	qsort(hops, n, sizeof *hops, cmp_hop);
+	if (n > 1)
+		qsort(hops, n, sizeof *hops, cmp_hop);
 	for (size_t i = 0; i < n;) {
 		Agedge_t *e = hops[i].e;
 		struct sb b = { 0 };
