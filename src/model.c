@@ -174,6 +174,7 @@ model_free(struct model *m)
 		for (size_t k = 0; k < s->nports; k++)
 			free(s->ports[k].target_name);
 		free(s->ports);
+		free(s->endpoints);
 	}
 	free(m->svcs);
 	for (size_t i = 0; i < m->nsvc_ports; i++)
@@ -187,6 +188,8 @@ model_free(struct model *m)
 	for (size_t i = 0; i < m->nv; i++) {
 		struct vertex *v = &m->v[i];
 		free(v->name);
+		free(v->workload);
+		free(v->pod_name);
 		for (size_t j = 0; j < v->nports; j++)
 			free(v->ports[j].name);
 		free(v->ports);
@@ -212,6 +215,7 @@ model_free(struct model *m)
 	hash_free(m->down);
 	free(m->downs);
 	free(m->name);
+	free(m->version);
 	free(m);
 }
 
@@ -228,6 +232,7 @@ model_add_vertex(struct model *m, enum vkind kind, const char *name, long line, 
 	v->line = line;
 	v->parent = parent;
 	v->listen_rank = -1;
+	v->ns = -1; /* pods get theirs from the spec */
 	hash_add(m->names, hash_string(name), id);
 	if (parent >= 0 && kind != V_POD) {
 		struct vertex *p = &m->v[parent];

@@ -94,6 +94,17 @@ struct backend {
 	uint16_t port;
 };
 
+/* An explicit backend of a selector-less service (spec 1.2 <endpoint>):
+ * an EndpointSlice's address and port, for the service port numbered
+ * service_port. */
+struct svc_endpoint {
+	uint32_t addr;
+	uint16_t port;
+	enum proto proto;
+	uint16_t service_port;
+	long line;
+};
+
 struct service {
 	char *name;
 	int ns;
@@ -102,6 +113,8 @@ struct service {
 	bool has_selector;
 	struct svc_port *ports;
 	size_t nports, ports_cap;
+	struct svc_endpoint *endpoints; /* spec 1.2; only without a selector */
+	size_t nendpoints, endpoints_cap;
 	long line;
 };
 
@@ -197,9 +210,12 @@ struct vertex {
 	/* nodes */
 	size_t first_pod, npods; /* its pods: m->pods[first_pod ...] */
 	int listen_rank; /* place among nodes with a listening daemon; -1 */
-	/* pods (spec 1.1) */
+	/* pods (spec 1.1), and daemons that carry them (spec 1.2: a
+	 * hostNetwork pod's containers); ns is -1 for a daemon without one */
 	int ns;
 	struct labels labels;
+	char *workload; /* spec 1.2: "KIND/NAME", or NULL (its own: Pod/NAME) */
+	char *pod_name; /* spec 1.2 daemons: the hostNetwork pod, or NULL */
 	int *isolating[2]; /* policies isolating it: [0] ingress, [1] egress */
 	size_t nisolating[2];
 };
@@ -217,6 +233,7 @@ struct expect {
 
 struct model {
 	char *name;
+	char *version; /* <cluster version>: "1.0", "1.1", "1.2", or NULL */
 	struct vertex *v; /* every vertex, in the order its element starts */
 	size_t nv, v_cap;
 	int *nodes, *pods, *procs, *switches; /* vertex ids, document order */
