@@ -116,22 +116,154 @@ model_namespace(struct model *m, const char *name, long line)
 	return (int)m->nns++;
 }
 
-struct service *
-model_add_service(struct model *m)
+bool
+model_namespace_add_label(struct model *m, int ns, const char *key, const char *value)
 {
-	xgrow(&m->svcs, &m->svcs_cap, m->nsvcs + 1, sizeof *m->svcs);
-	struct service *s = &m->svcs[m->nsvcs++];
-	memset(s, 0, sizeof *s);
-	return s;
+	struct labels *ls = &m->ns[ns].labels;
+	if (labels_get(ls, key) != NULL)
+		return false;
+	labels_add(ls, key, value);
+	return true;
 }
 
-struct policy *
-model_add_policy(struct model *m)
+int
+model_add_service(struct model *m, const char *name, int ns, long line)
+{
+	xgrow(&m->svcs, &m->svcs_cap, m->nsvcs + 1, sizeof *m->svcs);
+	struct service *s = &m->svcs[m->nsvcs];
+	memset(s, 0, sizeof *s);
+	s->name = name ? xstrdup(name) : NULL;
+	s->ns = ns;
+	s->line = line;
+	return (int)m->nsvcs++;
+}
+
+int
+model_service_set_address(struct model *m, int s, uint32_t addr)
+{
+	int old = model_claim_addr(m, addr, -2 - s);
+	if (old == -1)
+		m->svcs[s].addr = addr;
+	return old;
+}
+
+bool
+model_service_add_selector(struct model *m, int s, const char *key, const char *value)
+{
+	struct service *sv = &m->svcs[s];
+	sv->has_selector = true;
+	if (labels_get(&sv->selector, key) != NULL)
+		return false;
+	labels_add(&sv->selector, key, value);
+	return true;
+}
+
+int
+model_service_find_port(const struct model *m, int s, uint16_t number, enum proto proto)
+{
+	const struct service *sv = &m->svcs[s];
+	for (size_t i = 0; i < sv->nports; i++)
+		if (sv->ports[i].number == number && sv->ports[i].proto == proto)
+			return (int)i;
+	return -1;
+}
+
+void
+model_service_add_port(struct model *m, int s, uint16_t number, enum proto proto, uint16_t target,
+		       const char *target_name)
+{
+	struct service *sv = &m->svcs[s];
+	xgrow(&sv->ports, &sv->ports_cap, sv->nports + 1, sizeof *sv->ports);
+	sv->ports[sv->nports++] = (struct svc_port){ .number = number, .proto = proto, .target = target,
+						      .target_name = target_name ? xstrdup(target_name) : NULL };
+}
+
+void
+model_service_add_endpoint(struct model *m, int s, const struct svc_endpoint *e)
+{
+	struct service *sv = &m->svcs[s];
+	xgrow(&sv->endpoints, &sv->endpoints_cap, sv->nendpoints + 1, sizeof *sv->endpoints);
+	sv->endpoints[sv->nendpoints++] = *e;
+}
+
+bool
+selector_add_match(struct selector *sel, const char *key, const char *value)
+{
+	if (labels_get(&sel->match, key) != NULL)
+		return false;
+	labels_add(&sel->match, key, value);
+	return true;
+}
+
+void
+selector_add_expression(struct selector *sel, struct expression *e)
+{
+	xgrow(&sel->expr, &sel->expr_cap, sel->nexpr + 1, sizeof *sel->expr);
+	sel->expr[sel->nexpr++] = *e;
+	memset(e, 0, sizeof *e);
+}
+
+void
+peer_add_except(struct peer *p, uint32_t net, int len)
+{
+	/* Excepts are few: grow one at a time. */
+	p->except_net = xreallocarray(p->except_net, p->nexcept + 1, sizeof *p->except_net);
+	p->except_len = xreallocarray(p->except_len, p->nexcept + 1, sizeof *p->except_len);
+	p->except_net[p->nexcept] = net;
+	p->except_len[p->nexcept++] = len;
+}
+
+int
+model_add_policy(struct model *m, const char *name, int ns, long line)
 {
 	xgrow(&m->pols, &m->pols_cap, m->npols + 1, sizeof *m->pols);
-	struct policy *p = &m->pols[m->npols++];
+	struct policy *p = &m->pols[m->npols];
 	memset(p, 0, sizeof *p);
-	return p;
+	p->name = name ? xstrdup(name) : NULL;
+	p->ns = ns;
+	p->line = line;
+	return (int)m->npols++;
+}
+
+void
+model_policy_set_selector(struct model *m, int pol, struct selector *sel)
+{
+	selector_free(&m->pols[pol].pod_sel);
+	m->pols[pol].pod_sel = *sel;
+	memset(sel, 0, sizeof *sel);
+}
+
+void
+model_policy_set_types(struct model *m, int pol, int types)
+{
+	m->pols[pol].types = types;
+}
+
+int
+model_policy_add_rule(struct model *m, int pol, int dir)
+{
+	struct policy *p = &m->pols[pol];
+	xgrow(&p->rules[dir], &p->rules_cap[dir], p->nrules[dir] + 1, sizeof *p->rules[dir]);
+	memset(&p->rules[dir][p->nrules[dir]], 0, sizeof *p->rules[dir]);
+	return (int)p->nrules[dir]++;
+}
+
+void
+model_policy_add_peer(struct model *m, int pol, int dir, int rule, struct peer *peer)
+{
+	struct pol_rule *r = &m->pols[pol].rules[dir][rule];
+	xgrow(&r->peers, &r->peers_cap, r->npeers + 1, sizeof *r->peers);
+	r->peers[r->npeers++] = *peer;
+	memset(peer, 0, sizeof *peer);
+}
+
+void
+model_policy_add_port(struct model *m, int pol, int dir, int rule, const struct pol_port *pp)
+{
+	struct pol_rule *r = &m->pols[pol].rules[dir][rule];
+	xgrow(&r->ports, &r->ports_cap, r->nports + 1, sizeof *r->ports);
+	r->ports[r->nports] = *pp;
+	r->ports[r->nports++].name = pp->name ? xstrdup(pp->name) : NULL;
 }
 
 static void
@@ -250,6 +382,52 @@ model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, lon
 	v->ports[v->nports++] = (struct port){ number, proto, line, name ? xstrdup(name) : NULL };
 }
 
+int
+model_set_address(struct model *m, int id, uint32_t addr)
+{
+	int old = model_claim_addr(m, addr, id);
+	if (old == -1)
+		m->v[id].addr = addr;
+	return old;
+}
+
+void
+model_set_namespace(struct model *m, int id, int ns)
+{
+	m->v[id].ns = ns;
+}
+
+bool
+model_add_label(struct model *m, int id, const char *key, const char *value)
+{
+	struct labels *ls = &m->v[id].labels;
+	if (labels_get(ls, key) != NULL)
+		return false;
+	labels_add(ls, key, value);
+	return true;
+}
+
+void
+model_set_workload(struct model *m, int id, const char *workload)
+{
+	free(m->v[id].workload);
+	m->v[id].workload = xstrdup(workload);
+}
+
+void
+model_set_pod_name(struct model *m, int id, const char *pod)
+{
+	free(m->v[id].pod_name);
+	m->v[id].pod_name = xstrdup(pod);
+}
+
+void
+model_set_version(struct model *m, const char *version)
+{
+	free(m->version);
+	m->version = version ? xstrdup(version) : NULL;
+}
+
 void
 model_add_rule(struct model *m, int sw, const struct rule *r)
 {
@@ -282,14 +460,11 @@ model_set_down(struct model *m, int a, int b)
 	return true;
 }
 
-struct expect *
-model_add_expect(struct model *m)
+void
+model_add_expect(struct model *m, const struct expect *e)
 {
 	xgrow(&m->expects, &m->expects_cap, m->nexpects + 1, sizeof *m->expects);
-	struct expect *e = &m->expects[m->nexpects++];
-	memset(e, 0, sizeof *e);
-	e->receiver = -1;
-	return e;
+	m->expects[m->nexpects++] = *e;
 }
 
 static int
