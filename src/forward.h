@@ -1,5 +1,5 @@
-/* One message's life (reference-model.md, Forwarding): from the sender,
- * switch by switch, first matching rule, to a verdict. This is the plain
+/* One message's life (k8snet(1), "The forwarding tables"): from the
+ * sender, switch by switch, first matching rule, to a verdict. This is the plain
  * path walk: trace uses it, and the tests keep it as the oracle that the
  * all-pairs engine must agree with. */
 #ifndef K8SNET_FORWARD_H
@@ -87,7 +87,9 @@ const char *forward_token(const struct model *m, const struct fate *f, size_t i,
  * with the same header". Caller frees. */
 char *forward_explain(const struct model *m, const struct fate *f);
 
-/* "no matching rule", "discard rule", "link down", "no link", "". */
+/* The reason's words, as explanations print them: "" (none), "no
+ * matching rule", "discard rule", "link down", "no link", "no endpoints",
+ * "ingress policy", "egress policy". */
 const char *forward_reason_name(enum reason r);
 
 /* The step that decided the verdict, or NULL (a sender's link down). */

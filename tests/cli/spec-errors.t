@@ -1,4 +1,4 @@
-# Every rule of the spec format (spec-format.md), broken once: each case
+# Every rule of the spec format (k8snet-spec(5)), broken once: each case
 # feeds a small spec on standard input to `k8snet validate -` and checks
 # the exact messages, `<stdin>:LINE: error: TEXT` with the line of the
 # offending element, status 2 and nothing on standard output. Warnings do
