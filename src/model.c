@@ -512,6 +512,89 @@ named_port(const struct model *m, const struct vertex *pod, const char *name, en
 	return 0;
 }
 
+/* The number that daemon d's hostNetwork pod (d and the daemons of its
+ * node with the same pod name and namespace) opens under name, or 0. */
+static uint16_t
+daemon_named_port(const struct model *m, const struct vertex *d, const char *name, enum proto proto)
+{
+	const struct vertex *node = &m->v[d->parent];
+	for (size_t k = 0; k < node->nkids; k++) {
+		const struct vertex *c = &m->v[node->kids[k]];
+		if (c != d && (d->pod_name == NULL || c->pod_name == NULL || c->ns != d->ns ||
+			       strcmp(c->pod_name, d->pod_name) != 0))
+			continue;
+		for (size_t j = 0; j < c->nports; j++)
+			if (c->ports[j].name && c->ports[j].proto == proto && strcmp(c->ports[j].name, name) == 0)
+				return c->ports[j].number;
+	}
+	return 0;
+}
+
+/* A daemon that an earlier daemon of its node represents: the same
+ * hostNetwork pod gives one backend, not one per container. */
+static bool
+daemon_repeats_pod(const struct model *m, int id)
+{
+	const struct vertex *d = &m->v[id], *node = &m->v[d->parent];
+	if (d->pod_name == NULL)
+		return false;
+	for (size_t k = 0; k < node->nkids && node->kids[k] != id; k++) {
+		const struct vertex *c = &m->v[node->kids[k]];
+		if (c->pod_name != NULL && c->ns == d->ns && strcmp(c->pod_name, d->pod_name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+add_backend(struct svc_flat *f, size_t *cap, struct backend b)
+{
+	xgrow(&f->backends, cap, f->nbackends + 1, sizeof *f->backends);
+	f->backends[f->nbackends++] = b;
+}
+
+/* The backends of a port of a service with a selector: its pods, and the
+ * hostNetwork daemons (those with a namespace), in document order. */
+static void
+selected_backends(const struct model *m, const struct service *s, const struct svc_port *sp, struct svc_flat *f)
+{
+	size_t cap = 0;
+	const struct selector sel = { .match = s->selector };
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		if ((v->kind != V_POD && v->kind != V_DAEMON) || v->ns < 0 || v->ns != s->ns ||
+		    !selector_matches(&sel, &v->labels))
+			continue;
+		uint16_t port;
+		if (v->kind == V_POD) {
+			port = sp->target_name ? named_port(m, v, sp->target_name, sp->proto) : sp->target;
+			if (port != 0)
+				add_backend(f, &cap, (struct backend){ (int)id, v->addr, port });
+		} else if (!daemon_repeats_pod(m, (int)id)) {
+			port = sp->target_name ? daemon_named_port(m, v, sp->target_name, sp->proto) : sp->target;
+			if (port != 0)
+				add_backend(f, &cap, (struct backend){ (int)id, m->v[v->parent].addr, port });
+		}
+	}
+}
+
+/* The backends of a port of a service without selector: its explicit
+ * endpoints for that port; one at a pod's address is that pod's, any
+ * other (a node's, or outside the cluster) is an address alone. */
+static void
+listed_backends(const struct model *m, const struct service *s, const struct svc_port *sp, struct svc_flat *f)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < s->nendpoints; i++) {
+		const struct svc_endpoint *e = &s->endpoints[i];
+		if (e->service_port != sp->number || e->proto != sp->proto)
+			continue;
+		int owner = model_addr_owner(m, e->addr);
+		add_backend(f, &cap, (struct backend){ owner >= 0 && m->v[owner].kind == V_POD ? owner : -1, e->addr,
+						      e->port });
+	}
+}
+
 /* Flatten service ports in document order and resolve their backends. */
 static void
 finish_services(struct model *m)
@@ -529,21 +612,10 @@ finish_services(struct model *m)
 			f->svc = (int)i;
 			f->port = k;
 			hash_add(m->svc_index, svc_key(s->addr, sp->number, sp->proto), (int)sp->flat);
-			if (!s->has_selector)
-				continue;
-			size_t cap = 0;
-			for (size_t p = 0; p < m->npods; p++) {
-				const struct vertex *pod = &m->v[m->pods[p]];
-				if (pod->ns != s->ns || !selector_matches(&(struct selector){ .match = s->selector },
-									  &pod->labels))
-					continue;
-				uint16_t port = sp->target_name ? named_port(m, pod, sp->target_name, sp->proto)
-								: sp->target;
-				if (port == 0)
-					continue;
-				xgrow(&f->backends, &cap, f->nbackends + 1, sizeof *f->backends);
-				f->backends[f->nbackends++] = (struct backend){ m->pods[p], pod->addr, port };
-			}
+			if (s->has_selector)
+				selected_backends(m, s, sp, f);
+			else
+				listed_backends(m, s, sp, f);
 		}
 	}
 }

@@ -92,6 +92,11 @@ struct svc_port {
 	size_t flat;       /* index in m->svc_ports */
 };
 
+/* Where a Service Rule sends a message: addr:port. pod is the vertex that
+ * backs it: a pod the selector matched (its address), a hostNetwork
+ * daemon the selector matched (its node's address), the pod an explicit
+ * endpoint names by address; -1 for an explicit endpoint at a node's
+ * address or outside the cluster (an address alone). */
 struct backend {
 	int pod;
 	uint32_t addr;
@@ -122,8 +127,9 @@ struct service {
 	long line;
 };
 
-/* One service port as the Service Rules see it, with its backends (one
- * per endpoint pod that resolves the target), in document order. */
+/* One service port as the Service Rules see it, with its backends in
+ * document order: one per selected pod or hostNetwork pod that resolves
+ * the target, or one per explicit endpoint of that port. */
 struct svc_flat {
 	int svc;
 	size_t port;

@@ -14,7 +14,8 @@
 
 #include <libxml/tree.h>
 
-#define MAX_NAME 253
+#define MAX_NAME 253         /* the cluster's name */
+#define MAX_VERTEX_NAME 512  /* spec 1.2; it was 253 */
 
 const char *
 spec_display_name(const char *path)
@@ -93,7 +94,7 @@ static bool
 valid_vertex_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > MAX_NAME)
+	if (n == 0 || n > MAX_VERTEX_NAME)
 		return false;
 	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
 		return false;
@@ -112,7 +113,7 @@ vertex(struct parser *p, xmlNodePtr n, enum vkind kind, int parent)
 	if (!valid_vertex_name(name)) {
 		diag_error(p->d, line_of(n),
 			   "invalid %s name '%s' (1 to %d characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)",
-			   model_kind_name(kind), name, MAX_NAME);
+			   model_kind_name(kind), name, MAX_VERTEX_NAME);
 	} else {
 		int old = model_find(p->m, name);
 		if (old >= 0)
@@ -248,7 +249,8 @@ port(void *pp, xmlNodePtr c, void *ctx)
 		unknown(p, c->parent, c);
 		return;
 	}
-	bool container = proc >= 0 && p->m->v[proc].kind == V_CONTAINER;
+	/* Containers name their ports; so do a hostNetwork pod's daemons. */
+	bool container = proc >= 0 && (p->m->v[proc].kind == V_CONTAINER || p->m->v[proc].pod_name != NULL);
 	check_attrs(p, c, container ? container_port_attrs : port_attrs);
 	children(p, c, NULL, NULL);
 	char *num = attr(p, c, "number", true), *pr = attr(p, c, "protocol", false);
@@ -290,10 +292,87 @@ process(struct parser *p, xmlNodePtr n, enum vkind kind, int parent)
 	children(p, n, port, &id);
 }
 
-static const char *const pod_attrs[] = { "name", "address", "namespace", NULL };
+static const char *const pod_attrs[] = { "name", "address", "namespace", "workload", NULL };
 
 static bool label(struct parser *p, xmlNodePtr n, const char *what, char **key, char **value);
 static void label_added(struct parser *p, xmlNodePtr n, const char *what, const char *key, bool added);
+static int namespace_attr(struct parser *p, xmlNodePtr n);
+
+/* A workload "KIND/NAME": KIND 1 to 63 letters and digits starting with a
+ * letter (Deployment, StatefulSet, Pod), NAME 1 to 253 printable ASCII
+ * characters without spaces or '/'. */
+static bool
+valid_workload(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	if (slash == NULL || slash == s || slash - s > 63 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+		return false;
+	for (const char *k = s; k < slash; k++)
+		if (!((*k >= 'A' && *k <= 'Z') || (*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9')))
+			return false;
+	size_t n = strlen(slash + 1);
+	if (n == 0 || n > 253)
+		return false;
+	for (const char *k = slash + 1; *k; k++)
+		if (*k <= ' ' || *k > '~' || *k == '/')
+			return false;
+	return true;
+}
+
+/* The workload attribute of a pod or daemon, into vertex id. */
+static void
+workload_attr(struct parser *p, xmlNodePtr n, int id)
+{
+	char *w = attr(p, n, "workload", false);
+	if (w != NULL && !valid_workload(w))
+		diag_error(p->d, line_of(n),
+			   "invalid workload '%s' (KIND/NAME: KIND 1 to 63 letters and digits, starting with a letter; NAME 1 to 253 printable characters, no spaces, no '/')",
+			   w);
+	else if (w != NULL && id >= 0)
+		model_set_workload(p->m, id, w);
+	free(w);
+}
+
+/* A node daemon; a hostNetwork pod's containers are daemons that carry
+ * the pod's name, namespace, workload and labels (spec 1.2). */
+static const char *const daemon_attrs[] = { "name", "pod", "namespace", "workload", NULL };
+
+static void vertex_label(struct parser *p, xmlNodePtr c, int id);
+
+static void
+daemon_child(void *pp, xmlNodePtr c, void *ctx)
+{
+	struct parser *p = pp;
+	if (is(c, "label"))
+		vertex_label(p, c, *(int *)ctx);
+	else
+		port(p, c, ctx);
+}
+
+static void
+daemon(struct parser *p, xmlNodePtr n, int node)
+{
+	check_attrs(p, n, daemon_attrs);
+	int id = vertex(p, n, V_DAEMON, node);
+	char *pod = attr(p, n, "pod", false);
+	if (pod != NULL && !valid_vertex_name(pod))
+		diag_error(p->d, line_of(n),
+			   "invalid pod '%s' on <daemon> (1 to %d characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)",
+			   pod, MAX_VERTEX_NAME);
+	else if (pod != NULL && id >= 0)
+		model_set_pod_name(p->m, id, pod);
+	free(pod);
+	/* No namespace attribute: the daemon has none (not "default"). */
+	xmlChar *ns = xmlGetNoNsProp(n, (const xmlChar *)"namespace");
+	if (ns != NULL) {
+		xmlFree(ns);
+		int i = namespace_attr(p, n);
+		if (id >= 0)
+			model_set_namespace(p->m, id, i);
+	}
+	workload_attr(p, n, id);
+	children(p, n, daemon_child, &id);
+}
 
 /* A pod's or daemon's <label>, added to vertex id (-1: a vertex without
  * a name, whose labels are still checked). */
@@ -357,6 +436,14 @@ cmp_open_port(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Two daemons of one node that are containers of one hostNetwork pod. */
+static bool
+same_pod(const struct model *m, const struct vertex *a, const struct vertex *b)
+{
+	(void)m;
+	return a->pod_name != NULL && b->pod_name != NULL && a->ns == b->ns && strcmp(a->pod_name, b->pod_name) == 0;
+}
+
 static void
 check_shared_ports(struct parser *p, int sw, const char *what)
 {
@@ -383,7 +470,8 @@ check_shared_ports(struct parser *p, int sw, const char *what)
 			   proto_name(o[i].proto), what, s->name, m->v[o[first].proc].name, o[first].line);
 	}
 	free(o);
-	/* Named ports are unique in their pod; pods have few, so compare pairs. */
+	/* Named ports are unique in their pod (on a node: the daemons of one
+	 * hostNetwork pod); pods have few, so compare pairs. */
 	for (size_t i = 0; i < s->nkids; i++) {
 		const struct vertex *a = &m->v[s->kids[i]];
 		for (size_t j = 0; j < a->nports; j++) {
@@ -392,12 +480,14 @@ check_shared_ports(struct parser *p, int sw, const char *what)
 			bool dup = false;
 			for (size_t k = 0; k <= i && !dup; k++) {
 				const struct vertex *b = &m->v[s->kids[k]];
+				if (s->kind == V_NODE && k != i && !same_pod(m, a, b))
+					continue;
 				for (size_t l = 0; l < (k == i ? j : b->nports) && !dup; l++)
 					dup = b->ports[l].name && strcmp(b->ports[l].name, a->ports[j].name) == 0;
 			}
 			if (dup)
 				diag_error(p->d, a->ports[j].line, "port name '%s' is already used in pod '%s'",
-					   a->ports[j].name, s->name);
+					   a->ports[j].name, s->kind == V_NODE ? a->pod_name : s->name);
 		}
 	}
 }
@@ -408,13 +498,14 @@ node_child(void *pp, xmlNodePtr c, void *ctx)
 	struct parser *p = pp;
 	int node = *(int *)ctx;
 	if (is(c, "daemon")) {
-		process(p, c, V_DAEMON, node);
+		daemon(p, c, node);
 	} else if (is(c, "pod")) {
 		check_attrs(p, c, pod_attrs);
 		int id = vertex(p, c, V_POD, node);
 		address(p, c, id);
 		if (id >= 0)
 			model_set_namespace(p->m, id, namespace_attr(p, c));
+		workload_attr(p, c, id);
 		children(p, c, pod_child, &id);
 		if (id >= 0)
 			check_shared_ports(p, id, "pod");
@@ -519,12 +610,18 @@ namespace_elem(struct parser *p, xmlNodePtr n)
 	free(name);
 }
 
-/* A service or policy name: a DNS label, unique in its namespace. */
+/* A service name is a DNS label, a policy name a DNS subdomain (as
+ * Kubernetes names them). */
 static char *
 object_name(struct parser *p, xmlNodePtr n, const char *what)
 {
 	char *name = attr(p, n, "name", true);
-	if (name && !valid_dns_label(name)) {
+	if (name && strcmp(what, "policy") == 0 && !valid_dns_subdomain(name, strlen(name))) {
+		diag_error(p->d, line_of(n), "invalid %s name '%s' (a DNS subdomain: 1 to 253 characters of a-z 0-9 - ., each dot-separated part starting and ending with a letter or digit)", what, name);
+		free(name);
+		return NULL;
+	}
+	if (name && strcmp(what, "policy") != 0 && !valid_dns_label(name)) {
 		diag_error(p->d, line_of(n), "invalid %s name '%s' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)", what, name);
 		free(name);
 		return NULL;
@@ -580,12 +677,107 @@ service_port(struct parser *p, xmlNodePtr n, int svc)
 	free(pr);
 }
 
+/* A service's children: its endpoints wait for its ports. */
+struct svc_ctx {
+	int svc;
+	long selector_line; /* the first <selector>, or 0 */
+	struct pending_endpoint {
+		struct svc_endpoint e;
+		bool has_service_port;
+	} *eps;
+	size_t neps, eps_cap;
+};
+
+static const char *const endpoint_attrs[] = { "address", "port", "protocol", "service-port", NULL };
+
+/* An explicit backend (spec 1.2): an address, inside the cluster or not,
+ * and a port, for one of the service's ports. */
+static void
+endpoint_elem(struct parser *p, xmlNodePtr n, struct svc_ctx *sc)
+{
+	check_attrs(p, n, endpoint_attrs);
+	children(p, n, NULL, NULL);
+	char *a = attr(p, n, "address", true), *num = attr(p, n, "port", true), *pr = attr(p, n, "protocol", false),
+	     *sp = attr(p, n, "service-port", false);
+	struct pending_endpoint pe = { .e = { .proto = PROTO_TCP, .line = line_of(n) } };
+	bool ok = a && num;
+	if (a && !addr_parse(a, &pe.e.addr)) {
+		diag_error(p->d, line_of(n), "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
+		ok = false;
+	} else if (a && addr_reserved(pe.e.addr)) {
+		diag_error(p->d, line_of(n), "address %s is reserved (loopback or 0.0.0.0): an endpoint cannot have it", a);
+		ok = false;
+	}
+	if (num && !port_parse(num, &pe.e.port)) {
+		diag_error(p->d, line_of(n), "invalid port number '%s' (1 to 65535, no leading zeros)", num);
+		ok = false;
+	}
+	if (pr && !proto_parse(pr, &pe.e.proto)) {
+		diag_error(p->d, line_of(n), "unknown protocol '%s' (TCP, UDP or SCTP, in capitals)", pr);
+		ok = false;
+	}
+	if (sp && !port_parse(sp, &pe.e.service_port)) {
+		diag_error(p->d, line_of(n), "invalid service-port '%s' (the number of one of the service's ports)", sp);
+		ok = false;
+	}
+	pe.has_service_port = sp != NULL;
+	if (ok) {
+		xgrow(&sc->eps, &sc->eps_cap, sc->neps + 1, sizeof *sc->eps);
+		sc->eps[sc->neps++] = pe;
+	}
+	free(a);
+	free(num);
+	free(pr);
+	free(sp);
+}
+
+/* The service's endpoints, once its ports are known: each backs one port
+ * (service-port and protocol; without service-port, the only port). */
+static void
+service_endpoints(struct parser *p, xmlNodePtr n, struct svc_ctx *sc)
+{
+	const struct service *s = &p->m->svcs[sc->svc];
+	const char *name = s->name ? s->name : "?";
+	long first = 0;
+	for (xmlNodePtr c = n->children; c != NULL && first == 0; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && is(c, "endpoint"))
+			first = line_of(c);
+	if (first > 0 && sc->selector_line > 0) {
+		diag_error(p->d, first, "service '%s' has a <selector> (line %ld) and an <endpoint>: its endpoints are the pods it selects, or those it lists, not both",
+			   name, sc->selector_line);
+		return;
+	}
+	for (size_t i = 0; i < sc->neps; i++) {
+		struct svc_endpoint *e = &sc->eps[i].e;
+		if (!sc->eps[i].has_service_port) {
+			if (s->nports != 1) {
+				if (s->nports > 1)
+					diag_error(p->d, e->line, "<endpoint> needs a 'service-port': service '%s' has %zu ports",
+						   name, s->nports);
+				continue;
+			}
+			e->service_port = s->ports[0].number;
+		}
+		if (model_service_find_port(p->m, sc->svc, e->service_port, e->proto) < 0) {
+			diag_error(p->d, e->line, "service-port %u/%s is not a port of service '%s'", e->service_port,
+				   proto_name(e->proto), name);
+			continue;
+		}
+		model_service_add_endpoint(p->m, sc->svc, e);
+	}
+}
+
 static void
 service_child(void *pp, xmlNodePtr c, void *ctx)
 {
 	struct parser *p = pp;
-	int svc = *(int *)ctx;
-	if (is(c, "selector")) {
+	struct svc_ctx *sc = ctx;
+	int svc = sc->svc;
+	if (is(c, "endpoint")) {
+		endpoint_elem(p, c, sc);
+	} else if (is(c, "selector")) {
+		if (sc->selector_line == 0)
+			sc->selector_line = line_of(c);
 		char *key, *value;
 		if (label(p, c, "selector", &key, &value)) {
 			label_added(p, c, "selector", key, model_service_add_selector(p->m, svc, key, value));
@@ -628,7 +820,10 @@ service_elem(struct parser *p, xmlNodePtr n)
 				   p->m->svcs[-2 - old].name ? p->m->svcs[-2 - old].name : "?", p->m->svcs[-2 - old].line);
 	}
 	free(a);
-	children(p, n, service_child, &svc);
+	struct svc_ctx sc = { .svc = svc };
+	children(p, n, service_child, &sc);
+	service_endpoints(p, n, &sc);
+	free(sc.eps);
 	/* An invalid <port> has its own error: count elements, not ports. */
 	bool any = false;
 	for (xmlNodePtr c = n->children; c != NULL && !any; c = c->next)
@@ -1183,7 +1378,7 @@ valid_cluster_name(const char *s)
 	return true;
 }
 
-static const char *const cluster_attrs[] = { "name", NULL };
+static const char *const cluster_attrs[] = { "name", "version", NULL };
 
 /* The root's start: the model exists from here on. */
 static void
@@ -1196,6 +1391,13 @@ cluster_start(void *pp, xmlNodePtr root)
 		diag_error(p->d, line_of(root), "invalid cluster name (at most %d bytes, no control characters)", MAX_NAME);
 	p->m = model_new(name);
 	free(name);
+	/* Optional; every element is accepted whatever the version says. */
+	char *version = attr(p, root, "version", false);
+	if (version && strcmp(version, "1.0") != 0 && strcmp(version, "1.1") != 0 && strcmp(version, "1.2") != 0)
+		diag_error(p->d, line_of(root), "unknown version '%s' (1.0, 1.1 or 1.2)", version);
+	else
+		model_set_version(p->m, version);
+	free(version);
 }
 
 /* The root's end: text, the node count, then what refers to vertices. */
@@ -1209,6 +1411,16 @@ cluster_end(void *pp, xmlNodePtr root)
 		any = p->m->v[i].kind == V_NODE;
 	if (!any)
 		diag_error(p->d, line_of(root), "a cluster needs at least one <node>");
+	/* A backend at a service's address would be rewritten again. */
+	for (size_t i = 0; i < p->m->nsvcs; i++)
+		for (size_t k = 0; k < p->m->svcs[i].nendpoints; k++) {
+			const struct svc_endpoint *e = &p->m->svcs[i].endpoints[k];
+			int s = model_service_at(p->m, e->addr);
+			char a[16];
+			if (s >= 0)
+				diag_error(p->d, e->line, "endpoint address %s is the address of service '%s' (line %ld): an endpoint is a pod, a node or an address outside the cluster",
+					   addr_format(e->addr, a), p->m->svcs[s].name ? p->m->svcs[s].name : "?", p->m->svcs[s].line);
+		}
 	for (size_t i = 0; i < p->nlater; i++) {
 		xmlNodePtr n = p->later[i];
 		if (is(n, "link-down"))
