@@ -6,7 +6,6 @@
 #include "fib.h"
 #include "graph.h"
 #include "html.h"
-#include "report.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
 #include "xalloc.h"
 
@@ -1343,7 +1342,7 @@ fill_fibs(FILE *f, const struct page *pg)
 	      "<th scope=\"col\">node</th><th scope=\"col\" class=\"num\">rules</th>"
 	      "<th scope=\"col\" class=\"num\">overrides</th>",
 	      f);
-	if (p->report)
+	if (p->fib_file != NULL)
 		fputs("<th scope=\"col\">table</th>", f);
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (size_t i = 0; i < m->nswitches; i++) {
@@ -1361,9 +1360,9 @@ fill_fibs(FILE *f, const struct page *pg)
 		fputs("</td><td class=\"num\">", f);
 		num(f, v->nfib);
 		fputs("</td>", f);
-		if (p->report) {
-			char name[REPORT_FIB_FILE_MAX];
-			report_fib_file(i + 1, v->name, name);
+		if (p->fib_file != NULL) {
+			char name[HTML_FIB_FILE_MAX];
+			p->fib_file(i + 1, v->name, name);
 			fputs("<td><a href=\"fib/", f);
 			html_escape(f, name);
 			fputs("\">", f);

@@ -78,6 +78,12 @@ uint64_t html_reach_pairs(const struct html_reach *r, enum html_cell c);
 uint64_t html_reach_rows(const struct html_reach *r);
 bool html_reach_per_process(const struct html_reach *r);
 
+/* Names, into buf (at least HTML_FIB_FILE_MAX bytes), the file that holds
+ * the FIB table of the pos-th switch (1-based, in m->switches order)
+ * named name, and returns buf. */
+enum { HTML_FIB_FILE_MAX = 256 };
+typedef const char *html_fib_file_fn(size_t pos, const char *name, char *buf);
+
 /* The page's parts; NULL parts are left out. */
 struct html_page {
 	const struct model *m;
@@ -89,6 +95,7 @@ struct html_page {
 	bool svg_summarized;            /* the diagram shows one vertex per node */
 	int only_switch;                /* fib --switch: this switch's table alone; else -1 */
 	bool report;                    /* index.html of a report: links to its files */
+	html_fib_file_fn *fib_file;     /* the FIB list links each switch to fib/ and this name */
 	bool reach_csv_filtered;        /* report: reach.csv holds the non-delivered rows only */
 };
 void html_page_write(FILE *f, const struct html_page *p);
