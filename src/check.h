@@ -84,15 +84,4 @@ size_t check_failed_expects(const struct check *c);
 /* Everything holds. */
 bool check_ok(const struct check *c);
 
-/* emit_check.c: the check's views. Each writes to f and never fails by
- * itself (the caller checks the stream). quiet: the summary lines only. */
-void check_emit_text(FILE *f, const struct check *c, bool quiet);
-void check_emit_json(FILE *f, const struct check *c);
-void check_emit_junit(FILE *f, const struct check *c);
-
-/* One line that says what happened to a message, for people: "delivered
- * to C2.1", "discarded at N1: link down (N1-N2)", "loop: P1 is reached
- * again". Caller frees. */
-char *check_explain(const struct model *m, const struct fate *f);
-
 #endif

@@ -2,6 +2,7 @@
  * violations are counted here from the reference model by hand. */
 #include "testlib.h"
 #include "check.h"
+#include "emit.h"
 #include "xalloc.h"
 
 #include <stdio.h>

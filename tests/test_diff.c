@@ -2,6 +2,7 @@
  * here from the reference model by hand. */
 #include "testlib.h"
 #include "diff.h"
+#include "emit.h"
 #include "xalloc.h"
 
 #include <stdio.h>
