@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "forward.h"
+#include "matrix.h"
 #include "model.h"
 #include "reach.h"
 
@@ -34,12 +35,11 @@ void emit_trace_text(FILE *f, const struct model *m, int sender, const struct de
 /* "10.1.1.2:8080/TCP" into buf (at least 32 bytes). */
 const char *emit_dest(const struct dest *d, char *buf);
 
-/* The reach truth table: rows senders, columns destinations. */
-struct matrix;
-struct matrix *matrix_new(const struct model *m, enum ports_mode mode);
-void matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate *fate, size_t n);
-void matrix_print(FILE *f, const struct matrix *x);
-void matrix_free(struct matrix *x);
+/* The reach truth table of x (per process: matrix_new), for people: rows
+ * senders, columns destinations. */
+void emit_matrix_text(FILE *f, const struct matrix *x);
+/* Its older name. */
+#define matrix_print emit_matrix_text
 
 /* emit_check.c: the check's views. quiet: the summary lines only. */
 void check_emit_text(FILE *f, const struct check *c, bool quiet);
