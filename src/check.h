@@ -1,4 +1,4 @@
-/* The audit (contract.md, `check SPEC`): the constraints of the Kubernetes
+/* The audit (k8snet(1), check): the constraints of the Kubernetes
  * network model, verified on the computed reachability, then every
  * `expect` of the spec.
  *

@@ -1,4 +1,4 @@
-/* What a change does to reachability (contract.md, `diff`): the pairs
+/* What a change does to reachability (k8snet(1), diff): the pairs
  * (source name, address, port, protocol) of two specs, matched by name,
  * and every pair whose verdict or receiver differs. Rows come in the old
  * spec's reach order, then the pairs only the new spec has, in its order.
@@ -6,7 +6,7 @@
  * Memory: one small record per pair of the new spec (a hash keyed by the
  * pair); the old spec's rows stream. A pair to a service has one fate per
  * backend: its verdicts and receivers are compared, and printed, joined by
- * '|' in backend order (services-and-policies.md). */
+ * '|' in backend order (k8snet(1), OUTPUT, diff, CSV). */
 #ifndef K8SNET_DIFF_H
 #define K8SNET_DIFF_H
 

@@ -15,7 +15,7 @@ struct check;
 struct diff_counts;
 struct diff_row;
 
-/* emit_csv.c: the contract's CSV formats. */
+/* emit_csv.c: the CSV formats of k8snet(1), OUTPUT. */
 void emit_fib_csv_header(FILE *f);
 void emit_fib_csv(FILE *f, const struct model *m, int sw);
 void emit_row_csv_header(FILE *f);

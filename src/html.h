@@ -1,4 +1,4 @@
-/* The HTML page (issue 6): one self-contained file (CSS, script and the
+/* The HTML page (k8snet(1), OUTPUT, HTML): one self-contained file (CSS, script and the
  * SVG diagram inline, nothing fetched) with the cluster's counts and
  * verdicts, check's findings, the diagram, the reachability matrix and the
  * FIB tables. `reach --format html`, `fib --format html` and report's

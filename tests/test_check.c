@@ -1,5 +1,5 @@
 /* check: the constraints on K1 and on what-if variants of it, whose
- * violations are counted here from the reference model by hand. */
+ * violations are counted here by hand, from the rules of k8snet(1). */
 #include "testlib.h"
 #include "check.h"
 #include "emit.h"
