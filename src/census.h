@@ -7,8 +7,9 @@
  * it may differ (override rules, cut links, the destination's own pod,
  * switches the continuation passes) are walked on their own. The first
  * violations are then walked again one by one, in reach order, to list
- * them. The result equals feeding every reach row to check_add (check.h); tests
- * hold it to that. */
+ * them. The result equals feeding every reach row to check_add
+ * (check.h); tests hold it to that. census knows nothing of the check:
+ * it judges by constraint.h and hands its counts to a sink. */
 #ifndef K8SNET_CENSUS_H
 #define K8SNET_CENSUS_H
 

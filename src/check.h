@@ -66,7 +66,7 @@ int check_add(void *ctx, int sender, const struct dest *d, const struct fate *f,
 void check_expects(struct check *c);
 
 /* The whole audit: check_new, the constraint pairs counted by census_run
- * (the same counts and listed violations as feeding every row of
+ * into the check (the same counts and listed violations as feeding every row of
  * reach_run(PORTS_OPEN) to check_add, which tests hold it to), then
  * check_expects. */
 struct check *check_run(const struct model *m, size_t keep);
