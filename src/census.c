@@ -1,4 +1,5 @@
 #include "census.h"
+#include "constraint.h"
 #include "engine.h"
 #include "forward.h"
 #include "hash.h"
@@ -81,9 +82,9 @@ cmp_cand(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Walk the listed violations again, one by one, and hand them to check. */
+/* Walk the listed violations again, one by one, and hand them to the sink. */
 static void
-list(const struct model *m, struct check *c, enum constraint k, struct cands *h)
+list(const struct model *m, const struct census_sink *out, enum constraint k, struct cands *h)
 {
 	if (h->n > 1)
 		qsort(h->c, h->n, sizeof *h->c, cmp_cand);
@@ -92,8 +93,8 @@ list(const struct model *m, struct check *c, enum constraint k, struct cands *h)
 		struct fate *f;
 		size_t n = forward_run(m, x->sender, x->d.addr, x->d.port, x->d.proto, &f);
 		const struct fate *bad = NULL;
-		if (check_judge(f, n, x->expected, &bad) == JUDGED_BAD)
-			check_list(c, k, x->sender, &x->d, x->expected, bad);
+		if (constraint_judge(f, n, x->expected, &bad) == JUDGED_BAD)
+			out->list(out->ctx, k, x->sender, &x->d, x->expected, bad);
 		forward_free(f, n);
 	}
 	free(h->c);
@@ -129,7 +130,7 @@ struct kind {
 
 struct census {
 	const struct model *m;
-	struct check *c;
+	const struct census_sink *out;
 	struct engine *e;
 	struct pod_info *pods; /* by pod idx */
 	struct group *groups;
@@ -330,7 +331,7 @@ static void
 tally(struct census *z, enum constraint k, const int *senders, size_t n, const struct dest *d, uint32_t order,
       int expected, enum judgement j)
 {
-	check_count(z->c, k, 0, j == JUDGED_BAD ? n : 0, j == JUDGED_DENIED ? n : 0);
+	z->out->count(z->out->ctx, k, 0, j == JUDGED_BAD ? n : 0, j == JUDGED_DENIED ? n : 0);
 	if (j == JUDGED_BAD)
 		offer_all(z, k, senders, n, d, order, expected);
 }
@@ -341,7 +342,7 @@ judge_one(struct census *z, int sender, const struct dest *d, int expected)
 {
 	struct fate *f;
 	size_t n = engine_run(z->e, sender, d->addr, d->port, d->proto, &f);
-	enum judgement j = check_judge(f, n, expected, NULL);
+	enum judgement j = constraint_judge(f, n, expected, NULL);
 	forward_free(f, n);
 	return j;
 }
@@ -356,7 +357,7 @@ localhost(struct census *z)
 		for (size_t k = 0; k < v->neps; k++) {
 			struct dest d = { ADDR_LOOPBACK, v->eps[k].port, v->eps[k].proto };
 			int expected = v->eps[k].proc;
-			check_count(z->c, CONSTRAINT_LOCALHOST, v->nkids, 0, 0);
+			z->out->count(z->out->ctx, CONSTRAINT_LOCALHOST, v->nkids, 0, 0);
 			/* A container whose link is down is discarded at itself. */
 			for (size_t c = 0; c < v->nkids; c++)
 				if (!model_linked(m, v->kids[c], m->pods[i]))
@@ -384,7 +385,7 @@ daemons(struct census *z)
 			for (size_t k = 0; k < q->neps; k++) {
 				struct dest d = { q->addr, q->eps[k].port, q->eps[k].proto };
 				uint32_t order = z->pods[n->first_pod + p].ep_base + (uint32_t)k;
-				check_count(z->c, CONSTRAINT_DAEMON, 1, 0, 0);
+				z->out->count(z->out->ctx, CONSTRAINT_DAEMON, 1, 0, 0);
 				tally(z, CONSTRAINT_DAEMON, &s, 1, &d, order, q->eps[k].proc,
 				      judge_one(z, s, &d, q->eps[k].proc));
 			}
@@ -546,7 +547,7 @@ endpoint(struct census *z, int q, size_t k)
 	struct dest d = { qv->addr, qv->eps[k].port, qv->eps[k].proto };
 	uint32_t order = qi->ep_base + (uint32_t)k;
 	int expected = qv->eps[k].proc, owner = qv->parent;
-	check_count(z->c, CONSTRAINT_POD, z->containers, 0, 0);
+	z->out->count(z->out->ctx, CONSTRAINT_POD, z->containers, 0, 0);
 	tally(z, CONSTRAINT_POD, z->downs, z->ndowns, &d, order, expected, JUDGED_BAD);
 	/* The destination's own pod and the irregular ones, on their own. */
 	if (qi->nlinked > 0)
@@ -594,7 +595,7 @@ endpoint(struct census *z, int q, size_t k)
 						      judge_one(z, pi->linked[0], &d, expected));
 					}
 				}
-			j0 = check_judge(f0, n0, expected, NULL);
+			j0 = constraint_judge(f0, n0, expected, NULL);
 			exceptions(z, (int)ki, owner, &h, f0, n0, &ex);
 		}
 		/* The exceptional groups, each walked from its node. */
@@ -617,9 +618,9 @@ endpoint(struct census *z, int q, size_t k)
 					tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
 					      judge_one(z, pi->linked[0], &d, expected));
 				}
-				enum judgement jn = check_judge(fn, nn, expected, NULL);
+				enum judgement jn = constraint_judge(fn, nn, expected, NULL);
 				uint64_t n = group_senders(z, g, &x);
-				check_count(z->c, CONSTRAINT_POD, 0, jn == JUDGED_BAD ? n : 0, jn == JUDGED_DENIED ? n : 0);
+				z->out->count(z->out->ctx, CONSTRAINT_POD, 0, jn == JUDGED_BAD ? n : 0, jn == JUDGED_DENIED ? n : 0);
 				if (jn == JUDGED_BAD)
 					offer_group(z, g, &x, &d, order, expected);
 			}
@@ -633,7 +634,7 @@ endpoint(struct census *z, int q, size_t k)
 				if (pi->group >= 0 && z->groups[pi->group].kind == (int)ki && !excluded(&ex, pi->group))
 					rest -= pi->nlinked;
 			}
-			check_count(z->c, CONSTRAINT_POD, 0, j0 == JUDGED_BAD ? rest : 0, j0 == JUDGED_DENIED ? rest : 0);
+			z->out->count(z->out->ctx, CONSTRAINT_POD, 0, j0 == JUDGED_BAD ? rest : 0, j0 == JUDGED_DENIED ? rest : 0);
 			for (size_t g = 0; j0 == JUDGED_BAD && g < kd->ngroups; g++)
 				if (!excluded(&ex, kd->groups[g]) && !offer_group(z, kd->groups[g], &x, &d, order, expected))
 					break;
@@ -645,11 +646,11 @@ endpoint(struct census *z, int q, size_t k)
 }
 
 void
-census_run(const struct model *m, struct check *c)
+census_run(const struct model *m, const struct census_sink *out)
 {
-	struct census z = { .m = m, .c = c, .e = engine_new(m) };
+	struct census z = { .m = m, .out = out, .e = engine_new(m) };
 	for (int k = 0; k < CONSTRAINT_COUNT; k++)
-		z.cands[k].keep = check_keep(c);
+		z.cands[k].keep = out->keep;
 	setup(&z);
 	localhost(&z);
 	daemons(&z);
@@ -659,9 +660,9 @@ census_run(const struct model *m, struct check *c)
 			endpoint(&z, m->pods[i], k);
 		engine_forget(z.e);
 	}
-	list(m, c, CONSTRAINT_LOCALHOST, &z.cands[CONSTRAINT_LOCALHOST]);
-	list(m, c, CONSTRAINT_POD, &z.cands[CONSTRAINT_POD]);
-	list(m, c, CONSTRAINT_DAEMON, &z.cands[CONSTRAINT_DAEMON]);
+	list(m, out, CONSTRAINT_LOCALHOST, &z.cands[CONSTRAINT_LOCALHOST]);
+	list(m, out, CONSTRAINT_POD, &z.cands[CONSTRAINT_POD]);
+	list(m, out, CONSTRAINT_DAEMON, &z.cands[CONSTRAINT_DAEMON]);
 	teardown(&z);
 	engine_free(z.e);
 }

@@ -1,5 +1,6 @@
 #include "check.h"
 #include "census.h"
+#include "constraint.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -83,36 +84,6 @@ check_free(struct check *c)
 	free(c);
 }
 
-enum constraint
-check_classify(const struct model *m, int sender, const struct dest *d, int *expected)
-{
-	const struct vertex *s = &m->v[sender];
-	enum constraint k;
-	int sw;
-	if (d->addr == ADDR_LOOPBACK) {
-		if (s->kind != V_CONTAINER)
-			return CONSTRAINT_COUNT;
-		sw = s->parent;
-		k = CONSTRAINT_LOCALHOST;
-	} else {
-		sw = model_addr_owner(m, d->addr);
-		if (sw < 0 || m->v[sw].kind != V_POD)
-			return CONSTRAINT_COUNT;
-		if (s->kind == V_CONTAINER)
-			k = CONSTRAINT_POD;
-		else if (m->v[sw].parent == s->parent)
-			k = CONSTRAINT_DAEMON;
-		else
-			return CONSTRAINT_COUNT;
-	}
-	/* Only opened ports are promised (a --ports all row may ask others). */
-	const struct endpoint *ep = model_endpoint(m, sw, d->port, d->proto);
-	if (ep == NULL)
-		return CONSTRAINT_COUNT;
-	*expected = ep->proc;
-	return k;
-}
-
 /* A fate that outlives forward_free: its own path and steps (the steps'
  * rules still point into the model, which outlives the check). */
 static struct fate
@@ -128,42 +99,16 @@ copy_fate(const struct fate *f)
 	return c;
 }
 
-enum judgement
-check_judge(const struct fate *f, size_t nf, int expected, const struct fate **bad)
-{
-	/* Every fate must reach the container (a pod address gives one fate;
-	 * only services fork). A NetworkPolicy's denial is intended. */
-	bool denied = false;
-	for (size_t i = 0; i < nf; i++) {
-		if (f[i].verdict == VERDICT_DELIVERED && f[i].receiver == expected)
-			continue;
-		if (f[i].verdict == VERDICT_DISCARDED && (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS)) {
-			denied = true;
-			continue;
-		}
-		if (bad != NULL)
-			*bad = &f[i];
-		return JUDGED_BAD;
-	}
-	return denied ? JUDGED_DENIED : JUDGED_GOOD;
-}
-
-void
-check_count(struct check *c, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied)
+static void
+count(struct check *c, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied)
 {
 	c->k[k].checked += checked;
 	c->k[k].violations += violations;
 	c->k[k].denied += denied;
 }
 
-size_t
-check_keep(const struct check *c)
-{
-	return c->keep;
-}
-
-void
-check_list(struct check *c, enum constraint k, int sender, const struct dest *d, int expected, const struct fate *bad)
+static void
+list(struct check *c, enum constraint k, int sender, const struct dest *d, int expected, const struct fate *bad)
 {
 	struct check_constraint *x = &c->k[k];
 	if (x->nlisted >= c->keep)
@@ -177,14 +122,14 @@ check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 {
 	struct check *c = ctx;
 	int expected = -1;
-	enum constraint k = check_classify(c->m, sender, d, &expected);
+	enum constraint k = constraint_classify(c->m, sender, d, &expected);
 	if (k == CONSTRAINT_COUNT)
 		return 0;
 	const struct fate *bad = NULL;
-	enum judgement j = check_judge(f, nf, expected, &bad);
-	check_count(c, k, 1, j == JUDGED_BAD, j == JUDGED_DENIED);
+	enum judgement j = constraint_judge(f, nf, expected, &bad);
+	count(c, k, 1, j == JUDGED_BAD, j == JUDGED_DENIED);
 	if (j == JUDGED_BAD)
-		check_list(c, k, sender, d, expected, bad);
+		list(c, k, sender, d, expected, bad);
 	return 0;
 }
 
@@ -211,11 +156,24 @@ check_expects(struct check *c)
 	}
 }
 
+/* census's sink: its counts and listed violations go to the check. */
+static void
+sink_count(void *ctx, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied)
+{
+	count(ctx, k, checked, violations, denied);
+}
+
+static void
+sink_list(void *ctx, enum constraint k, int sender, const struct dest *d, int expected, const struct fate *bad)
+{
+	list(ctx, k, sender, d, expected, bad);
+}
+
 struct check *
 check_run(const struct model *m, size_t keep)
 {
 	struct check *c = check_new(m, keep);
-	census_run(m, c);
+	census_run(m, &(struct census_sink){ c, keep, sink_count, sink_list });
 	check_expects(c);
 	return c;
 }

@@ -1,4 +1,4 @@
-/* The audit (contract.md, `check SPEC`): the constraints of the Kubernetes
+/* The audit (k8snet(1), check): the constraints of the Kubernetes
  * network model, verified on the computed reachability, then every
  * `expect` of the spec.
  *
@@ -13,18 +13,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "constraint.h"
 #include "forward.h"
 #include "model.h"
 #include "reach.h"
-
-enum constraint {
-	CONSTRAINT_DISTINCT,  /* 1. distinct addresses (a parse-time error) */
-	CONSTRAINT_LOCALHOST, /* 2. container to container over 127.0.0.1 */
-	CONSTRAINT_POD,       /* 3. every container to every pod's ports */
-	CONSTRAINT_DAEMON,    /* 4. every daemon to the pods of its node */
-	CONSTRAINT_SERVICE,   /* 5. every service port has endpoints (spec 1.1) */
-	CONSTRAINT_COUNT,
-};
 
 /* One pair that breaks a constraint: the fate (path, reason) that shows
  * where the message died, and the container that should have got it. Or,
@@ -70,34 +62,14 @@ void check_free(struct check *c);
  * constraint it belongs to, if any. Always returns 0. */
 int check_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
 
-enum judgement { JUDGED_GOOD, JUDGED_DENIED, JUDGED_BAD };
-
-/* The fates of a constraint pair against the container that must get it:
- * good, denied by a policy (intended), or bad (*bad: the first bad fate,
- * if bad is not NULL). */
-enum judgement check_judge(const struct fate *f, size_t nf, int expected, const struct fate **bad);
-
-/* For engines that count pairs by blocks (census.c): add counts to
- * constraint k, and list a violation (the fate is copied; listing stops
- * at keep). Violations must be listed in reach order. */
-void check_count(struct check *c, enum constraint k, uint64_t checked, uint64_t violations, uint64_t denied);
-void check_list(struct check *c, enum constraint k, int sender, const struct dest *d, int expected,
-		const struct fate *bad);
-size_t check_keep(const struct check *c);
-
 /* Evaluate every expect of the model (forward_run each one). */
 void check_expects(struct check *c);
 
 /* The whole audit: check_new, the constraint pairs counted by census_run
- * (the same counts and listed violations as feeding every row of
+ * into the check (the same counts and listed violations as feeding every row of
  * reach_run(PORTS_OPEN) to check_add, which tests hold it to), then
  * check_expects. */
 struct check *check_run(const struct model *m, size_t keep);
-
-/* Which constraint the pair (sender, d) falls under; CONSTRAINT_COUNT when
- * none does (a daemon to a pod on another node, anything to a node
- * address). *expected gets the container that opened the port. */
-enum constraint check_classify(const struct model *m, int sender, const struct dest *d, int *expected);
 
 const struct model *check_model(const struct check *c);
 /* Results: valid until check_free. */
@@ -111,16 +83,5 @@ size_t check_failed_constraints(const struct check *c);
 size_t check_failed_expects(const struct check *c);
 /* Everything holds. */
 bool check_ok(const struct check *c);
-
-/* emit_check.c: the check's views. Each writes to f and never fails by
- * itself (the caller checks the stream). quiet: the summary lines only. */
-void check_emit_text(FILE *f, const struct check *c, bool quiet);
-void check_emit_json(FILE *f, const struct check *c);
-void check_emit_junit(FILE *f, const struct check *c);
-
-/* One line that says what happened to a message, for people: "delivered
- * to C2.1", "discarded at N1: link down (N1-N2)", "loop: P1 is reached
- * again". Caller frees. */
-char *check_explain(const struct model *m, const struct fate *f);
 
 #endif

@@ -1,4 +1,4 @@
-/* What a change does to reachability (contract.md, `diff`): the pairs
+/* What a change does to reachability (k8snet(1), diff): the pairs
  * (source name, address, port, protocol) of two specs, matched by name,
  * and every pair whose verdict or receiver differs. Rows come in the old
  * spec's reach order, then the pairs only the new spec has, in its order.
@@ -6,7 +6,7 @@
  * Memory: one small record per pair of the new spec (a hash keyed by the
  * pair); the old spec's rows stream. A pair to a service has one fate per
  * backend: its verdicts and receivers are compared, and printed, joined by
- * '|' in backend order (services-and-policies.md). */
+ * '|' in backend order (k8snet(1), OUTPUT, diff, CSV). */
 #ifndef K8SNET_DIFF_H
 #define K8SNET_DIFF_H
 
@@ -59,18 +59,5 @@ const char *diff_kind_name(enum diff_kind k); /* "gained", "lost", "changed" */
 /* "absent" or the verdict's name. */
 const char *diff_verdict_name(const struct diff_side *s);
 uint64_t diff_total(const struct diff_counts *c);
-
-/* emit_diff.c. The CSV streams: a header, then one line per row. */
-void diff_emit_csv_header(FILE *f);
-void diff_emit_csv_row(FILE *f, const struct diff_row *r);
-
-/* The text view groups the changes by sender pod (or a daemon's node) and
- * destination pod or node, so it collects the changed rows (only those)
- * before printing. Free with diff_text_free (accepts NULL). */
-struct diff_text;
-struct diff_text *diff_text_new(const struct model *old, const struct model *new, enum ports_mode mode);
-int diff_text_add(void *ctx, const struct diff_row *r); /* a diff_fn; ctx is the diff_text */
-void diff_text_print(FILE *f, const struct diff_text *t, const struct diff_counts *counts);
-void diff_text_free(struct diff_text *t);
 
 #endif

@@ -33,10 +33,10 @@ emit_row_csv_header(FILE *f)
 	fputs("source,address,port,protocol,verdict,receiver,path\n", f);
 }
 
-/* A row is assembled here and written with one call: reach writes
- * millions of them. Not reentrant, like the stream it writes to. */
-static char *row;
-static size_t row_cap;
+/* A row is assembled in one buffer and written with one call: reach
+ * writes millions of them. The buffer is on the stack unless the row
+ * needs more (long names, long paths): then it is allocated for the call. */
+enum { ROW_STACK = 4096 };
 
 static char *
 put(char *p, const char *s, size_t n)
@@ -57,7 +57,8 @@ emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, c
 		need += m->v[fate->receiver].name_len;
 	for (size_t i = 0; i < fate->npath; i++)
 		need += m->v[fate->path[i]].name_len;
-	xgrow(&row, &row_cap, need, 1);
+	char stack[ROW_STACK];
+	char *row = need <= sizeof stack ? stack : xreallocarray(NULL, need, 1);
 	char *p = row;
 	p = put(p, m->v[sender].name, m->v[sender].name_len);
 	*p++ = ',';
@@ -91,4 +92,6 @@ emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, c
 	}
 	*p++ = '\n';
 	fwrite_unlocked(row, 1, (size_t)(p - row), f);
+	if (row != stack)
+		free(row);
 }

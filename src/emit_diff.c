@@ -1,6 +1,5 @@
-/* The views of a diff: the contract's CSV, and text grouped for a
- * reviewer. */
-#include "check.h"
+/* The views of a diff: the CSV of k8snet(1) (OUTPUT, diff), and text
+ * grouped for a reviewer. */
 #include "diff.h"
 #include "emit.h"
 #include "forward.h"

@@ -1,121 +1,17 @@
-/* The HTML page: escaping, the template, and each section of the page
- * (html.h says which and when they are summarized). */
+/* The HTML page: each section of it (html.h says which and when they are
+ * summarized), filled into the template. */
 #include "config.h"
 
 #include "emit.h"
 #include "fib.h"
 #include "graph.h"
 #include "html.h"
-#include "report.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
 #include "xalloc.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- escaping ---- */
-
-void
-html_escape_n(FILE *f, const char *s, size_t n)
-{
-	size_t start = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *rep;
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
-			break;
-		case '\n':
-			/* keeps a multi-line title on one line of the file */
-			rep = "&#10;";
-			break;
-		default:
-			continue;
-		}
-		fwrite(s + start, 1, i - start, f);
-		fputs(rep, f);
-		start = i + 1;
-	}
-	fwrite(s + start, 1, n - start, f);
-}
-
-void
-html_escape(FILE *f, const char *s)
-{
-	html_escape_n(f, s, strlen(s));
-}
-
-void
-html_json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '<':
-		case '>':
-		case '&':
-			fprintf(f, "\\u%04x", *p);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fprintf(f, "\\u%04x", *p);
-			} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-				/* U+2028, U+2029: line ends to older JavaScript */
-				fprintf(f, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
-				p += 2;
-			} else {
-				fputc(*p, f);
-			}
-		}
-	}
-	fputc('"', f);
-}
-
-void
-html_expand(FILE *f, const char *tmpl, html_fill_fn *fill, void *ctx)
-{
-	const char *p = tmpl;
-	for (;;) {
-		const char *open = strstr(p, "{{");
-		if (open == NULL)
-			break;
-		size_t n = strspn(open + 2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-		if (n == 0 || n > 31 || strncmp(open + 2 + n, "}}", 2) != 0) {
-			fwrite(p, 1, (size_t)(open + 2 - p), f);
-			p = open + 2;
-			continue;
-		}
-		fwrite(p, 1, (size_t)(open - p), f);
-		char key[32];
-		memcpy(key, open + 2, n);
-		key[n] = '\0';
-		fill(ctx, f, key);
-		p = open + 2 + n + 2;
-	}
-	fputs(p, f);
-}
 
 /* ---- one pair's cell ---- */
 
@@ -134,316 +30,24 @@ static const char *const cell_words[CELL_KINDS] = {
 	"delivered", "delivered to another process", "denied by policy", "discarded", "loop", "nothing listens",
 	"not asked",
 };
-/* Which of two fates' cells a pair shows: the worst. */
-static const int cell_rank[CELL_KINDS] = { 0, 3, 2, 4, 5, 1, -1 };
-
 const char *
-html_cell_name(enum html_cell c)
+html_cell_name(enum matrix_cell c)
 {
 	return cell_names[c];
 }
 
-/* The process that opened the port the message was finally sent to (after
- * a Service Rule's rewrite), or -1. */
-static int
-expected_receiver(const struct model *m, int sender, const struct dest *d, const struct fate *f)
-{
-	uint32_t a = f->dnat >= 0 ? f->dnat_addr : d->addr;
-	uint16_t port = f->dnat >= 0 ? f->dnat_port : d->port;
-	int sw;
-	if (a == ADDR_LOOPBACK)
-		sw = m->v[sender].kind == V_CONTAINER ? m->v[sender].parent : -1;
-	else
-		sw = model_addr_owner(m, a);
-	if (sw < 0)
-		return -1;
-	const struct endpoint *ep = model_endpoint(m, sw, port, d->proto);
-	return ep != NULL ? ep->proc : -1;
-}
+/* ---- the matrix the page draws ---- */
 
-/* A message to a port that nobody opened (--ports all) cannot arrive: in
- * the model it loops between pod and node, or dies on the way; the cell
- * says "nothing listens" rather than flag a fault. */
-static enum html_cell
-fate_cell(const struct fate *f, int expected)
-{
-	if (f->verdict == VERDICT_DELIVERED)
-		return f->receiver == expected ? CELL_OK : CELL_WRONG;
-	if (f->verdict == VERDICT_DISCARDED && (f->reason == REASON_INGRESS || f->reason == REASON_EGRESS))
-		return CELL_DENY;
-	if (expected < 0 && f->reason != REASON_NO_ENDPOINTS)
-		return CELL_CLOSED;
-	return f->verdict == VERDICT_LOOP ? CELL_LOOP : CELL_DROP;
-}
-
-enum html_cell
-html_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf)
-{
-	enum html_cell worst = CELL_NA;
-	for (size_t i = 0; i < nf; i++) {
-		enum html_cell c = fate_cell(&f[i], expected_receiver(m, sender, d, &f[i]));
-		if (cell_rank[c] > cell_rank[worst])
-			worst = c;
-	}
-	return worst;
-}
-
-/* The worst kind among a cell's counts, or CELL_NA when empty. */
-static enum html_cell
-worst(const uint64_t *count)
-{
-	enum html_cell w = CELL_NA;
-	for (int k = 0; k < CELL_NA; k++)
-		if (count[k] > 0 && cell_rank[k] > cell_rank[w])
-			w = (enum html_cell)k;
-	return w;
-}
-
-/* ---- the matrix's data ---- */
-
-enum mx_mode { MX_PROCESS, MX_NODE, MX_TOTALS };
-
-struct pcell {
-	unsigned char kind;
-	char *tip;  /* the hover card: what happened, each fate's path */
-	char *path; /* each fate's path, space-separated */
-};
-
-struct html_reach {
-	const struct model *m;
-	enum ports_mode mode;
-	enum mx_mode mx;
-	struct dest *cols; /* per process: reach_columns */
-	size_t ncols;
-	size_t *sorted; /* column indexes sorted by (addr, port, proto) */
-	struct pcell *cell; /* nprocs x ncols */
-	/* per node: 127.0.0.1, every node, every service; totals: one */
-	size_t nncols;
-	uint64_t (*count)[CELL_KINDS]; /* nnodes x nncols */
-	uint64_t pairs[CELL_KINDS], rows;
-	/* Each destination's receiving process and per-node column, looked up
-	 * once: after 127.0.0.1, every sender asks about the same destinations
-	 * in the same order, so the k-th of a sender's is usually the k-th of
-	 * the last one's. */
-	struct memo *memo;
-	size_t nmemo, memo_cap, k;
-	int sender;
-};
-
-struct memo {
-	struct dest d;
-	int expected;
-	uint32_t col;
-};
-
-static int
-cmp_dest(const struct dest *x, const struct dest *y)
-{
-	if (x->addr != y->addr)
-		return x->addr < y->addr ? -1 : 1;
-	if (x->port != y->port)
-		return x->port < y->port ? -1 : 1;
-	return (int)x->proto - (int)y->proto;
-}
-
-static const struct dest *sort_base;
-
-static int
-cmp_col(const void *a, const void *b)
-{
-	return cmp_dest(&sort_base[*(const size_t *)a], &sort_base[*(const size_t *)b]);
-}
-
-struct html_reach *
+struct matrix *
 html_reach_new(const struct model *m, enum ports_mode mode)
 {
-	struct html_reach *r = xcalloc(1, sizeof *r);
-	r->m = m;
-	r->mode = mode;
-	r->cols = reach_columns(m, mode, &r->ncols);
-	if (m->nprocs > 0 && r->ncols > 0 && m->nprocs * r->ncols <= HTML_MATRIX_CELLS) {
-		r->mx = MX_PROCESS;
-		r->sorted = xreallocarray(NULL, r->ncols, sizeof *r->sorted);
-		for (size_t i = 0; i < r->ncols; i++)
-			r->sorted[i] = i;
-		sort_base = r->cols;
-		qsort(r->sorted, r->ncols, sizeof *r->sorted, cmp_col);
-		r->cell = xcalloc(m->nprocs * r->ncols, sizeof *r->cell);
-		for (size_t i = 0; i < m->nprocs * r->ncols; i++)
-			r->cell[i].kind = CELL_NA;
-	} else {
-		r->mx = m->nnodes <= HTML_NODE_MATRIX ? MX_NODE : MX_TOTALS;
-		r->nncols = r->mx == MX_NODE ? 1 + m->nnodes + m->nsvcs : 1;
-		r->count = xcalloc(m->nnodes * r->nncols + 1, sizeof *r->count);
-	}
-	r->sender = -1;
-	return r;
-}
-
-void
-html_reach_free(struct html_reach *r)
-{
-	if (r == NULL)
-		return;
-	if (r->cell != NULL)
-		for (size_t i = 0; i < r->m->nprocs * r->ncols; i++) {
-			free(r->cell[i].tip);
-			free(r->cell[i].path);
-		}
-	free(r->cell);
-	free(r->sorted);
-	free(r->cols);
-	free(r->count);
-	free(r->memo);
-	free(r);
-}
-
-uint64_t
-html_reach_pairs(const struct html_reach *r, enum html_cell c)
-{
-	return r->pairs[c];
-}
-
-uint64_t
-html_reach_rows(const struct html_reach *r)
-{
-	return r->rows;
+	return matrix_new_summarized(m, mode, HTML_MATRIX_CELLS, HTML_NODE_MATRIX);
 }
 
 bool
-html_reach_per_process(const struct html_reach *r)
+html_reach_per_process(const struct matrix *r)
 {
 	return r->mx == MX_PROCESS;
-}
-
-/* The per-process column of d, or -1. */
-static long
-column_of(const struct html_reach *r, const struct dest *d)
-{
-	size_t lo = 0, hi = r->ncols;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_dest(&r->cols[r->sorted[mid]], d);
-		if (c == 0)
-			return (long)r->sorted[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-static int
-node_of(const struct model *m, int v)
-{
-	while (v >= 0 && m->v[v].kind != V_NODE)
-		v = m->v[v].parent;
-	return v;
-}
-
-/* The per-node column of address a: 127.0.0.1, the node that holds it,
- * or its service. */
-static size_t
-node_column(const struct model *m, uint32_t a)
-{
-	if (a == ADDR_LOOPBACK)
-		return 0;
-	int owner = model_addr_owner(m, a);
-	if (owner >= 0)
-		return 1 + (size_t)m->v[node_of(m, owner)].idx;
-	int s = model_service_at(m, a);
-	return s >= 0 ? 1 + m->nnodes + (size_t)s : 0;
-}
-
-static char *
-cell_tip(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf, int expected)
-{
-	char buf[32];
-	size_t len;
-	char *s;
-	FILE *mem = open_memstream(&s, &len);
-	if (mem == NULL)
-		abort();
-	fprintf(mem, "%s \xe2\x86\x92 %s", m->v[sender].name, emit_dest(d, buf));
-	if (expected >= 0 && f[0].dnat < 0)
-		fprintf(mem, " (opened by %s)", m->v[expected].name);
-	for (size_t i = 0; i < nf; i++) {
-		char *why = check_explain(m, &f[i]);
-		if (nf > 1)
-			fprintf(mem, "\nbackend %zu of %zu: %s", i + 1, nf, why);
-		else
-			fprintf(mem, "\n%s", why);
-		free(why);
-		fputs("\npath", mem);
-		char tok[FORWARD_TOKEN_MAX];
-		for (size_t k = 0; k < f[i].npath; k++)
-			fprintf(mem, " %s", forward_token(m, &f[i], k, tok));
-	}
-	fclose(mem);
-	return s;
-}
-
-int
-html_reach_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
-{
-	struct html_reach *r = ctx;
-	const struct model *m = r->m;
-	r->rows += nf;
-	/* 127.0.0.1 is each pod's own: no memo for it. */
-	struct fate plain = { .dnat = -1 };
-	struct memo own, *x = &own;
-	if (d->addr == ADDR_LOOPBACK) {
-		own.expected = expected_receiver(m, sender, d, &plain);
-		own.col = 0;
-	} else {
-		if (sender != r->sender) {
-			r->sender = sender;
-			r->k = 0;
-		}
-		if (r->k == r->nmemo) {
-			xgrow(&r->memo, &r->memo_cap, r->nmemo + 1, sizeof *r->memo);
-			r->memo[r->nmemo++].d.addr = ADDR_LOOPBACK; /* matches no destination here */
-		}
-		x = &r->memo[r->k++];
-		if (cmp_dest(&x->d, d) != 0) {
-			x->d = *d;
-			x->expected = expected_receiver(m, sender, d, &plain);
-			x->col = r->mx == MX_NODE ? (uint32_t)node_column(m, d->addr) : 0;
-		}
-	}
-	enum html_cell kind = CELL_NA;
-	int expected = x->expected;
-	for (size_t i = 0; i < nf; i++) {
-		enum html_cell c = fate_cell(&f[i], f[i].dnat >= 0 ? expected_receiver(m, sender, d, &f[i]) : expected);
-		if (cell_rank[c] > cell_rank[kind])
-			kind = c;
-	}
-	if (kind == CELL_NA)
-		return 0;
-	r->pairs[kind]++;
-	if (r->mx == MX_PROCESS) {
-		long col = column_of(r, d);
-		if (col < 0)
-			return 0;
-		struct pcell *c = &r->cell[(size_t)m->v[sender].idx * r->ncols + (size_t)col];
-		c->kind = (unsigned char)kind;
-		c->tip = cell_tip(m, sender, d, f, nf, expected);
-		size_t len;
-		FILE *mem = open_memstream(&c->path, &len);
-		if (mem == NULL)
-			abort();
-		for (size_t i = 0; i < nf; i++) {
-			if (i > 0)
-				fputc(' ', mem);
-			forward_write_path(mem, m, &f[i]);
-		}
-		fclose(mem);
-		return 0;
-	}
-	size_t row = (size_t)m->v[node_of(m, sender)].idx;
-	r->count[row * r->nncols + (r->mx == MX_NODE ? x->col : 0)][kind]++;
-	return 0;
 }
 
 /* ---- small writers ---- */
@@ -475,7 +79,7 @@ addr_html(FILE *f, uint32_t a)
 }
 
 static void
-sym(FILE *f, enum html_cell c)
+sym(FILE *f, enum matrix_cell c)
 {
 	fprintf(f, "<span aria-hidden=\"true\">%s</span><span class=\"sr\">%s</span>", cell_syms[c], cell_words[c]);
 }
@@ -488,7 +92,7 @@ struct page {
 	size_t containers, endpoints, overrides;
 	size_t fib_rules; /* in the tables the page would show */
 	bool fib_full;
-	enum mx_mode mx;
+	enum matrix_grain mx;
 };
 
 static bool
@@ -571,7 +175,7 @@ fill_counts(FILE *f, const struct page *pg)
 	count_item(f, "links down", m->ndown, m->ndown > 0);
 	count_item(f, "override rules", pg->overrides, false);
 	fputs("</dl>\n", f);
-	const struct html_reach *r = pg->p->reach;
+	const struct matrix *r = pg->p->reach;
 	if (r == NULL)
 		return;
 	uint64_t total = 0;
@@ -674,20 +278,20 @@ fill_notes(FILE *f, const struct page *pg)
 static bool
 cell_id(const struct page *pg, int sender, const struct dest *d, char *buf, size_t len)
 {
-	const struct html_reach *r = pg->p->reach;
+	const struct matrix *r = pg->p->reach;
 	const struct model *m = pg->m;
 	if (r == NULL)
 		return false;
 	if (r->mx == MX_PROCESS) {
-		long col = column_of(r, d);
-		if (col < 0 || r->cell[(size_t)m->v[sender].idx * r->ncols + (size_t)col].kind == CELL_NA)
+		long col = matrix_column(r, d);
+		if (col < 0 || r->kind[(size_t)m->v[sender].idx * r->ncols + (size_t)col] == CELL_NA)
 			return false;
 		snprintf(buf, len, "c-%d-%ld", m->v[sender].idx, col);
 		return true;
 	}
-	size_t row = (size_t)m->v[node_of(m, sender)].idx;
+	size_t row = (size_t)m->v[matrix_node_of(m, sender)].idx;
 	/* totals: the sender node's worst count */
-	size_t col = r->mx == MX_NODE ? node_column(m, d->addr) : (size_t)worst(r->count[row]);
+	size_t col = r->mx == MX_NODE ? matrix_node_column(m, d->addr) : (size_t)matrix_worst(r->count[row]);
 	if (col >= r->nncols && r->mx == MX_NODE)
 		return false;
 	snprintf(buf, len, "c-%zu-%zu", row, col);
@@ -769,8 +373,8 @@ fill_findings(FILE *f, const struct page *pg)
 			fputs("<li>", f);
 			if (v->svc_port >= 0) {
 				/* no pair: link to its column, when the matrix has one */
-				const struct html_reach *r = pg->p->reach;
-				long col = r == NULL ? -1 : r->mx == MX_PROCESS ? column_of(r, &v->d)
+				const struct matrix *r = pg->p->reach;
+				long col = r == NULL ? -1 : r->mx == MX_PROCESS ? matrix_column(r, &v->d)
 					 : r->mx == MX_NODE ? (long)(1 + m->nnodes + (size_t)m->svc_ports[v->svc_port].svc) : -1;
 				if (col >= 0)
 					fprintf(f, "<a href=\"#col-%ld\">", col);
@@ -969,7 +573,7 @@ head_row2(FILE *f, const struct page *pg, const struct colgroup *g, size_t n)
 static void
 matrix_process(FILE *f, const struct page *pg)
 {
-	const struct html_reach *r = pg->p->reach;
+	const struct matrix *r = pg->p->reach;
 	const struct model *m = pg->m;
 	struct colgroup *g = xreallocarray(NULL, r->ncols, sizeof *g);
 	bool *first = xcalloc(r->ncols, sizeof *first);
@@ -1002,7 +606,7 @@ matrix_process(FILE *f, const struct page *pg)
 			for (size_t i = 0; i < m->nprocs; i++) {
 				int s = m->procs[i];
 				const struct vertex *v = &m->v[s];
-				if (node_of(m, s) != node || (v->kind == V_DAEMON) != (pass == 0))
+				if (matrix_node_of(m, s) != node || (v->kind == V_DAEMON) != (pass == 0))
 					continue;
 				if (v->kind == V_CONTAINER && v->parent != pod) {
 					pod = v->parent;
@@ -1026,17 +630,17 @@ matrix_process(FILE *f, const struct page *pg)
 					fputs("<small>daemon</small>", f);
 				fputs("</th>", f);
 				for (size_t c = 0; c < r->ncols; c++) {
-					const struct pcell *x = &r->cell[i * r->ncols + c];
-					fprintf(f, "<td class=\"c %s%s\"", cell_names[x->kind], first[c] ? " first" : "");
-					if (x->kind != CELL_NA) {
+					size_t at = i * r->ncols + c;
+					fprintf(f, "<td class=\"c %s%s\"", cell_names[r->kind[at]], first[c] ? " first" : "");
+					if (r->kind[at] != CELL_NA) {
 						fprintf(f, " id=\"c-%zu-%zu\" title=\"", i, c);
-						html_escape(f, x->tip);
+						html_escape(f, r->detail[at].tip);
 						fputs("\" data-path=\"", f);
-						html_escape(f, x->path);
+						html_escape(f, r->detail[at].path);
 						fputc('"', f);
 					}
 					fputc('>', f);
-					sym(f, (enum html_cell)x->kind);
+					sym(f, (enum matrix_cell)r->kind[at]);
 					fputs("</td>", f);
 				}
 				fputs("</tr>\n", f);
@@ -1072,7 +676,7 @@ static void
 node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t *count)
 {
 	const struct model *m = pg->m;
-	enum html_cell w = worst(count);
+	enum matrix_cell w = matrix_worst(count);
 	fprintf(f, "<td class=\"c %s%s\"", cell_names[w], col == 1 || col == 1 + m->nnodes ? " first" : "");
 	if (w == CELL_NA) {
 		fputs("></td>", f);
@@ -1113,7 +717,7 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 static void
 matrix_node(FILE *f, const struct page *pg)
 {
-	const struct html_reach *r = pg->p->reach;
+	const struct matrix *r = pg->p->reach;
 	const struct model *m = pg->m;
 	fputs("<table class=\"mx nodes\" id=\"mx\">\n<caption class=\"sr\">Reachability per node: sender nodes as rows, "
 	      "destination nodes as columns, pairs counted per verdict</caption>\n<thead>\n<tr class=\"h1\">"
@@ -1153,7 +757,7 @@ matrix_node(FILE *f, const struct page *pg)
 static void
 matrix_totals(FILE *f, const struct page *pg)
 {
-	const struct html_reach *r = pg->p->reach;
+	const struct matrix *r = pg->p->reach;
 	const struct model *m = pg->m;
 	fputs("<table class=\"mx nodes\" id=\"mx\">\n<caption class=\"sr\">Pairs per verdict for each sender node"
 	      "</caption>\n<thead>\n<tr class=\"h1\"><th scope=\"col\" class=\"corner\">from node</th>",
@@ -1221,7 +825,7 @@ fill_workbench(FILE *f, const struct page *pg)
 		      "picked: click a cell of the matrix, or a finding.</span></div>\n</section>\n",
 		      f);
 	}
-	const struct html_reach *r = p->reach;
+	const struct matrix *r = p->reach;
 	if (r != NULL) {
 		fputs("<section class=\"card\" id=\"matrix\" aria-labelledby=\"matrix-h\">\n<h2 id=\"matrix-h\">"
 		      "Reachability matrix <span class=\"sub\">",
@@ -1343,7 +947,7 @@ fill_fibs(FILE *f, const struct page *pg)
 	      "<th scope=\"col\">node</th><th scope=\"col\" class=\"num\">rules</th>"
 	      "<th scope=\"col\" class=\"num\">overrides</th>",
 	      f);
-	if (p->report)
+	if (p->fib_file != NULL)
 		fputs("<th scope=\"col\">table</th>", f);
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (size_t i = 0; i < m->nswitches; i++) {
@@ -1355,15 +959,15 @@ fill_fibs(FILE *f, const struct page *pg)
 		fprintf(f, "</td><td>%s</td><td class=\"mono\">", v->kind == V_POD ? "pod" : "node");
 		addr_html(f, v->addr);
 		fputs("</td><td>", f);
-		html_escape(f, m->v[node_of(m, m->switches[i])].name);
+		html_escape(f, m->v[matrix_node_of(m, m->switches[i])].name);
 		fputs("</td><td class=\"num\">", f);
 		num(f, fib_table_size(m, m->switches[i]));
 		fputs("</td><td class=\"num\">", f);
 		num(f, v->nfib);
 		fputs("</td>", f);
-		if (p->report) {
-			char name[REPORT_FIB_FILE_MAX];
-			report_fib_file(i + 1, v->name, name);
+		if (p->fib_file != NULL) {
+			char name[HTML_FIB_FILE_MAX];
+			p->fib_file(i + 1, v->name, name);
 			fputs("<td><a href=\"fib/", f);
 			html_escape(f, name);
 			fputs("\">", f);
@@ -1422,7 +1026,7 @@ fill_data(FILE *f, const struct page *pg)
 			first = false;
 			html_json_string(f, m->v[i].name);
 			fputc(':', f);
-			html_json_string(f, m->v[node_of(m, (int)i)].name);
+			html_json_string(f, m->v[matrix_node_of(m, (int)i)].name);
 		}
 		fputc('}', f);
 	}

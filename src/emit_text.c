@@ -1,9 +1,10 @@
 #include "emit.h"
 #include "fib.h"
-#include "hash.h"
+#include "matrix.h"
 #include "policy.h"
 #include "xalloc.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,80 +161,8 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 
 /* ---- the reach truth table ---- */
 
-struct matrix {
-	const struct model *m;
-	enum ports_mode mode;
-	struct dest *cols;
-	size_t ncols;
-	struct hash *index; /* destination -> column */
-	char *cell; /* nprocs x ncols symbols */
-	size_t count[3], denied;
-};
-
-static int
-cmp_dest(const void *a, const void *b)
-{
-	const struct dest *x = a, *y = b;
-	if (x->addr != y->addr)
-		return x->addr < y->addr ? -1 : 1;
-	if (x->port != y->port)
-		return x->port < y->port ? -1 : 1;
-	return (int)x->proto - (int)y->proto;
-}
-
-static uint64_t
-dest_key(const struct dest *d)
-{
-	return (uint64_t)d->addr << 24 | (uint64_t)d->port << 8 | (uint64_t)d->proto;
-}
-
-struct matrix *
-matrix_new(const struct model *m, enum ports_mode mode)
-{
-	struct matrix *x = xcalloc(1, sizeof *x);
-	x->m = m;
-	x->mode = mode;
-	x->cols = reach_columns(m, mode, &x->ncols);
-	x->index = hash_new();
-	for (size_t i = 0; i < x->ncols; i++)
-		hash_add(x->index, dest_key(&x->cols[i]), (int)i);
-	x->cell = xreallocarray(NULL, m->nprocs * x->ncols + 1, 1);
-	memset(x->cell, '.', m->nprocs * x->ncols);
-	return x;
-}
-
-static size_t
-column(const struct matrix *x, const struct dest *d)
-{
-	size_t it = 0;
-	int i;
-	while ((i = hash_next(x->index, dest_key(d), &it)) >= 0)
-		if (cmp_dest(&x->cols[i], d) == 0)
-			return (size_t)i;
-	return 0;
-}
-
 void
-matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate *fate, size_t n)
-{
-	/* A service's cell shows its worst row: broken, then denied, then
-	 * delivered. A denial by policy is intended, so it has its own mark. */
-	static const char sym[] = { '+', 'x', '@' };
-	char cell = '+';
-	for (size_t i = 0; i < n; i++) {
-		bool policy = fate[i].reason == REASON_INGRESS || fate[i].reason == REASON_EGRESS;
-		x->count[fate[i].verdict]++;
-		x->denied += policy;
-		if (policy && cell == '+')
-			cell = '-';
-		else if (!policy && fate[i].verdict != VERDICT_DELIVERED)
-			cell = sym[fate[i].verdict];
-	}
-	x->cell[(size_t)x->m->v[sender].idx * x->ncols + column(x, d)] = cell;
-}
-
-void
-matrix_print(FILE *f, const struct matrix *x)
+emit_matrix_text(FILE *f, const struct matrix *x)
 {
 	const struct model *m = x->m;
 	int w = 6, digits = 1;
@@ -257,7 +186,7 @@ matrix_print(FILE *f, const struct matrix *x)
 	}
 	for (size_t i = 0; i < m->nprocs; i++) {
 		fprintf(f, "%-*s ", w, m->v[m->procs[i]].name);
-		fwrite(x->cell + i * x->ncols, 1, x->ncols, f);
+		fwrite(x->sym + i * x->ncols, 1, x->ncols, f);
 		fputc('\n', f);
 	}
 	fputs("\ndestinations:\n", f);
@@ -274,17 +203,9 @@ matrix_print(FILE *f, const struct matrix *x)
 		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf), name);
 	}
 	fputs("\nlegend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender\n", f);
-	fprintf(f, "summary: %zu pairs: %zu delivered, %zu discarded (%zu of them denied by a policy), %zu loop\n",
-		x->count[0] + x->count[1] + x->count[2], x->count[0], x->count[1], x->denied, x->count[2]);
-}
-
-void
-matrix_free(struct matrix *x)
-{
-	if (x == NULL)
-		return;
-	hash_free(x->index);
-	free(x->cols);
-	free(x->cell);
-	free(x);
+	fprintf(f,
+		"summary: %" PRIu64 " pairs: %" PRIu64 " delivered, %" PRIu64 " discarded (%" PRIu64
+		" of them denied by a policy), %" PRIu64 " loop\n",
+		x->verdicts[0] + x->verdicts[1] + x->verdicts[2], x->verdicts[0], x->verdicts[1], x->denied,
+		x->verdicts[2]);
 }

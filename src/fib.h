@@ -1,5 +1,5 @@
 /* Forwarding information bases. A switch's table is the spec's override
- * rules followed by the rules reference-model.md generates. Tables are not
+ * rules followed by the generated rules (k8snet(1), The forwarding tables). Tables are not
  * stored: fib_lookup finds the first matching rule from the model and its
  * indexes (a node's table has a rule per pod of the cluster), and
  * fib_table writes a table out only for display. */

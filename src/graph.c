@@ -1,14 +1,10 @@
 #include "config.h"
 
-/* gvc.h brings Graphviz's internal types.h, whose struct port would clash
- * with the model's: rename Graphviz's (a C type name is not part of the
- * ABI) before the model's headers come in. */
-#define port gv_port
-#include <gvc.h>
-#undef port
-
+/* graph_private.h first: it renames Graphviz's struct port. */
+#include "graph_private.h"
 #include "graph.h"
 #include "xalloc.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,40 +57,6 @@ static const struct ns_color {
  * process or switch can be named so (service names are NAMESPACE/NAME,
  * and a vertex may well be named "prod/web"). */
 #define SERVICE_ID "service "
-
-struct hop {
-	Agedge_t *e;
-	size_t k;
-};
-
-struct graph {
-	Agraph_t *g;
-	const struct model *m;
-	enum graph_view view;
-	Agnode_t **vx; /* by vertex id; summary: nodes only */
-	/* full view: by vertex id, its box (nodes, pods) and the edge of the
-	 * link to its parent */
-	Agraph_t **box;
-	Agedge_t **up;
-	/* The full view's node mesh holds only its special links (down,
-	 * traced) until a layout needs them all: n(n-1)/2 cgraph edges at
-	 * 5,000 nodes do not fit in memory. */
-	bool mesh_partial;
-	Agnode_t *hub; /* summary above GRAPH_MESH_NODES nodes; else NULL */
-	const char *engine; /* the layout: dot, or osage for a grid of nodes */
-	char *caption; /* the graph's label without a trace */
-	char *trace_text; /* what a trace adds to it, or NULL */
-	bool traced;
-	/* Per namespace: its place in ns_colors, or -1 (no pod, no service;
-	 * or the spec does not use namespaces). */
-	int *ns_color;
-	/* graph_add_services: a vertex per service, the edges to endpoint
-	 * pods in the order made (services, then pods, in document order). */
-	bool services;
-	Agnode_t **svc_vx;
-	Agedge_t **svc_edges;
-	size_t nsvc_edges, svc_edges_cap;
-};
 
 /* ---- strings ---- */
 
@@ -190,8 +152,8 @@ static const char *const eattr[][2] = {
 	{ "fontcolor", "black" }, { "penwidth", "1" }, { "class", "link" },
 };
 
-static bool
-declared(int kind, const char *name)
+bool
+graph_declared(int kind, const char *name)
 {
 	const char *const(*a)[2] = kind == AGRAPH ? gattr : kind == AGNODE ? nattr : eattr;
 	size_t n = kind == AGRAPH ? sizeof gattr / sizeof *gattr
@@ -207,8 +169,8 @@ declared(int kind, const char *name)
  * freed: 2.42's pango plugin keeps a font name of the last context that
  * laid text out, so a layout after gvFreeContext of another context reads
  * freed memory; and every gvContext leaks its configuration. */
-static GVC_t *
-gvc(void)
+GVC_t *
+graph_gvc(void)
 {
 	static GVC_t *context;
 	if (context == NULL)
@@ -266,7 +228,7 @@ ns_color(const struct graph *g, int ns)
 static struct graph *
 open_graph(const struct model *m, enum graph_view view)
 {
-	gvc();
+	graph_gvc();
 	struct graph *g = xcalloc(1, sizeof *g);
 	g->m = m;
 	g->view = view;
@@ -460,8 +422,8 @@ build_full(struct graph *g)
 }
 
 /* Every link of the node mesh as an edge, for a layout. */
-static void
-complete_mesh(struct graph *g)
+void
+graph_complete_mesh(struct graph *g)
 {
 	const struct model *m = g->m;
 	if (g->view != GRAPH_FULL || !g->mesh_partial)
@@ -943,252 +905,4 @@ graph_trace(struct graph *g, const struct dest *d, const struct fate *f, size_t 
 		mark_end(g, &f[i]);
 	g->trace_text = b.s;
 	set_label(g);
-}
-
-/* ---- output ---- */
-
-/* DOT is written here rather than by agwrite: agwrite tests every edge
- * and vertex against every subgraph of the graph that holds it (measured:
- * 200 nodes of 2 pods take 1 s, 400 nodes 6.6 s, 1,000 nodes 100 s), and
- * it needs the whole mesh as edges. This writer walks the model in
- * document order (so the same spec gives the same bytes) and quotes every
- * identifier and value with agcanonStr, as agwrite does. agcanonStr's
- * result lives until its next call: print it at once. */
-
-static void
-put_id(FILE *f, char *s)
-{
-	fputs(agcanonStr(s), f);
-}
-
-static void
-indent(FILE *f, int depth)
-{
-	for (int i = 0; i < depth; i++)
-		fputc('\t', f);
-}
-
-/* " [a=v, ...]" for the attributes of obj (of kind) that differ from what
- * it would get anyway: the declared default (vertices, edges), nothing
- * (the root) or the root's value (a box). */
-static void
-put_attrs(struct graph *g, FILE *f, void *obj, int kind)
-{
-	bool any = false;
-	for (Agsym_t *s = agnxtattr(g->g, kind, NULL); s != NULL; s = agnxtattr(g->g, kind, s)) {
-		if (!declared(kind, s->name))
-			continue;
-		char *v = agxget(obj, s);
-		const char *base = kind != AGRAPH ? s->defval : obj == g->g ? "" : agxget(g->g, s);
-		if (strcmp(v, base) == 0)
-			continue;
-		fputs(any ? ", " : " [", f);
-		put_id(f, s->name);
-		fputc('=', f);
-		put_id(f, v);
-		any = true;
-	}
-	if (any)
-		fputc(']', f);
-}
-
-static void
-put_vertex(struct graph *g, FILE *f, Agnode_t *n, int depth)
-{
-	indent(f, depth);
-	put_id(f, agnameof(n));
-	put_attrs(g, f, n, AGNODE);
-	fputs(";\n", f);
-}
-
-static void
-put_edge(struct graph *g, FILE *f, Agedge_t *e, int depth)
-{
-	indent(f, depth);
-	put_id(f, agnameof(agtail(e)));
-	fputs(" -- ", f);
-	put_id(f, agnameof(aghead(e)));
-	put_attrs(g, f, e, AGEDGE);
-	fputs(";\n", f);
-}
-
-static void
-open_box(struct graph *g, FILE *f, Agraph_t *sub, int depth)
-{
-	indent(f, depth);
-	fputs("subgraph ", f);
-	put_id(f, agnameof(sub));
-	fputs(" {\n", f);
-	indent(f, depth + 1);
-	fputs("graph", f);
-	put_attrs(g, f, sub, AGRAPH);
-	fputs(";\n", f);
-}
-
-static void
-close_box(FILE *f, int depth)
-{
-	indent(f, depth);
-	fputs("}\n", f);
-}
-
-/* A node's box: its switch, its daemons, its pods (each a box of its
- * switch and containers), and the links inside. */
-static void
-put_node_box(struct graph *g, FILE *f, int id)
-{
-	const struct model *m = g->m;
-	const struct vertex *v = &m->v[id];
-	open_box(g, f, g->box[id], 1);
-	put_vertex(g, f, g->vx[id], 2);
-	for (size_t i = 0; i < v->nkids; i++) {
-		put_vertex(g, f, g->vx[v->kids[i]], 2);
-		put_edge(g, f, g->up[v->kids[i]], 2);
-	}
-	for (size_t i = 0; i < v->npods; i++) {
-		int pod = m->pods[v->first_pod + i];
-		const struct vertex *p = &m->v[pod];
-		open_box(g, f, g->box[pod], 2);
-		put_vertex(g, f, g->vx[pod], 3);
-		for (size_t k = 0; k < p->nkids; k++) {
-			put_vertex(g, f, g->vx[p->kids[k]], 3);
-			put_edge(g, f, g->up[p->kids[k]], 3);
-		}
-		close_box(f, 2);
-		put_edge(g, f, g->up[pod], 2);
-	}
-	close_box(f, 1);
-}
-
-/* The node mesh, pair by pair: the links that have an edge (down,
- * traced) with their attributes, the others plain. */
-static void
-put_mesh(struct graph *g, FILE *f)
-{
-	const struct model *m = g->m;
-	size_t n = m->nnodes;
-	Agedge_t **row = xcalloc(n ? n : 1, sizeof *row);
-	/* 12.5 million lines at 5,000 nodes: quote each name once. */
-	char **name = xcalloc(n ? n : 1, sizeof *name);
-	for (size_t i = 0; i < n; i++)
-		name[i] = xstrdup(agcanonStr(agnameof(g->vx[m->nodes[i]])));
-	for (size_t i = 0; i < n; i++) {
-		Agnode_t *x = g->vx[m->nodes[i]];
-		for (Agedge_t *e = agfstedge(g->g, x); e != NULL; e = agnxtedge(g->g, e, x)) {
-			Agnode_t *o = agtail(e) == x ? aghead(e) : agtail(e);
-			int j = model_find(m, agnameof(o));
-			if (j >= 0 && m->v[j].kind == V_NODE)
-				row[m->v[j].idx] = e;
-		}
-		for (size_t j = i + 1; j < n; j++) {
-			if (row[j] != NULL) {
-				put_edge(g, f, row[j], 1);
-				continue;
-			}
-			fputc_unlocked('\t', f);
-			fputs_unlocked(name[i], f);
-			fputs_unlocked(" -- ", f);
-			fputs_unlocked(name[j], f);
-			fputs_unlocked(";\n", f);
-		}
-		memset(row, 0, n * sizeof *row);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(name[i]);
-	free(name);
-	free(row);
-}
-
-int
-graph_dot(struct graph *g, FILE *f)
-{
-	fputs("graph ", f);
-	put_id(f, agnameof(g->g));
-	fputs(" {\n\tgraph", f);
-	put_attrs(g, f, g->g, AGRAPH);
-	static const int kinds[] = { AGNODE, AGEDGE };
-	for (size_t k = 0; k < 2; k++) {
-		fputs(k == 0 ? ";\n\tnode [" : ";\n\tedge [", f);
-		bool any = false;
-		for (Agsym_t *s = agnxtattr(g->g, kinds[k], NULL); s != NULL; s = agnxtattr(g->g, kinds[k], s)) {
-			if (!declared(kinds[k], s->name))
-				continue;
-			fputs(any ? ", " : "", f);
-			put_id(f, s->name);
-			fputc('=', f);
-			put_id(f, s->defval);
-			any = true;
-		}
-		fputs("]", f);
-	}
-	fputs(";\n", f);
-	if (g->view == GRAPH_FULL) {
-		for (size_t i = 0; i < g->m->nnodes; i++)
-			put_node_box(g, f, g->m->nodes[i]);
-		put_mesh(g, f);
-		for (size_t i = 0; g->services && i < g->m->nsvcs; i++)
-			put_vertex(g, f, g->svc_vx[i], 1);
-		for (size_t i = 0; i < g->nsvc_edges; i++)
-			put_edge(g, f, g->svc_edges[i], 1);
-	} else {
-		/* The summary has no boxes and few edges: as cgraph holds it. */
-		for (Agnode_t *n = agfstnode(g->g); n != NULL; n = agnxtnode(g->g, n))
-			put_vertex(g, f, n, 1);
-		for (Agnode_t *n = agfstnode(g->g); n != NULL; n = agnxtnode(g->g, n))
-			for (Agedge_t *e = agfstout(g->g, n); e != NULL; e = agnxtout(g->g, e))
-				put_edge(g, f, e, 1);
-	}
-	fputs("}\n", f);
-	return fflush(f) != 0 || ferror(f) ? -1 : 0;
-}
-
-/* gvRenderData's length is an unsigned int * on 2.42 (size_t * from 13). */
-#if defined(GRAPHVIZ_VERSION_MAJOR) && GRAPHVIZ_VERSION_MAJOR >= 13
-typedef size_t gv_len;
-#else
-typedef unsigned int gv_len;
-#endif
-
-char *
-graph_render_svg(struct graph *g, size_t *len)
-{
-	*len = 0;
-	complete_mesh(g);
-	if (gvLayout(gvc(), g->g, g->engine) != 0)
-		return NULL;
-	char *buf = NULL;
-	gv_len n = 0;
-	int rc = gvRenderData(gvc(), g->g, "svg", &buf, &n);
-	gvFreeLayout(gvc(), g->g);
-	const char *start = rc == 0 && buf != NULL ? memmem(buf, n, "<svg", 4) : NULL;
-	char *svg = NULL;
-	if (start != NULL) {
-		*len = n - (size_t)(start - buf);
-		svg = xmalloc(*len + 1);
-		memcpy(svg, start, *len);
-		svg[*len] = '\0';
-	}
-	if (buf != NULL)
-		gvFreeRenderData(buf);
-	return svg;
-}
-
-int
-graph_write_dot(FILE *f, const struct model *m)
-{
-	struct graph *g = graph_new(m, GRAPH_FULL);
-	int rc = graph_dot(g, f);
-	graph_free(g);
-	return rc;
-}
-
-char *
-graph_svg(const struct model *m, const struct fate *trace, size_t ntrace, size_t *len)
-{
-	struct graph *g = graph_new(m, graph_summarized(m) ? GRAPH_SUMMARY : GRAPH_FULL);
-	if (ntrace > 0)
-		graph_trace(g, NULL, trace, ntrace);
-	char *svg = graph_render_svg(g, len);
-	graph_free(g);
-	return svg;
 }

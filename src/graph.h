@@ -1,4 +1,4 @@
-/* The Network Graph as a picture (contract.md, DOT): built with Graphviz
+/* The Network Graph as a picture (k8snet(1), dot): built with Graphviz
  * cgraph, written as DOT or laid out with gvc and rendered as SVG.
  *
  * The full view has one vertex per process and per switch, named by its

@@ -1,4 +1,4 @@
-/* The HTML page (issue 6): one self-contained file (CSS, script and the
+/* The HTML page (k8snet(1), OUTPUT, HTML): one self-contained file (CSS, script and the
  * SVG diagram inline, nothing fetched) with the cluster's counts and
  * verdicts, check's findings, the diagram, the reachability matrix and the
  * FIB tables. `reach --format html`, `fib --format html` and report's
@@ -27,14 +27,11 @@
 
 #include "check.h"
 #include "forward.h"
+#include "matrix.h"
 #include "model.h"
 #include "reach.h"
 
-enum {
-	HTML_MATRIX_CELLS = 10000,
-	HTML_NODE_MATRIX = 300,
-	HTML_FIB_RULES = 10000,
-};
+/* html_escape.c */
 
 /* s with & < > " ' (and line feeds) written as character references:
  * safe in text and in quoted attribute values. */
@@ -50,45 +47,45 @@ void html_json_string(FILE *f, const char *s);
 typedef void html_fill_fn(void *ctx, FILE *f, const char *key);
 void html_expand(FILE *f, const char *tmpl, html_fill_fn *fill, void *ctx);
 
-/* What one (sender, destination) pair of the matrix shows: the worst of
- * its fates. */
-enum html_cell {
-	CELL_OK,     /* delivered to the process that opened the port */
-	CELL_WRONG,  /* delivered, to another process */
-	CELL_DENY,   /* discarded by a NetworkPolicy: intended isolation */
-	CELL_DROP,   /* discarded by the network */
-	CELL_LOOP,
-	CELL_CLOSED, /* --ports all: discarded where nothing listens */
-	CELL_NA,     /* not asked: another pod's 127.0.0.1 */
-	CELL_KINDS,
-};
-enum html_cell html_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf);
-const char *html_cell_name(enum html_cell c); /* "ok", "drop", ...: CSS classes */
+/* emit_html.c: the page */
 
-/* The reachability as the page draws it, fed one reach row at a time:
- * per process while small, else per node (see above). Memory: the cells
- * drawn, never the pairs. Free with html_reach_free (accepts NULL). */
-struct html_reach;
-struct html_reach *html_reach_new(const struct model *m, enum ports_mode mode);
-/* A reach_fn (ctx: the html_reach); always returns 0. */
-int html_reach_add(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
-void html_reach_free(struct html_reach *r);
-/* Pairs counted per cell kind, and reach rows (fates) in all. */
-uint64_t html_reach_pairs(const struct html_reach *r, enum html_cell c);
-uint64_t html_reach_rows(const struct html_reach *r);
-bool html_reach_per_process(const struct html_reach *r);
+enum {
+	HTML_MATRIX_CELLS = 10000,
+	HTML_NODE_MATRIX = 300,
+	HTML_FIB_RULES = 10000,
+};
+
+/* The matrix the page draws is the reach matrix (matrix.h), kept per
+ * process up to HTML_MATRIX_CELLS cells and per node up to
+ * HTML_NODE_MATRIX nodes. Free with html_reach_free (matrix_free). */
+struct matrix *html_reach_new(const struct model *m, enum ports_mode mode);
+bool html_reach_per_process(const struct matrix *r);
+const char *html_cell_name(enum matrix_cell c); /* "ok", "drop", ...: CSS classes */
+/* The matrix's older names, which the page's callers still use. */
+#define html_cell matrix_cell
+#define html_reach matrix
+#define html_reach_add matrix_row
+#define html_reach_free matrix_free
+#define html_classify matrix_classify
+
+/* Names, into buf (at least HTML_FIB_FILE_MAX bytes), the file that holds
+ * the FIB table of the pos-th switch (1-based, in m->switches order)
+ * named name, and returns buf. */
+enum { HTML_FIB_FILE_MAX = 256 };
+typedef const char *html_fib_file_fn(size_t pos, const char *name, char *buf);
 
 /* The page's parts; NULL parts are left out. */
 struct html_page {
 	const struct model *m;
 	const char *spec_name;          /* as messages name it: "samples/k1.xml", "<stdin>" */
-	const struct html_reach *reach; /* the matrix and verdict counts */
+	const struct matrix *reach;     /* the matrix and verdict counts */
 	const struct check *check;      /* the findings */
 	const char *svg;                /* graph_svg's output (XML prolog and all) */
 	size_t svg_len;
 	bool svg_summarized;            /* the diagram shows one vertex per node */
 	int only_switch;                /* fib --switch: this switch's table alone; else -1 */
 	bool report;                    /* index.html of a report: links to its files */
+	html_fib_file_fn *fib_file;     /* the FIB list links each switch to fib/ and this name */
 	bool reach_csv_filtered;        /* report: reach.csv holds the non-delivered rows only */
 };
 void html_page_write(FILE *f, const struct html_page *p);

@@ -1,6 +1,6 @@
-/* All pairs (reference-model.md, Reachability): which destinations each
- * sender is asked about, in the contract's order, and the fate of every
- * one of them, handed to a callback row by row so that output streams. */
+/* All pairs (k8snet(1), reach): which destinations each sender is asked
+ * about, in the order k8snet(1) gives, and the fate of every one of them,
+ * handed to a callback row by row so that output streams. */
 #ifndef K8SNET_REACH_H
 #define K8SNET_REACH_H
 
@@ -18,7 +18,7 @@ typedef int reach_fn(void *ctx, int sender, const struct dest *d, const struct f
 
 int reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *ctx);
 
-/* The destinations of sender, in the contract's order; *n gets their
+/* The destinations of sender, in the order of k8snet(1), reach; *n gets their
  * number. The array is the caller's (free()). */
 struct dest *reach_dests(const struct model *m, int sender, enum ports_mode mode, size_t *n);
 

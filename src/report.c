@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 enum { CHECK_LISTED = 10 }; /* violations listed per constraint, as check does */
+_Static_assert((int)REPORT_FIB_FILE_MAX <= (int)HTML_FIB_FILE_MAX, "the page's buffer holds a FIB file name");
 
 const char *
 report_fib_file(size_t pos, const char *name, char *buf)
@@ -308,6 +309,7 @@ build(struct build *b)
 			.svg_summarized = b->summarized,
 			.only_switch = -1,
 			.report = true,
+			.fib_file = report_fib_file,
 			.reach_csv_filtered = filtered,
 		};
 		html_page_write(f, &p);

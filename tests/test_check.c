@@ -1,7 +1,8 @@
 /* check: the constraints on K1 and on what-if variants of it, whose
- * violations are counted here from the reference model by hand. */
+ * violations are counted here by hand, from the rules of k8snet(1). */
 #include "testlib.h"
 #include "check.h"
+#include "emit.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -79,22 +80,22 @@ test_check_classify(void **state)
 	struct model *m = test_k1();
 	int e = -1;
 	struct dest lo = { ADDR_LOOPBACK, 9090, PROTO_TCP };
-	assert_int_equal(check_classify(m, test_id(m, "C1.1"), &lo, &e), CONSTRAINT_LOCALHOST);
+	assert_int_equal(constraint_classify(m, test_id(m, "C1.1"), &lo, &e), CONSTRAINT_LOCALHOST);
 	assert_int_equal(e, test_id(m, "C1.2"));
 	/* A daemon's pairs: its own node's pods only. */
 	struct dest p1 = { 0x0a010101, 8080, PROTO_TCP }, p2 = { 0x0a010201, 9090, PROTO_TCP };
-	assert_int_equal(check_classify(m, test_id(m, "D1"), &p1, &e), CONSTRAINT_DAEMON);
+	assert_int_equal(constraint_classify(m, test_id(m, "D1"), &p1, &e), CONSTRAINT_DAEMON);
 	assert_int_equal(e, test_id(m, "C1.1"));
-	assert_int_equal(check_classify(m, test_id(m, "D1"), &p2, &e), CONSTRAINT_COUNT);
-	assert_int_equal(check_classify(m, test_id(m, "C3.1"), &p2, &e), CONSTRAINT_POD);
+	assert_int_equal(constraint_classify(m, test_id(m, "D1"), &p2, &e), CONSTRAINT_COUNT);
+	assert_int_equal(constraint_classify(m, test_id(m, "C3.1"), &p2, &e), CONSTRAINT_POD);
 	assert_int_equal(e, test_id(m, "C2.2"));
 	/* A closed port, a node address, a daemon at 127.0.0.1: no promise. */
 	struct dest closed = { 0x0a010101, 7777, PROTO_TCP }, udp = { 0x0a010101, 8080, PROTO_UDP };
 	struct dest node = { 0xc0a80001, 8080, PROTO_TCP };
-	assert_int_equal(check_classify(m, test_id(m, "C1.1"), &closed, &e), CONSTRAINT_COUNT);
-	assert_int_equal(check_classify(m, test_id(m, "C1.1"), &udp, &e), CONSTRAINT_COUNT);
-	assert_int_equal(check_classify(m, test_id(m, "C1.1"), &node, &e), CONSTRAINT_COUNT);
-	assert_int_equal(check_classify(m, test_id(m, "D1"), &lo, &e), CONSTRAINT_COUNT);
+	assert_int_equal(constraint_classify(m, test_id(m, "C1.1"), &closed, &e), CONSTRAINT_COUNT);
+	assert_int_equal(constraint_classify(m, test_id(m, "C1.1"), &udp, &e), CONSTRAINT_COUNT);
+	assert_int_equal(constraint_classify(m, test_id(m, "C1.1"), &node, &e), CONSTRAINT_COUNT);
+	assert_int_equal(constraint_classify(m, test_id(m, "D1"), &lo, &e), CONSTRAINT_COUNT);
 	model_free(m);
 }
 

@@ -1,7 +1,8 @@
 /* diff: K1 against changed copies of itself; the changed pairs are counted
- * here from the reference model by hand. */
+ * here by hand, from the rules of k8snet(1). */
 #include "testlib.h"
 #include "diff.h"
+#include "emit.h"
 #include "xalloc.h"
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
-/* The Network Graph as DOT and SVG (graph.c). Every test writes the DOT
- * out and reads it back with cgraph's own parser, then checks structure:
- * agwrite's order follows internal ids, so bytes are never compared. */
+/* The Network Graph as DOT and SVG (graph.c, graph_write.c). Most tests
+ * write the DOT out and read it back with cgraph's own parser, then check
+ * its structure; the writer's bytes are compared only where they are
+ * promised: the same spec gives the same DOT. */
 #include "testlib.h"
 #include "forward.h"
 #include "graph.h"

@@ -1,4 +1,5 @@
 #include "testlib.h"
+#include "matrix.h"
 #include "reach.h"
 #include "xalloc.h"
 
@@ -132,6 +133,50 @@ test_reach_columns_cover_every_row(void **state)
 	model_free(m);
 }
 
+/* The matrix that both views read: the text table's marks and the page's
+ * kinds come from the same rows and agree; per node, the same pairs. */
+static void
+test_matrix_views_agree(void **state)
+{
+	(void)state;
+	for (unsigned seed = 1; seed <= 6; seed++) {
+		char *xml = test_random_spec(seed, (int)(seed % 2));
+		struct model *m = test_model(xml);
+		for (int mode = PORTS_OPEN; mode <= PORTS_ALL; mode++) {
+			struct matrix *text = matrix_new(m, (enum ports_mode)mode);
+			struct matrix *page = matrix_new_summarized(m, (enum ports_mode)mode, SIZE_MAX, SIZE_MAX);
+			struct matrix *nodes = matrix_new_summarized(m, (enum ports_mode)mode, 0, SIZE_MAX);
+			assert_int_equal(reach_run(m, (enum ports_mode)mode, matrix_row, text), 0);
+			assert_int_equal(reach_run(m, (enum ports_mode)mode, matrix_row, page), 0);
+			assert_int_equal(reach_run(m, (enum ports_mode)mode, matrix_row, nodes), 0);
+			assert_int_equal(text->mx, MX_PROCESS);
+			assert_null(text->detail);
+			assert_int_equal(nodes->mx, MX_NODE);
+			assert_int_equal(text->verdicts[0] + text->verdicts[1] + text->verdicts[2], text->rows);
+			for (int k = 0; k < CELL_KINDS; k++) {
+				assert_int_equal(text->pairs[k], page->pairs[k]);
+				assert_int_equal(nodes->pairs[k], page->pairs[k]);
+			}
+			for (size_t i = 0; i < m->nprocs * text->ncols; i++) {
+				enum matrix_cell k = text->kind[i];
+				assert_int_equal(k, page->kind[i]);
+				assert_true((text->sym[i] == '.') == (k == CELL_NA));
+				if (text->sym[i] == '+')
+					assert_true(k == CELL_OK || k == CELL_WRONG);
+				if (text->sym[i] == 'x' || text->sym[i] == '@')
+					assert_true(k == CELL_DROP || k == CELL_LOOP || k == CELL_CLOSED);
+				if (k != CELL_NA)
+					assert_non_null(page->detail[i].tip);
+			}
+			matrix_free(text);
+			matrix_free(page);
+			matrix_free(nodes);
+		}
+		model_free(m);
+		free(xml);
+	}
+}
+
 int
 main(void)
 {
@@ -142,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_reach_protocol_order),
 		cmocka_unit_test(test_reach_stops_when_asked),
 		cmocka_unit_test(test_reach_columns_cover_every_row),
+		cmocka_unit_test(test_matrix_views_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,319 @@
+#include "matrix.h"
+#include "addr.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- one pair's kind: the one place the views' classification lives ---- */
+
+/* Which of two fates' cells a pair shows: the worst. */
+static const int cell_rank[CELL_KINDS] = { 0, 3, 2, 4, 5, 1, -1 };
+
+/* The process that opened the port the message was finally sent to (after
+ * a Service Rule's rewrite), or -1. */
+static int
+expected_receiver(const struct model *m, int sender, const struct dest *d, const struct fate *f)
+{
+	uint32_t a = f->dnat >= 0 ? f->dnat_addr : d->addr;
+	uint16_t port = f->dnat >= 0 ? f->dnat_port : d->port;
+	int sw;
+	if (a == ADDR_LOOPBACK)
+		sw = m->v[sender].kind == V_CONTAINER ? m->v[sender].parent : -1;
+	else
+		sw = model_addr_owner(m, a);
+	if (sw < 0)
+		return -1;
+	const struct endpoint *ep = model_endpoint(m, sw, port, d->proto);
+	return ep != NULL ? ep->proc : -1;
+}
+
+/* A message to a port that nobody opened (--ports all) cannot arrive: in
+ * the model it loops between pod and node, or dies on the way; the cell
+ * says "nothing listens" rather than flag a fault. */
+static enum matrix_cell
+fate_cell(const struct fate *f, int expected)
+{
+	if (f->verdict == VERDICT_DELIVERED)
+		return f->receiver == expected ? CELL_OK : CELL_WRONG;
+	if (f->verdict == VERDICT_DISCARDED && (f->reason == REASON_INGRESS || f->reason == REASON_EGRESS))
+		return CELL_DENY;
+	if (expected < 0 && f->reason != REASON_NO_ENDPOINTS)
+		return CELL_CLOSED;
+	return f->verdict == VERDICT_LOOP ? CELL_LOOP : CELL_DROP;
+}
+
+enum matrix_cell
+matrix_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf)
+{
+	enum matrix_cell worst = CELL_NA;
+	for (size_t i = 0; i < nf; i++) {
+		enum matrix_cell c = fate_cell(&f[i], expected_receiver(m, sender, d, &f[i]));
+		if (cell_rank[c] > cell_rank[worst])
+			worst = c;
+	}
+	return worst;
+}
+
+enum matrix_cell
+matrix_worst(const uint64_t *count)
+{
+	enum matrix_cell w = CELL_NA;
+	for (int k = 0; k < CELL_NA; k++)
+		if (count[k] > 0 && cell_rank[k] > cell_rank[w])
+			w = (enum matrix_cell)k;
+	return w;
+}
+
+/* The text table's mark for a pair: its worst row, broken, then denied,
+ * then delivered. A denial by policy is intended, so it has its own mark.
+ * Counts every fate by verdict as it goes. */
+static char
+text_mark(struct matrix *x, const struct fate *fate, size_t n)
+{
+	static const char sym[] = { '+', 'x', '@' };
+	char cell = '+';
+	for (size_t i = 0; i < n; i++) {
+		bool policy = fate[i].reason == REASON_INGRESS || fate[i].reason == REASON_EGRESS;
+		x->verdicts[fate[i].verdict]++;
+		x->denied += policy;
+		if (policy && cell == '+')
+			cell = '-';
+		else if (!policy && fate[i].verdict != VERDICT_DELIVERED)
+			cell = sym[fate[i].verdict];
+	}
+	return cell;
+}
+
+/* ---- the matrix ---- */
+
+struct matrix_memo {
+	struct dest d;
+	int expected;
+	uint32_t col;
+};
+
+static int
+cmp_dest(const struct dest *x, const struct dest *y)
+{
+	if (x->addr != y->addr)
+		return x->addr < y->addr ? -1 : 1;
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	return (int)x->proto - (int)y->proto;
+}
+
+static int
+cmp_col(const void *a, const void *b, void *cols)
+{
+	const struct dest *base = cols;
+	return cmp_dest(&base[*(const size_t *)a], &base[*(const size_t *)b]);
+}
+
+static struct matrix *
+new(const struct model *m, enum ports_mode mode, size_t max_cells, size_t max_nodes, bool details)
+{
+	struct matrix *x = xcalloc(1, sizeof *x);
+	x->m = m;
+	x->mode = mode;
+	x->cols = reach_columns(m, mode, &x->ncols);
+	if (!details || (m->nprocs > 0 && x->ncols > 0 && m->nprocs * x->ncols <= max_cells)) {
+		size_t cells = m->nprocs * x->ncols;
+		x->mx = MX_PROCESS;
+		x->sorted = xreallocarray(NULL, x->ncols ? x->ncols : 1, sizeof *x->sorted);
+		for (size_t i = 0; i < x->ncols; i++)
+			x->sorted[i] = i;
+		qsort_r(x->sorted, x->ncols, sizeof *x->sorted, cmp_col, x->cols);
+		x->kind = xreallocarray(NULL, cells + 1, 1);
+		memset(x->kind, CELL_NA, cells);
+		x->sym = xreallocarray(NULL, cells + 1, 1);
+		memset(x->sym, '.', cells);
+		if (details)
+			x->detail = xcalloc(cells + 1, sizeof *x->detail);
+	} else {
+		x->mx = m->nnodes <= max_nodes ? MX_NODE : MX_TOTALS;
+		x->nncols = x->mx == MX_NODE ? 1 + m->nnodes + m->nsvcs : 1;
+		x->count = xcalloc(m->nnodes * x->nncols + 1, sizeof *x->count);
+	}
+	x->sender = -1;
+	return x;
+}
+
+struct matrix *
+matrix_new(const struct model *m, enum ports_mode mode)
+{
+	return new(m, mode, SIZE_MAX, SIZE_MAX, false);
+}
+
+struct matrix *
+matrix_new_summarized(const struct model *m, enum ports_mode mode, size_t max_cells, size_t max_nodes)
+{
+	return new(m, mode, max_cells, max_nodes, true);
+}
+
+void
+matrix_free(struct matrix *x)
+{
+	if (x == NULL)
+		return;
+	if (x->detail != NULL)
+		for (size_t i = 0; i < x->m->nprocs * x->ncols; i++) {
+			free(x->detail[i].tip);
+			free(x->detail[i].path);
+		}
+	free(x->detail);
+	free(x->kind);
+	free(x->sym);
+	free(x->sorted);
+	free(x->cols);
+	free(x->count);
+	free(x->memo);
+	free(x);
+}
+
+long
+matrix_column(const struct matrix *x, const struct dest *d)
+{
+	size_t lo = 0, hi = x->ncols;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_dest(&x->cols[x->sorted[mid]], d);
+		if (c == 0)
+			return (long)x->sorted[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int
+matrix_node_of(const struct model *m, int v)
+{
+	while (v >= 0 && m->v[v].kind != V_NODE)
+		v = m->v[v].parent;
+	return v;
+}
+
+size_t
+matrix_node_column(const struct model *m, uint32_t a)
+{
+	if (a == ADDR_LOOPBACK)
+		return 0;
+	int owner = model_addr_owner(m, a);
+	if (owner >= 0)
+		return 1 + (size_t)m->v[matrix_node_of(m, owner)].idx;
+	int s = model_service_at(m, a);
+	return s >= 0 ? 1 + m->nnodes + (size_t)s : 0;
+}
+
+static char *
+cell_tip(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf, int expected)
+{
+	char a[16];
+	size_t len;
+	char *s;
+	FILE *mem = open_memstream(&s, &len);
+	if (mem == NULL)
+		abort();
+	fprintf(mem, "%s \xe2\x86\x92 %s:%u/%s", m->v[sender].name, addr_format(d->addr, a), d->port,
+		proto_name(d->proto));
+	if (expected >= 0 && f[0].dnat < 0)
+		fprintf(mem, " (opened by %s)", m->v[expected].name);
+	for (size_t i = 0; i < nf; i++) {
+		char *why = forward_explain(m, &f[i]);
+		if (nf > 1)
+			fprintf(mem, "\nbackend %zu of %zu: %s", i + 1, nf, why);
+		else
+			fprintf(mem, "\n%s", why);
+		free(why);
+		fputs("\npath", mem);
+		char tok[FORWARD_TOKEN_MAX];
+		for (size_t k = 0; k < f[i].npath; k++)
+			fprintf(mem, " %s", forward_token(m, &f[i], k, tok));
+	}
+	fclose(mem);
+	return s;
+}
+
+static char *
+cell_path(const struct model *m, const struct fate *f, size_t nf)
+{
+	size_t len;
+	char *s;
+	FILE *mem = open_memstream(&s, &len);
+	if (mem == NULL)
+		abort();
+	for (size_t i = 0; i < nf; i++) {
+		if (i > 0)
+			fputc(' ', mem);
+		forward_write_path(mem, m, &f[i]);
+	}
+	fclose(mem);
+	return s;
+}
+
+void
+matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate *f, size_t nf)
+{
+	const struct model *m = x->m;
+	x->rows += nf;
+	char mark = text_mark(x, f, nf);
+	/* 127.0.0.1 is each pod's own: no memo for it. */
+	struct fate plain = { .dnat = -1 };
+	struct matrix_memo own, *e = &own;
+	if (d->addr == ADDR_LOOPBACK) {
+		own.expected = expected_receiver(m, sender, d, &plain);
+		own.col = 0;
+	} else {
+		if (sender != x->sender) {
+			x->sender = sender;
+			x->k = 0;
+		}
+		if (x->k == x->nmemo) {
+			xgrow(&x->memo, &x->memo_cap, x->nmemo + 1, sizeof *x->memo);
+			x->memo[x->nmemo++].d.addr = ADDR_LOOPBACK; /* matches no destination here */
+		}
+		e = &x->memo[x->k++];
+		if (cmp_dest(&e->d, d) != 0) {
+			e->d = *d;
+			e->expected = expected_receiver(m, sender, d, &plain);
+			e->col = x->mx == MX_NODE ? (uint32_t)matrix_node_column(m, d->addr) : 0;
+		}
+	}
+	enum matrix_cell kind = CELL_NA;
+	int expected = e->expected;
+	for (size_t i = 0; i < nf; i++) {
+		enum matrix_cell c = fate_cell(&f[i], f[i].dnat >= 0 ? expected_receiver(m, sender, d, &f[i]) : expected);
+		if (cell_rank[c] > cell_rank[kind])
+			kind = c;
+	}
+	if (kind != CELL_NA)
+		x->pairs[kind]++;
+	if (x->mx == MX_PROCESS) {
+		long col = matrix_column(x, d);
+		if (col < 0)
+			return;
+		size_t i = (size_t)m->v[sender].idx * x->ncols + (size_t)col;
+		x->sym[i] = mark;
+		if (kind == CELL_NA)
+			return;
+		x->kind[i] = (unsigned char)kind;
+		if (x->detail != NULL) {
+			x->detail[i].tip = cell_tip(m, sender, d, f, nf, expected);
+			x->detail[i].path = cell_path(m, f, nf);
+		}
+	} else if (kind != CELL_NA) {
+		size_t row = (size_t)m->v[matrix_node_of(m, sender)].idx;
+		x->count[row * x->nncols + (x->mx == MX_NODE ? e->col : 0)][kind]++;
+	}
+}
+
+int
+matrix_row(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
+{
+	matrix_add(ctx, sender, d, f, nf);
+	return 0;
+}
