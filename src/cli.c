@@ -82,6 +82,15 @@ usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* An I/O failure: print its cause (which it frees); status 3. */
+static int
+io_failure(char *cause)
+{
+	fprintf(stderr, "k8snet: %s\n", cause);
+	free(cause);
+	return EXIT_IO;
+}
+
 /* Help and version go to standard output like any result: a failed write
  * is status 3, with a message. */
 static int
@@ -262,11 +271,26 @@ load(const struct opts *o, const char *path, struct model **m)
 	return st == SPEC_OK ? -1 : EXIT_USAGE;
 }
 
+/* Open the output: path (-o FILE), or standard output if NULL. Returns
+ * EXIT_OK with *out set, or EXIT_IO after the message. */
+static int
+open_output(const char *path, struct out **out)
+{
+	char *cause;
+	if ((*out = out_open(path, &cause)) == NULL)
+		return io_failure(cause);
+	return EXIT_OK;
+}
+
+/* Close the output, kept if the command succeeded; a failed write wins
+ * over its status. */
 static int
 finish(struct out *o, int status)
 {
-	int rc = out_close(o, status == EXIT_OK || status == EXIT_FINDINGS);
-	return rc ? rc : status;
+	char *cause;
+	if (out_close(o, status == EXIT_OK || status == EXIT_FINDINGS, &cause) != 0)
+		return io_failure(cause);
+	return status;
 }
 
 /* ---- validate ---- */
@@ -288,7 +312,10 @@ cmd_validate(struct opts *o, struct model *m)
 		containers += m->v[m->procs[i]].kind == V_CONTAINER;
 	for (size_t i = 0; i < m->nswitches; i++)
 		endpoints += m->v[m->switches[i]].neps;
-	struct out *out = out_open(NULL);
+	struct out *out;
+	int rc = open_output(NULL, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	fprintf(out_file(out), "%s: valid: cluster %s: %s, %s, %s, %s, %s\n", spec_display_name(o->args[0]), m->name,
 		count(m->nnodes, "node", a), count(m->npods, "pod", b), count(containers, "container", c),
 		count(m->nprocs - containers, "daemon", d), count(endpoints, "endpoint", e));
@@ -306,9 +333,10 @@ cmd_fib(struct opts *o, struct model *m)
 		if (only < 0 || !model_is_switch(m, only))
 			return usage_error(o->cmd, "'%s' is not a pod or node of the spec", o->switch_name);
 	}
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	FILE *f = out_file(out);
 	if (format_is(o, "html")) {
 		struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .only_switch = only };
@@ -358,10 +386,10 @@ cmd_trace(struct opts *o, struct model *m)
 		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", o->args[2]);
 	struct fate *f;
 	size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
-	struct out *out = out_open(o->output);
-	if (out == NULL) {
+	struct out *out;
+	if ((rc = open_output(o->output, &out)) != EXIT_OK) {
 		forward_free(f, n);
-		return EXIT_IO;
+		return rc;
 	}
 	FILE *fp = out_file(out);
 	if (format_is(o, "csv")) {
@@ -405,11 +433,11 @@ cmd_dot(struct opts *o, struct model *m)
 		graph_trace(g, &d, f, n);
 		forward_free(f, n);
 	}
-	struct out *out = out_open(o->output);
-	if (out != NULL)
+	struct out *out;
+	if ((rc = open_output(o->output, &out)) == EXIT_OK)
 		graph_dot(g, out_file(out));
 	graph_free(g);
-	return out == NULL ? EXIT_IO : finish(out, EXIT_OK);
+	return rc == EXIT_OK ? finish(out, EXIT_OK) : rc;
 }
 
 /* ---- reach ---- */
@@ -476,9 +504,9 @@ static int
 cmd_reach(struct opts *o, struct model *m)
 {
 	struct reach_ctx c = { .m = m, .json_first = true };
-	c.out = out_open(o->output);
-	if (c.out == NULL)
-		return EXIT_IO;
+	int rc = open_output(o->output, &c.out);
+	if (rc != EXIT_OK)
+		return rc;
 	c.f = out_file(c.out);
 	if (format_is(o, "csv")) {
 		emit_row_csv_header(c.f);
@@ -507,10 +535,10 @@ cmd_reach(struct opts *o, struct model *m)
 static int
 cmd_check(struct opts *o, struct model *m)
 {
-	int rc;
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	struct check *c = check_run(m, o->quiet ? 0 : o->all ? SIZE_MAX : CHECK_LISTED);
 	FILE *f = out_file(out);
 	if (format_is(o, "json"))
@@ -537,9 +565,10 @@ diff_row_csv(void *ctx, const struct diff_row *r)
 static int
 cmd_diff(struct opts *o, struct model *m)
 {
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	struct diff_counts counts;
 	if (format_is(o, "csv")) {
 		diff_emit_csv_header(out_file(out));

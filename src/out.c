@@ -59,17 +59,23 @@ discard(struct out *o)
 	free(o);
 }
 
+static char *
+cannot_write(const char *name, int err)
+{
+	return xasprintf("cannot write %s: %s", name, strerror(err));
+}
+
 struct out *
-out_open(const char *path)
+out_open(const char *path, char **cause)
 {
 	struct out *o = xcalloc(1, sizeof *o);
+	*cause = NULL;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fflush(stdout);
 		o->name = xstrdup("standard output");
-		if ((o->f = stream(o, STDOUT_FILENO)) == NULL) {
-			fputs("k8snet: out of memory\n", stderr);
-			abort();
-		}
+		/* fopencookie fails only for want of memory. */
+		if ((o->f = stream(o, STDOUT_FILENO)) == NULL)
+			xalloc_die();
 		return o;
 	}
 	o->name = xstrdup(path);
@@ -82,7 +88,7 @@ out_open(const char *path)
 		free(real);
 		int fd = open(path, O_WRONLY | O_CLOEXEC);
 		if (fd < 0 || (o->f = stream(o, fd)) == NULL) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", path, strerror(errno));
+			*cause = cannot_write(path, errno);
 			if (fd >= 0)
 				close(fd);
 			discard(o);
@@ -103,7 +109,7 @@ out_open(const char *path)
 	if (fd >= 0)
 		fchmod(fd, 0666 & ~mask);
 	if (fd < 0 || (o->f = stream(o, fd)) == NULL) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", path, strerror(errno));
+		*cause = cannot_write(path, errno);
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
@@ -126,29 +132,24 @@ out_failed(struct out *o)
 	return ferror(o->f) != 0;
 }
 
+/* The first failure is the one reported: later ones follow from it. */
 int
-out_close(struct out *o, bool commit)
+out_close(struct out *o, bool commit, char **cause)
 {
-	int rc = 0;
-	if (fclose(o->f) != 0 || o->err != 0) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(o->err ? o->err : EIO));
-		rc = 3;
-	}
+	*cause = NULL;
+	if (fclose(o->f) != 0 || o->err != 0)
+		*cause = cannot_write(o->name, o->err ? o->err : EIO);
 	if (o->path != NULL || o->special) {
 		/* Some file systems report a failed write only on close. */
-		if (close(o->fd) != 0 && rc == 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
-			rc = 3;
-		}
+		if (close(o->fd) != 0 && *cause == NULL)
+			*cause = cannot_write(o->name, errno);
 	}
 	if (o->path != NULL) {
-		if (rc == 0 && commit && rename(o->tmp, o->path) != 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
-			rc = 3;
-		}
-		if (rc != 0 || !commit)
+		if (*cause == NULL && commit && rename(o->tmp, o->path) != 0)
+			*cause = cannot_write(o->name, errno);
+		if (*cause != NULL || !commit)
 			unlink(o->tmp);
 	}
 	discard(o);
-	return rc;
+	return *cause == NULL ? 0 : -1;
 }
