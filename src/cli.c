@@ -589,7 +589,10 @@ cmd_report(struct opts *o, struct model *m)
 {
 	if (o->output == NULL || strcmp(o->output, "-") == 0)
 		return usage_error(o->cmd, "missing -o DIR: the folder to write the report in");
-	return report_write(m, spec_display_name(o->args[0]), o->output);
+	char *cause;
+	if (report_write(m, spec_display_name(o->args[0]), o->output, &cause) != 0)
+		return io_failure(cause);
+	return EXIT_OK;
 }
 
 /* ---- dispatch ---- */
