@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,7 +17,26 @@ struct out {
 	bool special; /* a device or a pipe, written in place */
 	char *name;       /* for messages */
 	char *path, *tmp; /* a regular file, written beside and renamed; else NULL */
+	struct sigaction xfsz; /* the caller's SIGXFSZ handler, while tmp exists */
 };
+
+/* While the temporary file exists, a write beyond the file size limit
+ * fails with EFBIG (reported, the file removed) instead of SIGXFSZ
+ * killing the process with the file left behind. The caller's handler is
+ * restored when the file is gone. */
+static void
+xfsz_ignore(struct out *o)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &o->xfsz);
+}
+
+static void
+xfsz_restore(struct out *o)
+{
+	sigaction(SIGXFSZ, &o->xfsz, NULL);
+}
 
 /* The stream writes through here so that the first error's cause is kept:
  * errno is long gone by the time the stream is closed. */
@@ -102,6 +122,7 @@ out_open(const char *path, char **cause)
 	}
 	o->path = real ? real : xstrdup(path);
 	o->tmp = xasprintf("%s.k8snet-XXXXXX", o->path);
+	xfsz_ignore(o);
 	int fd = mkstemp(o->tmp);
 	/* mkstemp makes the file private; give it the usual mode. */
 	mode_t mask = umask(0);
@@ -114,6 +135,7 @@ out_open(const char *path, char **cause)
 			close(fd);
 			unlink(o->tmp);
 		}
+		xfsz_restore(o);
 		discard(o);
 		return NULL;
 	}
@@ -149,6 +171,7 @@ out_close(struct out *o, bool commit, char **cause)
 			*cause = cannot_write(o->name, errno);
 		if (*cause != NULL || !commit)
 			unlink(o->tmp);
+		xfsz_restore(o);
 	}
 	discard(o);
 	return *cause == NULL ? 0 : -1;

@@ -4,7 +4,9 @@
  * are caught (the caller checks out_failed as it streams) and kept with
  * their errno. A failure returns NULL or -1 and sets *cause to the message,
  * without the "k8snet: " prefix ("cannot write FILE: REASON"); the caller
- * prints it and frees it. Nothing here prints. */
+ * prints it and frees it. Nothing here prints. While a temporary file
+ * exists, SIGXFSZ is ignored (a write past the file size limit fails with
+ * EFBIG); out_close gives the caller's handler back. */
 #ifndef K8SNET_OUT_H
 #define K8SNET_OUT_H
 
