@@ -380,6 +380,22 @@ swap_in(const char *tmp, const char *target, const char *dir, bool existed, char
 	return rc;
 }
 
+static mode_t
+umask_now(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return mask;
+}
+
+/* Between the first look (then) and now, the folder may have changed. */
+static bool
+changed(const char *target, enum report_dir then)
+{
+	enum report_dir now = report_dir_state(target);
+	return now == REPORT_DIR_OTHER || (now == REPORT_DIR_ABSENT) != (then == REPORT_DIR_ABSENT);
+}
+
 int
 report_write(const struct model *m, const char *spec_name, const char *dir, char **cause)
 {
@@ -431,9 +447,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		goto out;
 	}
 	/* mkdtemp makes the folder private; give it the usual mode. */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmp, 0777 & ~mask);
+	chmod(tmp, 0777 & ~umask_now());
 	b.tmp = tmp;
 	build(&b);
 	if (b.cause != NULL) {
@@ -445,9 +459,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		*cause = xasprintf("%s: interrupted; the report is not written", dir);
 		goto out;
 	}
-	/* Between the first look and now, the folder may have changed. */
-	enum report_dir now = report_dir_state(target);
-	if (now == REPORT_DIR_OTHER || (now == REPORT_DIR_ABSENT) != (st == REPORT_DIR_ABSENT)) {
+	if (changed(target, st)) {
 		*cause = xasprintf("%s: changed while the report was written: not replacing it", dir);
 		goto out;
 	}
