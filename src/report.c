@@ -68,11 +68,12 @@ report_dir_state(const char *path)
 
 /* ---- interruption: the temporary folder goes, whatever happens ---- */
 
-/* While the folder exists, SIGINT, SIGTERM and SIGHUP only stop the work
- * (the folder is removed, then the signal is raised again), and SIGXFSZ
- * is ignored: a write beyond the file size limit fails with EFBIG, an
- * error like any other, instead of killing the process with the folder
- * left behind. Every handler is the caller's again afterwards. */
+/* While the folder exists, SIGINT, SIGTERM and SIGHUP (unless ignored)
+ * only stop the work (the folder is removed, then the signal is raised
+ * again, under the caller's handler), and SIGXFSZ is ignored: a write
+ * beyond the file size limit fails with EFBIG, an error like any other,
+ * instead of killing the process with the folder left behind. Every
+ * handler is the caller's again afterwards. */
 
 static volatile sig_atomic_t interrupted;
 
@@ -91,8 +92,12 @@ signals_catch(void)
 	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESTART };
 	sigemptyset(&sa.sa_mask);
 	interrupted = 0;
-	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++)
-		sigaction(caught[i], &sa, &saved[i]);
+	/* A signal the caller ignores (nohup: SIGHUP) stays ignored. */
+	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++) {
+		sigaction(caught[i], NULL, &saved[i]);
+		if (saved[i].sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
 	struct sigaction ign = { .sa_handler = SIG_IGN };
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGXFSZ, &ign, &saved_xfsz);
