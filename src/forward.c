@@ -265,8 +265,7 @@ forward_path(const struct model *m, const struct fate *f)
 	size_t len = 0;
 	FILE *mem = open_memstream(&s, &len);
 	if (mem == NULL) {
-		fputs("k8snet: out of memory\n", stderr);
-		abort();
+		xalloc_die();
 	}
 	forward_write_path(mem, m, f);
 	fclose(mem);
