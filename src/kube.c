@@ -493,9 +493,16 @@ document_reset(struct reader *r)
 	arena_reset(&r->obj);
 	arena_reset(&r->doc);
 	r->nframes = r->npend = 0;
-	r->nanchors = 0;
-	if (r->nhash > 0)
+	/* a big table is dropped, not cleared, so that many small documents
+	 * after one with many anchors stay cheap */
+	if (r->nanchors > 0 && r->nhash > 1024) {
+		free(r->hash);
+		r->hash = NULL;
+		r->nhash = 0;
+	} else if (r->nanchors > 0) {
 		memset(r->hash, 0, r->nhash * sizeof *r->hash);
+	}
+	r->nanchors = 0;
 	r->items_frame = NONE;
 	r->streamed = r->tentative = false;
 	r->list_kind = NULL;

@@ -278,6 +278,18 @@ test_kube_aliases_expand(void **state)
 		       "t.yaml:3:3 List {kind:A,l:{app:web}}\n"
 		       "t.yaml:4:3 List {kind:B,l:{app:web}}\n");
 	expect_errors("a: *nope\n", "t.yaml:1:4: error: alias *nope names no anchor before it\n");
+	/* anchors do not cross documents, however many there were */
+	char *text = malloc(3000 * 24 + 100);
+	char *p = text;
+	for (int i = 0; i < 3000; i++)
+		p += sprintf(p, "a%d: &a%d %d\n", i, i, i);
+	strcpy(p, "b: *a2999\n---\nc: *a1\n");
+	struct result r = read_text(text);
+	assert_string_equal(r.diags, "t.yaml:3003:4: error: alias *a1 names no anchor before it\n");
+	assert_int_equal(strlen(r.objs) > 3000 * 8, 1);
+	assert_non_null(strstr(r.objs, ",b:2999}\n"));
+	result_free(&r);
+	free(text);
 }
 
 static void
