@@ -1,3 +1,4 @@
+#include "config.h"
 #include "census.h"
 #include "engine.h"
 #include "forward.h"

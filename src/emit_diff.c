@@ -1,5 +1,6 @@
 /* The views of a diff: the contract's CSV, and text grouped for a
  * reviewer. */
+#include "config.h"
 #include "check.h"
 #include "diff.h"
 #include "emit.h"

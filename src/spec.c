@@ -1,3 +1,4 @@
+#include "config.h"
 #include "spec.h"
 #include "xalloc.h"
 
