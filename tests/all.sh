@@ -201,7 +201,7 @@ stage_valgrind() {
 	# the unit tests (every test but the CLI driver), under automake; a
 	# valgrind error shows as status 99
 	unit=$(printf 'print-tests:\n\t@echo $(TESTS)\n' | make -s -f Makefile -f - print-tests |
-		tr ' ' '\n' | grep -v '^tests/cli\.sh$' | tr '\n' ' ')
+		tr ' ' '\n' | grep -v '[.]t$' | tr '\n' ' ')
 	if make -j"$(nproc 2>/dev/null || echo 2)" check TESTS="$unit" LOG_COMPILER="$work/wrap"; then
 		summary valgrind
 	else
