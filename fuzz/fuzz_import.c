@@ -8,6 +8,7 @@
  * budget did not see).
  *
  * Build and run: make fuzz-import (clang -fsanitize=fuzzer,address,undefined). */
+#include "config.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

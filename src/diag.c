@@ -1,3 +1,4 @@
+#include "config.h"
 #include "diag.h"
 #include "xalloc.h"
 

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "forward.h"
 #include "policy.h"
 #include "xalloc.h"

@@ -16,6 +16,7 @@
  * against the budget, so a "billion laughs" is refused after a few
  * thousand events, never expanded; its height is checked against the depth
  * limit as if expanded. */
+#include "config.h"
 #include "kube.h"
 #include "xalloc.h"
 

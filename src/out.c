@@ -1,3 +1,4 @@
+#include "config.h"
 #include "out.h"
 #include "xalloc.h"
 

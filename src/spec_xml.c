@@ -1,3 +1,4 @@
+#include "config.h"
 #include "spec_xml.h"
 #include "xalloc.h"
 

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
