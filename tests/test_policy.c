@@ -1,4 +1,4 @@
-/* Services and NetworkPolicy (services-and-policies.md), clause by clause,
+/* Services and NetworkPolicy (k8snet-spec(5)), clause by clause,
  * each on a small cluster. */
 #include "testlib.h"
 #include "fib.h"

@@ -1,4 +1,4 @@
-# Spec 1.1 validation (services-and-policies.md): each broken rule gets
+# Spec 1.1 validation (k8snet-spec(5)): each broken rule gets
 # FILE:LINE: error: and exit 2; the one warning keeps exit 0.
 
 # namespace name not a DNS label
