@@ -6,6 +6,7 @@
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
+#include "spec_xml.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -191,6 +192,8 @@ struct imp {
 	struct diag *d;
 	const struct import_opts *opts;
 	const char *file; /* the current input, interned */
+	const char *stdin_buf; /* "-" already read (import_load_stdin) */
+	size_t stdin_len;
 	bool quiet;
 	size_t warn_count[W_COUNT];
 	struct pos warn_first[W_COUNT];
@@ -230,6 +233,7 @@ struct imp {
 	struct kpod *pods;
 	size_t npods, pods_cap;
 	size_t live, synthesized;
+	bool subnet_full; /* said once */
 	struct hash *addrs; /* address -> index into addr_owner */
 	struct { uint32_t addr; const char *what; struct pos pos; } *addr_owner;
 	size_t naddr, addr_cap;
@@ -1114,7 +1118,7 @@ read_cidr(struct imp *I, const struct knode *n, bool *v6)
 	}
 	uint32_t net;
 	int len;
-	char suggest[24];
+	char suggest[24] = "";
 	if (s && addr_parse_prefix(s, &net, &len, suggest) && strchr(s, '/'))
 		return astrdup(&I->a, s);
 	if (s && strchr(s, '/') && suggest[0] && addr_parse_prefix(suggest, &net, &len, NULL)) {
@@ -1420,7 +1424,7 @@ struct cidr {
 static bool
 parse_cidr_opt(struct imp *I, const char *opt, const char *s, struct cidr *c)
 {
-	char suggest[24];
+	char suggest[24] = "";
 	if (addr_parse_prefix(s, &c->net, &c->len, suggest) && strchr(s, '/'))
 		return true;
 	err_pos(I, NULL, "%s takes a CIDR (ADDR/LEN, no host bits), not '%s'", opt, s);
@@ -1622,6 +1626,9 @@ pod_addr(struct imp *I, int k, const struct cidr *pc, uint32_t *out, struct pos 
 	while (n->next_host < 255 && taken(I, base + n->next_host))
 		n->next_host++;
 	if (n->next_host >= 255) {
+		if (I->subnet_full)
+			return false;
+		I->subnet_full = true;
 		err_pos(I, &pos, "the pod subnet of node %s (a /24 of --pod-cidr %s) is full: widen --pod-cidr "
 				 "(or add nodes with --nodes)", n->name, I->opts->pod_cidr);
 		return false;
@@ -2036,7 +2043,9 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < ninputs; i++) {
-		int r = kube_read(inputs[i], &lim, I->d, on_object, I);
+		int r = I->stdin_buf && strcmp(inputs[i], "-") == 0
+				? kube_read_buffer("<stdin>", I->stdin_buf, I->stdin_len, &lim, I->d, on_object, I)
+				: kube_read(inputs[i], &lim, I->d, on_object, I);
 		if (r > rc)
 			rc = r;
 	}
@@ -2047,16 +2056,17 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	if (I->objects == 0 && (diag_errors(I->d) || rc))
 		return 2;
 	if (I->objects == 0) {
-		diag_error_at(I->d, ninputs ? inputs[0] : "import", 0, 0,
+		diag_error_at(I->d, ninputs ? spec_display_name(inputs[0]) : "import", 0, 0,
 			      "no Kubernetes object that import reads (Namespace, Node, Pod, workloads, Service, "
 			      "EndpointSlice, Endpoints, NetworkPolicy)");
 		return 2;
 	}
-	if (!nodes_resolve(I) || !pods_resolve(I) || rc)
+	if (!nodes_resolve(I))
 		return 2;
+	bool ok = pods_resolve(I) && !rc;
 	struct kservice **svcs = xcalloc(I->nsvcs + 1, sizeof *svcs);
 	struct kpolicy **pols = xcalloc(I->npols + 1, sizeof *pols);
-	bool ok = services_resolve(I, svcs);
+	ok &= services_resolve(I, svcs);
 	for (size_t i = 0; i < I->npols; i++)
 		pols[i] = &I->pols[i];
 	qsort(pols, I->npols, sizeof *pols, cmp_pol);
@@ -2182,10 +2192,12 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 
 static int
 import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
-	  size_t *len, struct model **model)
+	  size_t *len, struct model **model, const char *stdin_buf, size_t stdin_len)
 {
 	struct imp I;
 	imp_init(&I, o, d);
+	I.stdin_buf = stdin_buf;
+	I.stdin_len = stdin_len;
 	struct import_result res = { 0 };
 	int rc = run(&I, inputs, ninputs, &res);
 	if (rc == 0) {
@@ -2215,7 +2227,7 @@ int
 import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	   size_t *len)
 {
-	return import_do(inputs, ninputs, o, d, sum, xml, len, NULL);
+	return import_do(inputs, ninputs, o, d, sum, xml, len, NULL, NULL, 0);
 }
 
 enum spec_status
@@ -2227,7 +2239,44 @@ import_load(const char *path, size_t max_input, struct diag *d, struct model **o
 		o.max_input = max_input;
 	char *in[1] = { (char *)path };
 	*out = NULL;
-	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out);
+	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, NULL, 0);
+	return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+}
+
+enum spec_status
+import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct model **out)
+{
+	char *buf;
+	size_t len;
+	*out = NULL;
+	enum spec_status st = spec_xml_read("-", max_spec > max_input ? max_spec : max_input, d, &buf, &len);
+	if (st != SPEC_OK)
+		return st;
+	size_t i = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	if (i == len || buf[i] == '<') {
+		struct stat sb;
+		if (len > max_spec && fstat(0, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			diag_error(d, 0, "the spec is %zu bytes, more than the limit of %zu (raise it with --max-spec-size)",
+				   len, max_spec);
+			st = SPEC_INVALID;
+		} else if (len > max_spec) {
+			diag_error(d, 0, "the spec is more than the limit of %zu bytes (raise it with --max-spec-size)",
+				   max_spec);
+			st = SPEC_INVALID;
+		} else {
+			st = spec_parse(buf, len, d, out);
+		}
+		free(buf);
+		return st;
+	}
+	struct import_opts o;
+	import_opts_default(&o);
+	o.max_input = max_input;
+	char *in[1] = { "-" };
+	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, buf, len);
+	free(buf);
 	return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
 }
 
