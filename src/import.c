@@ -230,6 +230,7 @@ struct imp {
 	/* resolved */
 	struct knodev *nodes;
 	size_t nnodes, nodes_cap;
+	struct hash *node_names; /* name -> index in nodes */
 	struct kpod *pods;
 	size_t npods, pods_cap;
 	size_t live, synthesized;
@@ -1392,9 +1393,11 @@ taken(const struct imp *I, uint32_t a)
 static int
 node_find(const struct imp *I, const char *name)
 {
-	for (size_t i = 0; i < I->nnodes; i++)
-		if (strcmp(I->nodes[i].name, name) == 0)
-			return (int)i;
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(I->node_names, hash_string(name), &it)) >= 0)
+		if (strcmp(I->nodes[v].name, name) == 0)
+			return v;
 	return -1;
 }
 
@@ -1407,6 +1410,7 @@ node_add(struct imp *I, const char *name)
 	xgrow(&I->nodes, &I->nodes_cap, I->nnodes + 1, sizeof *I->nodes);
 	memset(&I->nodes[I->nnodes], 0, sizeof *I->nodes);
 	I->nodes[I->nnodes].name = name;
+	hash_add(I->node_names, hash_string(name), (int)I->nnodes);
 	return (int)I->nnodes++;
 }
 
@@ -1496,6 +1500,10 @@ nodes_resolve(struct imp *I)
 		if (I->wls[i].t.node_name)
 			node_add(I, I->wls[i].t.node_name);
 	qsort(I->nodes, I->nnodes, sizeof *I->nodes, cmp_node);
+	hash_free(I->node_names);
+	I->node_names = hash_new();
+	for (size_t i = 0; i < I->nnodes; i++)
+		hash_add(I->node_names, hash_string(I->nodes[i].name), (int)i);
 	bool ok = true;
 	for (size_t i = 0; i < I->nnodes; i++)
 		if (I->nodes[i].has_addr)
@@ -1881,16 +1889,18 @@ cmp_ns(const void *a, const void *b)
 }
 
 static void
-ns_use(struct imp *I, struct kns **list, size_t *n, size_t *cap, const char *name)
+ns_use(struct hash *h, struct kns **list, size_t *n, size_t *cap, const char *name)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*list)[i].name, name) == 0)
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(h, hash_string(name), &it)) >= 0)
+		if (strcmp((*list)[v].name, name) == 0)
 			return;
 	xgrow(list, cap, *n + 1, sizeof **list);
-	struct kns *k = &(*list)[(*n)++];
+	struct kns *k = &(*list)[*n];
 	memset(k, 0, sizeof *k);
 	k->name = name;
-	(void)I;
+	hash_add(h, hash_string(name), (int)(*n)++);
 }
 
 /* ---- running ---- */
@@ -2001,6 +2011,7 @@ imp_free(struct imp *I)
 	hash_free(I->owners);
 	hash_free(I->ids);
 	hash_free(I->addrs);
+	hash_free(I->node_names);
 	arena_free(&I->a);
 }
 
@@ -2073,8 +2084,10 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	/* Namespaces: declared ones, then every one in use. */
 	struct kns *ns = NULL;
 	size_t nns = 0, nscap = 0;
+	struct hash *nsh = hash_new();
 	for (size_t i = 0; i < I->nnsobjs; i++) {
 		xgrow(&ns, &nscap, nns + 1, sizeof *ns);
+		hash_add(nsh, hash_string(I->nsobjs[i].name), (int)nns);
 		ns[nns] = I->nsobjs[i];
 		ns[nns].labels = (struct kvs){ 0 };
 		for (size_t j = 0; j < I->nsobjs[i].labels.n; j++)
@@ -2083,16 +2096,17 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 		nns++;
 	}
 	for (size_t i = 0; i < I->npods; i++)
-		ns_use(I, &ns, &nns, &nscap, I->pods[i].ns);
+		ns_use(nsh, &ns, &nns, &nscap, I->pods[i].ns);
 	for (size_t i = 0; i < I->nsvcs; i++)
-		ns_use(I, &ns, &nns, &nscap, I->svcs[i].ns);
+		ns_use(nsh, &ns, &nns, &nscap, I->svcs[i].ns);
 	for (size_t i = 0; i < I->npols; i++)
-		ns_use(I, &ns, &nns, &nscap, I->pols[i].ns);
+		ns_use(nsh, &ns, &nns, &nscap, I->pols[i].ns);
 	for (size_t i = 0; i < I->npodobjs; i++)
 		if (!I->podobjs[i].completed)
-			ns_use(I, &ns, &nns, &nscap, I->podobjs[i].ns);
+			ns_use(nsh, &ns, &nns, &nscap, I->podobjs[i].ns);
 	for (size_t i = 0; i < I->nwls; i++)
-		ns_use(I, &ns, &nns, &nscap, I->wls[i].ns);
+		ns_use(nsh, &ns, &nns, &nscap, I->wls[i].ns);
+	hash_free(nsh);
 	qsort(ns, nns, sizeof *ns, cmp_ns);
 	for (size_t i = 0; i < nns; i++) {
 		struct kvs l = { 0 };
@@ -2135,6 +2149,7 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->owners = hash_new();
 	I->ids = hash_new();
 	I->addrs = hash_new();
+	I->node_names = hash_new();
 }
 
 /* The parser's messages about the generated XML, cited at the object
