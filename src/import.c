@@ -503,9 +503,20 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
 			c = '-';
 		p[i] = c;
 	}
-	if (len > (label ? 63u : 253u))
-		p[label ? 63 : 253] = '\0';
-	return p;
+	/* alphanumeric at both ends, as Kubernetes wants */
+	char *q = p;
+	while (*q == '-' || *q == '.')
+		q++;
+	size_t end = strlen(q);
+	if (end > (label ? 63u : 253u))
+		end = label ? 63 : 253;
+	while (end > 0 && (q[end - 1] == '-' || q[end - 1] == '.'))
+		end--;
+	q[end] = '\0';
+	for (size_t i = 1; i + 1 < end; i++) /* each dot-separated part too */
+		if (q[i] == '.' && (q[i + 1] == '.' || q[i + 1] == '-' || q[i - 1] == '-'))
+			q[i] = '-';
+	return *q ? q : "unnamed";
 }
 
 static void
@@ -2181,6 +2192,8 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 		while (*rest == ' ')
 			rest++;
 		bool is_err = strncmp(rest, "error: ", 7) == 0;
+		if (!is_err && I->opts->quiet)
+			continue;
 		if (is_err)
 			rest += 7;
 		else if (strncmp(rest, "warning: ", 9) == 0)
@@ -2473,7 +2486,11 @@ import_main(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	/* The spec is parsed before it is written: what import writes, every
+	 * command accepts (a problem it finds is cited at the YAML). */
+	struct model *m = NULL;
+	int rc = import_do(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len, &m, NULL, 0);
+	model_free(m);
 	diag_print(d, stderr);
 	diag_free(d);
 	if (rc == 0)

@@ -322,6 +322,13 @@ $ k8snet import - --nodes 1 --no-kubelet
 ! <stdin>:2:18: warning: names that Kubernetes would refuse: lowercased, other characters written '-' (1 in all, the first here)
 ! <stdin>:3:55: warning: quoted numbers where Kubernetes wants a number: read as that number (1 in all, the first here)
 
+# a service name with no letter at its ends is trimmed, so that the spec stays valid
+$ k8snet import - --nodes 1 --no-kubelet --quiet | grep '<service'
+< kind: Service
+< metadata: {name: _Web.}
+< spec: {ports: [{port: 80}]}
+>   <service name="web" namespace="default" address="10.96.0.10">
+
 # ---- every command takes Kubernetes input: one truth ----
 
 $ k8snet import samples/k8s -o k8s.xml --quiet && k8snet reach k8s.xml --format csv >a.csv && k8snet reach samples/k8s --format csv >b.csv 2>/dev/null && cmp a.csv b.csv && k8snet check samples/k8s --quiet 2>/dev/null
