@@ -341,6 +341,53 @@ test_import_load_parses_the_same_xml(void **state)
 	free(path);
 }
 
+static void
+test_import_node_addresses_and_names(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	char *xml = imp("kind: Node\nmetadata: {name: b}\n"
+			"status: {addresses: [{type: InternalIP, address: 'fd00::2'}, {type: ExternalIP, address: 203.0.113.2}]}\n"
+			"---\nkind: Node\nmetadata: {name: a}\nstatus: {addresses: [{type: Hostname, address: a.local}]}\n"
+			"---\nkind: Pod\nmetadata: {name: p}\n"
+			"spec: {nodeName: c, hostNetwork: true, containers: [{name: k, ports: [{containerPort: 10250}, {containerPort: 80}]}]}\n"
+			"---\nkind: Pod\nmetadata: {name: q}\n"
+			"spec: {nodeName: c, hostNetwork: true, containers: [{name: k, ports: [{containerPort: 80}]}]}\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	/* node order is byte order; an IPv6 InternalIP yields to an ExternalIP;
+	 * nodes without an address get the --node-cidr's hosts in that order */
+	HAS(xml, "<node name=\"a\" address=\"192.168.0.1\">");
+	HAS(xml, "<node name=\"b\" address=\"203.0.113.2\">");
+	/* a nodeName that names no node creates it */
+	HAS(xml, "<node name=\"c\" address=\"192.168.0.2\">");
+	/* the kubelet keeps 10250, the first pod in input order keeps 80 */
+	HAS(xml, "<daemon name=\"default/p/k\" pod=\"p\" namespace=\"default\" workload=\"Pod/p\">"
+		 "<port number=\"80\"/></daemon>");
+	HAS(xml, "<daemon name=\"default/q/k\" pod=\"q\" namespace=\"default\" workload=\"Pod/q\"/>");
+	HAS(msgs, "ports opened twice on one node or pod: the first in input order keeps it (2 in all");
+	free(msgs);
+	free(xml);
+}
+
+static void
+test_import_endpoint_slices_before_endpoints(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Service\nmetadata: {name: ext}\nspec: {ports: [{name: https, port: 443}, {name: dns, port: 53, protocol: UDP}]}\n"
+			   "---\nkind: Endpoints\nmetadata: {name: ext}\nsubsets: [{addresses: [{ip: 198.51.100.9}], ports: [{name: https, port: 8443}]}]\n"
+			   "---\nkind: EndpointSlice\nmetadata: {name: ext-x1, labels: {kubernetes.io/service-name: ext}}\n"
+			   "addressType: IPv4\nendpoints: [{addresses: [198.51.100.1]}]\n"
+			   "ports: [{name: https, port: 8443}, {name: dns, port: 5353, protocol: UDP}, {name: nope, port: 1}]\n",
+			   NULL);
+	HAS(xml, "<endpoint address=\"198.51.100.1\" port=\"8443\" protocol=\"TCP\" service-port=\"443\"/>\n"
+		 "    <endpoint address=\"198.51.100.1\" port=\"5353\" protocol=\"UDP\" service-port=\"53\"/>");
+	HASNT(xml, "198.51.100.9");
+	HASNT(xml, "port=\"1\"");
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -357,6 +404,8 @@ main(void)
 		cmocka_unit_test(test_import_pod_cidr_runs_out),
 		cmocka_unit_test(test_import_names_and_quoted_numbers),
 		cmocka_unit_test(test_import_load_parses_the_same_xml),
+		cmocka_unit_test(test_import_node_addresses_and_names),
+		cmocka_unit_test(test_import_endpoint_slices_before_endpoints),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
