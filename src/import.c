@@ -1639,6 +1639,16 @@ static bool
 pod_addr(struct imp *I, int k, const struct cidr *pc, uint32_t *out, struct pos pos)
 {
 	struct knodev *n = &I->nodes[k];
+	/* Only pods that need an address need the node's subnet: a live
+	 * cluster of 5,000 nodes imports with the default --pod-cidr. */
+	size_t subnets = pc->len > 24 ? 0 : (size_t)1 << (24 - pc->len);
+	if ((size_t)k >= subnets) {
+		if (!I->subnet_full)
+			err_pos(I, &pos, "--pod-cidr %s holds %zu node subnets of /24, too few for node %s (node %zu in "
+					 "node order): widen --pod-cidr", I->opts->pod_cidr, subnets, n->name, (size_t)k + 1);
+		I->subnet_full = true;
+		return false;
+	}
 	uint32_t base = pc->net + ((uint32_t)k << 8);
 	if (n->next_host == 0)
 		n->next_host = 1;
@@ -1684,12 +1694,6 @@ pods_resolve(struct imp *I)
 	struct cidr pc;
 	if (!parse_cidr_opt(I, "--pod-cidr", I->opts->pod_cidr, &pc))
 		return false;
-	if (pc.len > 24 || (pc.len < 24 && I->nnodes > ((size_t)1 << (24 - pc.len))) ||
-	    (pc.len == 24 && I->nnodes > 1)) {
-		err_pos(I, NULL, "--pod-cidr %s holds %zu node subnets of /24, and there are %zu nodes: widen --pod-cidr",
-			I->opts->pod_cidr, pc.len > 24 ? (size_t)0 : (size_t)1 << (24 - pc.len), I->nnodes);
-		return false;
-	}
 	bool ok = true;
 	/* Deployments whose ReplicaSets' pods the input holds. */
 	for (size_t i = 0; i < I->npodobjs; i++) {

@@ -457,6 +457,14 @@ $ k8snet import - --nodes 1 --pod-cidr 10.244.0.0/24 --quiet
 ? 2
 ! <stdin>:1:1: error: the pod subnet of node node-1 (a /24 of --pod-cidr 10.244.0.0/24) is full: widen --pod-cidr (or add nodes with --nodes)
 
+# more nodes than --pod-cidr has /24 subnets, when a pod needs an address
+$ k8snet import - --nodes 2 --pod-cidr 10.0.0.0/24 --quiet
+< kind: Deployment
+< metadata: {name: d}
+< spec: {replicas: 2, template: {spec: {containers: [{name: c}]}}}
+? 2
+! <stdin>:1:1: error: --pod-cidr 10.0.0.0/24 holds 1 node subnets of /24, too few for node node-2 (node 2 in node order): widen --pod-cidr
+
 # no object that import reads
 $ k8snet import -
 < kind: ConfigMap
