@@ -498,6 +498,14 @@ $ k8snet import nosuch.yaml
 ? 3
 ! nosuch.yaml: error: cannot read: No such file or directory
 
+# a failed write: status 3, and no file left behind
+$ k8snet import samples/k8s --quiet -o nosuch/x.xml
+? 3
+! k8snet import: cannot write nosuch/x.xml: No such file or directory
+$ k8snet import samples/k8s --quiet >/dev/full
+? 3
+! k8snet import: cannot write the spec: No space left on device
+
 # ---- the kubectl plugin, with a stand-in kubectl that prints a dump ----
 
 $ mkdir bin && printf '#!/bin/sh\necho "$@" >kubectl.args\ncat tests/data/k8s/live.yaml\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET "$top_srcdir"/kubectl-k8snet validate && cat kubectl.args
