@@ -114,8 +114,8 @@ static const char *const warn_text[W_COUNT] = {
 	[W_COMPLETED] = "pods in phase Succeeded or Failed have no network: skipped",
 	[W_HEADLESS] = "headless services (clusterIP: None) have no virtual address: skipped",
 	[W_EXTERNAL_NAME] = "ExternalName services have no virtual address: skipped",
-	[W_NOT_MODELLED] = "node ports, load-balancer addresses, externalIPs and hostPorts are not modelled yet: "
-			   "imported without them",
+	[W_NOT_MODELLED] = ("node ports, load-balancer addresses, externalIPs and hostPorts are not modelled yet: "
+			    "imported without them"),
 	[W_NO_CONTAINER_NAME] = "containers without a name: named container-N",
 	[W_NO_CONTAINER_PORT] = "ports entries without containerPort (or 0) open nothing",
 	[W_BAD_NAME] = "names that Kubernetes would refuse: lowercased, other characters written '-'",
