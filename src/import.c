@@ -1425,6 +1425,14 @@ node_add(struct imp *I, const char *name)
 	return (int)I->nnodes++;
 }
 
+/* qsort, but never with a NULL base (an empty list): UBSan. */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 static int
 cmp_node(const void *a, const void *b)
 {
@@ -1510,7 +1518,7 @@ nodes_resolve(struct imp *I)
 	for (size_t i = 0; i < I->nwls; i++)
 		if (I->wls[i].t.node_name)
 			node_add(I, I->wls[i].t.node_name);
-	qsort(I->nodes, I->nnodes, sizeof *I->nodes, cmp_node);
+	sort(I->nodes, I->nnodes, sizeof *I->nodes, cmp_node);
 	hash_free(I->node_names);
 	I->node_names = hash_new();
 	for (size_t i = 0; i < I->nnodes; i++)
@@ -1823,7 +1831,7 @@ services_resolve(struct imp *I, struct kservice **sorted)
 			ok &= claim(I, I->svcs[i].addr,
 				    aprintf(&I->a, "service %s/%s", I->svcs[i].ns, I->svcs[i].name), I->svcs[i].o.pos);
 	}
-	qsort(sorted, I->nsvcs, sizeof *sorted, cmp_svc);
+	sort(sorted, I->nsvcs, sizeof *sorted, cmp_svc);
 	struct cidr sc_;
 	if (!parse_cidr_opt(I, "--service-cidr", I->opts->service_cidr, &sc_))
 		return false;
@@ -2095,7 +2103,7 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	ok &= services_resolve(I, svcs);
 	for (size_t i = 0; i < I->npols; i++)
 		pols[i] = &I->pols[i];
-	qsort(pols, I->npols, sizeof *pols, cmp_pol);
+	sort(pols, I->npols, sizeof *pols, cmp_pol);
 	/* Namespaces: declared ones, then every one in use. */
 	struct kns *ns = NULL;
 	size_t nns = 0, nscap = 0;
@@ -2122,7 +2130,7 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	for (size_t i = 0; i < I->nwls; i++)
 		ns_use(nsh, &ns, &nns, &nscap, I->wls[i].ns);
 	hash_free(nsh);
-	qsort(ns, nns, sizeof *ns, cmp_ns);
+	sort(ns, nns, sizeof *ns, cmp_ns);
 	for (size_t i = 0; i < nns; i++) {
 		struct kvs l = { 0 };
 		kvs_add(&I->a, &l, "kubernetes.io/metadata.name", ns[i].name);
@@ -2139,8 +2147,8 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	}
 	sort_pods = I->pods;
 	for (size_t i = 0; i < I->nnodes; i++) {
-		qsort(I->nodes[i].pods, I->nodes[i].npods, sizeof(size_t), cmp_pod_idx);
-		qsort(I->nodes[i].daemons, I->nodes[i].ndaemons, sizeof *I->nodes[i].daemons, cmp_daemon);
+		sort(I->nodes[i].pods, I->nodes[i].npods, sizeof(size_t), cmp_pod_idx);
+		sort(I->nodes[i].daemons, I->nodes[i].ndaemons, sizeof *I->nodes[i].daemons, cmp_daemon);
 	}
 	if (ok && !diag_errors(I->d)) {
 		struct resolved r = { I->opts->name ? I->opts->name : base_name(&I->a, inputs[0]), ns, nns, I->nodes,

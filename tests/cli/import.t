@@ -508,11 +508,11 @@ $ k8snet import samples/k8s --quiet >/dev/full
 
 # ---- the kubectl plugin, with a stand-in kubectl that prints a dump ----
 
-$ mkdir bin && printf '#!/bin/sh\necho "$@" >kubectl.args\ncat tests/data/k8s/live.yaml\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET "$top_srcdir"/kubectl-k8snet validate && cat kubectl.args
+$ mkdir bin && printf '#!/bin/sh\necho "$@" >kubectl.args\ncat tests/data/k8s/live.yaml\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet validate && cat kubectl.args
 > <stdin>: valid: cluster stdin: 2 nodes, 2 pods, 2 containers, 4 daemons, 6 endpoints
 > get nodes,namespaces,pods,services,endpointslices,networkpolicies --all-namespaces -o yaml
 ! <stdin>:75:5: warning: pods in phase Succeeded or Failed have no network: skipped (1 in all, the first here)
 ! <stdin>:127:5: warning: endpoints at a node address that nothing opens: a NODE:kube-apiserver daemon opens them (1 in all, the first here)
-$ mkdir bin && printf '#!/bin/sh\nexit 1\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET "$top_srcdir"/kubectl-k8snet reach
+$ mkdir bin && printf '#!/bin/sh\nexit 1\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet reach
 ? 3
 ! kubectl k8snet: kubectl could not read the cluster
