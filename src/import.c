@@ -1512,9 +1512,18 @@ nodes_resolve(struct imp *I)
 		for (unsigned i = 1; i <= n; i++)
 			node_add(I, aprintf(&I->a, "node-%0*u", (int)width, i));
 	}
-	for (size_t i = 0; i < I->npodobjs; i++)
-		if (!I->podobjs[i].completed && I->podobjs[i].t.node_name)
-			node_add(I, I->podobjs[i].t.node_name);
+	for (size_t i = 0; i < I->npodobjs; i++) {
+		const struct kpodobj *p = &I->podobjs[i];
+		if (p->completed || p->t.node_name == NULL)
+			continue;
+		/* a node that no Node names: a live pod's hostIP is its address */
+		int k = node_add(I, p->t.node_name);
+		uint32_t a;
+		if (!I->nodes[k].has_addr && p->has_ip && p->host_ip && addr_parse(p->host_ip, &a)) {
+			I->nodes[k].addr = a;
+			I->nodes[k].has_addr = true;
+		}
+	}
 	for (size_t i = 0; i < I->nwls; i++)
 		if (I->wls[i].t.node_name)
 			node_add(I, I->wls[i].t.node_name);

@@ -388,6 +388,19 @@ test_import_endpoint_slices_before_endpoints(void **state)
 	free(xml);
 }
 
+static void
+test_import_created_node_takes_the_host_ip(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Node\nmetadata: {name: a}\nstatus: {addresses: [{type: InternalIP, address: 10.0.0.1}]}\n"
+			   "---\nkind: Pod\nmetadata: {name: p}\nspec: {nodeName: b, containers: [{name: c}]}\n"
+			   "status: {podIP: 10.1.0.5, hostIP: 10.0.0.2}\n",
+			   NULL);
+	HAS(xml, "<node name=\"b\" address=\"10.0.0.2\">");
+	HAS(xml, "<pod name=\"default/p\" namespace=\"default\" address=\"10.1.0.5\"");
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -406,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_import_load_parses_the_same_xml),
 		cmocka_unit_test(test_import_node_addresses_and_names),
 		cmocka_unit_test(test_import_endpoint_slices_before_endpoints),
+		cmocka_unit_test(test_import_created_node_takes_the_host_ip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
