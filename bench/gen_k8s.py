@@ -3,7 +3,7 @@
 networkpolicies -A -o yaml` (or -o json) dump, for the importer's benchmark.
 
 One `kind: List` whose items carry the bulk that real dumps carry:
-managedFields (fieldsV1), annotations (last-applied-configuration), labels,
+managedFields (fieldsV1; --no-managed-fields for kubectl's default), annotations (last-applied-configuration), labels,
 ownerReferences, probes, env, resources, volume mounts, tolerations,
 status conditions and containerStatuses, status.podIP/hostIP, nodeName.
 kubectl's shapes: keys sorted, 2-space YAML with sequences not indented
@@ -92,6 +92,8 @@ def ylines(v):
 
 def template(obj, fmt):
     """A str.format template of one List item."""
+    if not MANAGED:
+        obj['metadata'].pop('managedFields', None)
     if fmt == 'yaml':
         lines = ylines(obj)
         text = '- ' + lines[0] + '\n' + ''.join('  ' + l + '\n' for l in lines[1:])
@@ -109,6 +111,7 @@ def managed(manager, op, time, fields):
 
 
 TS = '2024-05-01T10:00:00Z'
+MANAGED = True
 
 
 def node_obj():
@@ -305,8 +308,13 @@ def main():
                     help='5,000 nodes, 150,000 pods, 300,000 containers, 10,000 services, 1,000 namespaces, '
                          '5,000 policies')
     ap.add_argument('--json', action='store_true', help='kubectl -o json instead of -o yaml')
+    ap.add_argument('--no-managed-fields', action='store_true',
+                    help="leave managedFields out, as kubectl does by default since 1.21 "
+                         "(without --show-managed-fields)")
     ap.add_argument('-o', dest='out', default='-')
     a = ap.parse_args()
+    global MANAGED
+    MANAGED = not a.no_managed_fields
     if a.limits:
         a.nodes, a.pods, a.containers, a.services, a.namespaces, a.policies = 5000, 150000, 300000, 10000, 1000, 5000
     if a.containers == 0:

@@ -146,8 +146,11 @@ struct reader {
 	kube_object_fn *fn;
 	void *ctx;
 	yaml_parser_t parser;
-	/* input */
+	/* input: in (after head's bytes), or buf */
 	FILE *in;
+	const unsigned char *head, *buf;
+	size_t headlen, len;
+	const char *path; /* a file to read again for a position, or NULL */
 	size_t nread;
 	bool too_big, io_error;
 	int err; /* errno of the failed read */
@@ -490,13 +493,47 @@ document_reset(struct reader *r)
 	arena_reset(&r->obj);
 	arena_reset(&r->doc);
 	r->nframes = r->npend = 0;
-	r->nanchors = 0;
-	if (r->nhash > 0)
+	/* a big table is dropped, not cleared, so that many small documents
+	 * after one with many anchors stay cheap */
+	if (r->nanchors > 0 && r->nhash > 1024) {
+		free(r->hash);
+		r->hash = NULL;
+		r->nhash = 0;
+	} else if (r->nanchors > 0) {
 		memset(r->hash, 0, r->nhash * sizeof *r->hash);
+	}
+	r->nanchors = 0;
 	r->items_frame = NONE;
 	r->streamed = r->tentative = false;
 	r->list_kind = NULL;
 	r->ndeferred = 0;
+}
+
+/* The 1-based line and column (in characters, as libyaml counts) of byte
+ * offset of the input, read again for a file; false for a stream. */
+static bool
+locate(const struct reader *r, size_t offset, long *line, long *col)
+{
+	FILE *f = NULL;
+	if (r->buf == NULL && (r->path == NULL || (f = fopen(r->path, "rb")) == NULL))
+		return false;
+	long l = 1, c = 1;
+	for (size_t i = 0; i < offset; i++) {
+		int ch = f == NULL ? (i < r->len ? r->buf[i] : EOF) : getc(f);
+		if (ch == EOF)
+			break;
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80 && !(i < 3 && l == 1 && (ch == 0xEF || ch == 0xBB || ch == 0xBF))) {
+			c++;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	*line = l;
+	*col = c;
+	return true;
 }
 
 static void
@@ -512,13 +549,19 @@ syntax_error(struct reader *r)
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		error_at(r, 0, 0, "out of memory in the YAML parser");
 	} else if (p->error == YAML_READER_ERROR) {
-		/* the reader works ahead of the marks: give the byte offset */
-		if (p->problem_value != -1)
-			error_at(r, 0, 0, "%s (#%X) at byte %zu", p->problem ? p->problem : "invalid input",
-				 (unsigned)p->problem_value, p->problem_offset);
-		else
-			error_at(r, 0, 0, "%s at byte %zu", p->problem ? p->problem : "invalid input",
-				 p->problem_offset);
+		/* the reader decodes ahead of the marks and gives a byte offset */
+		long line, col;
+		const char *what = p->problem ? p->problem : "invalid input";
+		if (locate(r, p->problem_offset, &line, &col)) {
+			if (p->problem_value != -1)
+				error_at(r, line, col, "%s (#%X)", what, (unsigned)p->problem_value);
+			else
+				error_at(r, line, col, "%s", what);
+		} else if (p->problem_value != -1) {
+			error_at(r, 0, 0, "%s (#%X) at byte %zu", what, (unsigned)p->problem_value, p->problem_offset);
+		} else {
+			error_at(r, 0, 0, "%s at byte %zu", what, p->problem_offset);
+		}
 	} else {
 		error_at(r, (long)p->problem_mark.line + 1, (long)p->problem_mark.column + 1, "%s",
 			 p->problem ? p->problem : "invalid YAML");
@@ -589,7 +632,15 @@ static int
 read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
 {
 	struct reader *r = data;
-	size_t n = fread(buf, 1, size, r->in);
+	size_t n;
+	if (r->headlen > 0) {
+		n = r->headlen < size ? r->headlen : size;
+		memcpy(buf, r->head, n);
+		r->head += n;
+		r->headlen -= n;
+	} else {
+		n = fread(buf, 1, size, r->in);
+	}
 	if (n == 0 && ferror(r->in)) {
 		r->io_error = true;
 		r->err = errno;
@@ -657,6 +708,7 @@ one_file(const char *path, const char *file, const struct kube_limits *lim, stru
 	diag_note_file(d, file);
 	bool is_stdin = strcmp(path, "-") == 0;
 	r.in = is_stdin ? stdin : fopen(path, "rb");
+	r.path = is_stdin ? NULL : path;
 	if (r.in == NULL) {
 		diag_error_at(d, file, 0, 0, "cannot read: %s", strerror(errno));
 		return 3;
@@ -788,9 +840,34 @@ kube_read_buffer(const char *name, const void *buf, size_t len, const struct kub
 		error_at(&r, 0, 0, "out of memory in the YAML parser");
 		return 2;
 	}
+	r.buf = buf;
+	r.len = len;
 	yaml_parser_set_input_string(&r.parser, buf, len);
 	parse_stream(&r);
 	yaml_parser_delete(&r.parser);
+	reader_free(&r);
+	return r.stop != 0 ? r.stop : r.rc;
+}
+
+int
+kube_read_stream(const char *name, FILE *f, const void *head, size_t headlen, const struct kube_limits *lim,
+		 struct diag *d, kube_object_fn *fn, void *ctx)
+{
+	struct reader r;
+	reader_init(&r, name, lim, d);
+	r.fn = fn;
+	r.ctx = ctx;
+	r.in = f;
+	r.head = head;
+	r.headlen = headlen;
+	diag_note_file(d, name);
+	if (headlen > r.max_input) {
+		error_at(&r, 0, 0, "the input is more than the limit of %zu bytes (raise it with --max-input-size)",
+			 r.max_input);
+	} else {
+		r.nread = headlen;
+		run(&r, NULL);
+	}
 	reader_free(&r);
 	return r.stop != 0 ? r.stop : r.rc;
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -71,6 +72,13 @@ int kube_read(const char *path, const struct kube_limits *lim, struct diag *d,
  * and the tests' entry). */
 int kube_read_buffer(const char *name, const void *buf, size_t len, const struct kube_limits *lim,
 		     struct diag *d, kube_object_fn *fn, void *ctx);
+
+/* The same on the open stream f (left open), named name, whose first
+ * headlen bytes the caller already read into head (to sniff the input,
+ * e.g. for '<' after a byte-order mark): head is read first, then f,
+ * streamed, with the size limit counting both. */
+int kube_read_stream(const char *name, FILE *f, const void *head, size_t headlen,
+		     const struct kube_limits *lim, struct diag *d, kube_object_fn *fn, void *ctx);
 
 /* libyaml's event loop alone over path (as kube_read, directories too),
  * building nothing: the baseline that `make bench` compares the importer

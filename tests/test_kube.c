@@ -278,6 +278,18 @@ test_kube_aliases_expand(void **state)
 		       "t.yaml:3:3 List {kind:A,l:{app:web}}\n"
 		       "t.yaml:4:3 List {kind:B,l:{app:web}}\n");
 	expect_errors("a: *nope\n", "t.yaml:1:4: error: alias *nope names no anchor before it\n");
+	/* anchors do not cross documents, however many there were */
+	char *text = malloc(3000 * 24 + 100);
+	char *p = text;
+	for (int i = 0; i < 3000; i++)
+		p += sprintf(p, "a%d: &a%d %d\n", i, i, i);
+	strcpy(p, "b: *a2999\n---\nc: *a1\n");
+	struct result r = read_text(text);
+	assert_string_equal(r.diags, "t.yaml:3003:4: error: alias *a1 names no anchor before it\n");
+	assert_int_equal(strlen(r.objs) > 3000 * 8, 1);
+	assert_non_null(strstr(r.objs, ",b:2999}\n"));
+	result_free(&r);
+	free(text);
 }
 
 static void
@@ -351,7 +363,8 @@ test_kube_syntax_errors(void **state)
 		      "t.yaml:4:6: error: mapping values are not allowed in this context\n");
 	expect_errors("{\"kind\": \"Pod\",\n \"a\": [1, 2}\n",
 		      "t.yaml:2:12: error: did not find expected ',' or ']'\n");
-	expect_errors("a: \"x\xff\"\n", "t.yaml: error: invalid leading UTF-8 octet (#FF) at byte 5\n");
+	expect_errors("a: \"x\xff\"\n", "t.yaml:1:6: error: invalid leading UTF-8 octet (#FF)\n");
+	expect_errors("kind: A\n# caf\xc3\xa9\nb: \xc3\xa9\xe9x\n", "t.yaml:3:6: error: invalid trailing UTF-8 octet (#78)\n");
 	/* the objects before the error were delivered */
 	struct result r = read_text("kind: A\n---\nkind: B\n  x: y\n");
 	assert_string_equal(r.objs, "t.yaml:1:1 - {kind:A}\n");
@@ -506,6 +519,45 @@ test_kube_size_limit_while_reading(void **state)
 	clearerr(stdin);
 }
 
+static void
+test_kube_stream_after_sniffed_head(void **state)
+{
+	(void)state;
+	const char *rest = "d: Pod\nx: [1]\n---\nkind: B\nbad: \xff\n";
+	FILE *f = fmemopen((void *)rest, strlen(rest), "r");
+	struct diag *d = diag_new("<stdin>");
+	struct seen s = { 0 };
+	s.f = open_memstream(&s.buf, &s.len);
+	assert_int_equal(kube_read_stream("<stdin>", f, "\xef\xbb\xbf  kin", 8, NULL, d, record, &s), 2);
+	fclose(s.f);
+	fclose(f);
+	/* libyaml decodes a whole buffer ahead: the bad byte is found before
+	 * the first document ends */
+	assert_string_equal(s.buf, "");
+	char *text = diag_text(d);
+	/* a stream is not read again: the byte offset */
+	assert_string_equal(text, "<stdin>: error: invalid leading UTF-8 octet (#FF) at byte 39\n");
+	free(text);
+	free(s.buf);
+	diag_free(d);
+	/* a file is: its line and column */
+	char path[] = "/tmp/test_kube.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	const char *bad = "kind: A\nb: [x,\n  y\xff]\n";
+	assert_int_equal(write(fd, bad, strlen(bad)), (ssize_t)strlen(bad));
+	close(fd);
+	d = diag_new(path);
+	assert_int_equal(kube_read(path, NULL, d, record, &s), 2);
+	text = diag_text(d);
+	char *want = xasprintf("%s:3:4: error: invalid leading UTF-8 octet (#FF)\n", path);
+	assert_string_equal(text, want);
+	free(want);
+	free(text);
+	diag_free(d);
+	unlink(path);
+}
+
 /* ---- diag ---- */
 
 static void
@@ -555,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_kube_callback_stops),
 		cmocka_unit_test(test_kube_directory_in_byte_order),
 		cmocka_unit_test(test_kube_size_limit_while_reading),
+		cmocka_unit_test(test_kube_stream_after_sniffed_head),
 		cmocka_unit_test(test_diag_positions_sorted_old_bytes_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
