@@ -288,6 +288,17 @@ forward_reason_name(enum reason r)
 	return names[r];
 }
 
+const char *
+forward_backend(const struct model *m, const struct fate *f, char *buf, size_t len)
+{
+	int owner = model_addr_owner(m, f->dnat_addr);
+	if (owner < 0)
+		snprintf(buf, len, "outside the cluster");
+	else
+		snprintf(buf, len, "%s %s", model_kind_name(m->v[owner].kind), m->v[owner].name);
+	return buf;
+}
+
 const struct step *
 forward_last_step(const struct fate *f)
 {

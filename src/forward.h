@@ -98,6 +98,11 @@ char *forward_explain(const struct model *m, const struct fate *f);
  * "ingress policy", "egress policy", "outside the cluster". */
 const char *forward_reason_name(enum reason r);
 
+/* What f's DNAT chose, for people: "pod P" (the pod holding the address),
+ * "node N" (a node's address: a hostNetwork pod or an explicit endpoint),
+ * or "outside the cluster"; into buf of len bytes. */
+const char *forward_backend(const struct model *m, const struct fate *f, char *buf, size_t len);
+
 /* The step that decided the verdict, or NULL (a sender's link down). */
 const struct step *forward_last_step(const struct fate *f);
 
