@@ -6,7 +6,6 @@
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
-#include "spec_xml.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -192,8 +191,9 @@ struct imp {
 	struct diag *d;
 	const struct import_opts *opts;
 	const char *file; /* the current input, interned */
-	const char *stdin_buf; /* "-" already read (import_load_stdin) */
-	size_t stdin_len;
+	const char *stdin_head; /* "-": its first bytes, already read */
+	size_t stdin_headlen;
+	bool stdin_sniffed;
 	bool quiet;
 	size_t warn_count[W_COUNT];
 	struct pos warn_first[W_COUNT];
@@ -2086,8 +2086,8 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < ninputs; i++) {
-		int r = I->stdin_buf && strcmp(inputs[i], "-") == 0
-				? kube_read_buffer("<stdin>", I->stdin_buf, I->stdin_len, &lim, I->d, on_object, I)
+		int r = I->stdin_sniffed && strcmp(inputs[i], "-") == 0
+				? kube_read_stream("<stdin>", stdin, I->stdin_head, I->stdin_headlen, &lim, I->d, on_object, I)
 				: kube_read(inputs[i], &lim, I->d, on_object, I);
 		if (r > rc)
 			rc = r;
@@ -2241,12 +2241,13 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 
 static int
 import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
-	  size_t *len, struct model **model, const char *stdin_buf, size_t stdin_len)
+	  size_t *len, struct model **model, const char *stdin_head, size_t stdin_headlen)
 {
 	struct imp I;
 	imp_init(&I, o, d);
-	I.stdin_buf = stdin_buf;
-	I.stdin_len = stdin_len;
+	I.stdin_head = stdin_head;
+	I.stdin_headlen = stdin_headlen;
+	I.stdin_sniffed = stdin_head != NULL;
 	struct import_result res = { 0 };
 	int rc = run(&I, inputs, ninputs, &res);
 	if (rc == 0) {
@@ -2295,38 +2296,68 @@ import_load(const char *path, size_t max_input, struct diag *d, struct model **o
 enum spec_status
 import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct model **out)
 {
-	char *buf;
-	size_t len;
+	/* Sniff: an optional BOM, whitespace, then '<' (or nothing) is XML;
+	 * anything else is streamed to the importer, never slurped. */
+	char head[4096];
+	size_t hl = 0;
+	int c = EOF;
 	*out = NULL;
-	enum spec_status st = spec_xml_read("-", max_spec > max_input ? max_spec : max_input, d, &buf, &len);
-	if (st != SPEC_OK)
-		return st;
-	size_t i = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
-		i++;
-	if (i == len || buf[i] == '<') {
-		struct stat sb;
-		if (len > max_spec && fstat(0, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			diag_error(d, 0, "the spec is %zu bytes, more than the limit of %zu (raise it with --max-spec-size)",
-				   len, max_spec);
-			st = SPEC_INVALID;
-		} else if (len > max_spec) {
+	while (hl < sizeof head && (c = getc(stdin)) != EOF) {
+		head[hl++] = (char)c;
+		bool bom = hl <= 3 && memcmp(head, "\xef\xbb\xbf", hl) == 0;
+		if (!bom && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+	}
+	if (ferror(stdin)) {
+		diag_error(d, 0, "cannot read the spec: %s", strerror(errno));
+		return SPEC_IO_ERROR;
+	}
+	if (c != EOF && c != '<' && hl > 0) {
+		struct import_opts o;
+		import_opts_default(&o);
+		o.max_input = max_input;
+		char *in[1] = { "-" };
+		int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, head, hl);
+		return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+	}
+	struct stat sb;
+	if (fstat(0, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max_spec) {
+		diag_error(d, 0, "the spec is %jd bytes, more than the limit of %zu (raise it with --max-spec-size)",
+			   (intmax_t)sb.st_size, max_spec);
+		return SPEC_INVALID;
+	}
+	size_t cap = hl + 65536, n = hl;
+	char *buf = xmalloc(cap);
+	memcpy(buf, head, hl);
+	for (;;) {
+		if (n > max_spec) {
 			diag_error(d, 0, "the spec is more than the limit of %zu bytes (raise it with --max-spec-size)",
 				   max_spec);
-			st = SPEC_INVALID;
-		} else {
-			st = spec_parse(buf, len, d, out);
+			free(buf);
+			return SPEC_INVALID;
 		}
-		free(buf);
-		return st;
+		xgrow(&buf, &cap, n + 65536, 1);
+		size_t want = cap - n;
+		if (want > max_spec + 1 - n)
+			want = max_spec + 1 - n;
+		size_t got = fread(buf + n, 1, want, stdin);
+		n += got;
+		if (got < want)
+			break;
 	}
-	struct import_opts o;
-	import_opts_default(&o);
-	o.max_input = max_input;
-	char *in[1] = { "-" };
-	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, buf, len);
+	if (ferror(stdin)) {
+		diag_error(d, 0, "cannot read the spec: %s", strerror(errno));
+		free(buf);
+		return SPEC_IO_ERROR;
+	}
+	if (n > max_spec) {
+		diag_error(d, 0, "the spec is more than the limit of %zu bytes (raise it with --max-spec-size)", max_spec);
+		free(buf);
+		return SPEC_INVALID;
+	}
+	enum spec_status st = spec_parse(buf, n, d, out);
 	free(buf);
-	return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+	return st;
 }
 
 bool
