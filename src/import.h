@@ -54,10 +54,10 @@ int import_run(char *const *inputs, size_t ninputs, const struct import_opts *o,
  * YAML object it came from. Same contract as spec_load. */
 enum spec_status import_load(const char *path, size_t max_input, struct diag *d, struct model **out);
 
-/* SPEC "-" for every command: standard input read once (refused past the
- * larger limit), then parsed as XML if its first byte after an optional
- * BOM and whitespace is '<' (or it is empty: spec_parse says so), else
- * imported as import_load does. */
+/* SPEC "-" for every command: standard input's first bytes are sniffed;
+ * '<' after an optional BOM and whitespace (or nothing: spec_parse says it
+ * is empty) is XML, read up to max_spec as spec_load does; anything else
+ * is streamed to the importer as import_load does. */
 enum spec_status import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct model **out);
 
 /* The `import` command: argv[0] is "import". Returns its exit status. */
