@@ -2538,11 +2538,11 @@ import_main(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	/* The spec is parsed before it is written: what import writes, every
-	 * command accepts (a problem it finds is cited at the YAML). */
-	struct model *m = NULL;
-	int rc = import_do(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len, &m, NULL, 0);
-	model_free(m);
+	/* Not parsed again here: at Kubernetes' limits that costs as much as
+	 * `validate` (model_finish), and the XML is valid by construction;
+	 * every other command parses what import_load writes and cites any
+	 * problem at the YAML. */
+	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
 	diag_print(d, stderr);
 	diag_free(d);
 	if (rc == 0)
