@@ -683,7 +683,9 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 {
 	struct connlist *cl = xcalloc(1, sizeof *cl);
 	cl->m = m;
-	cl->d = d;
+	/* Without a list of the caller's, warnings go to one of ours. */
+	struct diag *own = d ? NULL : diag_new("-");
+	cl->d = d ? d : own;
 	cl->delivered = delivered;
 	cl->warned_named = xcalloc(m->npols + 1, sizeof *cl->warned_named);
 	collect_workloads(cl);
@@ -711,6 +713,8 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 	qsort(cl->lines, cl->nlines, sizeof *cl->lines, cmp_line);
 	sort_cl = NULL;
 	free(order);
+	diag_free(own);
+	cl->d = NULL;
 	return cl;
 }
 
