@@ -819,16 +819,19 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 			nfound++;
 		}
 	}
+	bool close = false;
 	if (nfound == 0) {
 		/* No match: the workloads whose name holds s, else all. */
 		size_t shown = 0;
-		for (int pass = 0; pass < 2 && shown == 0; pass++)
+		for (int pass = 0; pass < 2 && shown == 0; pass++) {
+			close = pass == 0;
 			for (size_t i = 0; i < cl->nwork; i++)
 				if (pass == 1 || strstr(cl->p[i].name, s)) {
 					if (shown < 20)
 						fprintf(f, "%s%s", shown ? ", " : "", cl->p[i].name);
 					shown++;
 				}
+		}
 		if (shown > 20)
 			fprintf(f, ", ... (%zu in all)", shown);
 	}
@@ -844,7 +847,7 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 	else if (cl->nwork == 0)
 		*why = xasprintf("--focus %s: no workload matches (the spec has none)", s);
 	else
-		*why = xasprintf("--focus %s: no workload matches; workloads: %s", s, list);
+		*why = xasprintf("--focus %s: no workload matches; %s: %s", s, close ? "did you mean" : "workloads", list);
 	free(list);
 	return -1;
 }
