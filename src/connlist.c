@@ -46,6 +46,17 @@ struct connlist {
 	size_t **ns_work, *ns_nwork, *ns_work_cap;
 	size_t **ns_pols, *ns_npols, *ns_pols_cap;
 	bool *warned_named; /* per policy: the External named-port warning was given */
+	/* The workloads each selector peer matches, computed once per peer
+	 * (not once per source workload), sorted: by peer address. */
+	struct hash *peer_index;
+	struct wlist *wlists;
+	size_t nwlists, wlists_cap;
+	struct portset *scratch; /* per peer: what the current source's egress allows */
+};
+
+struct wlist {
+	size_t *w;
+	size_t n;
 };
 
 static void
@@ -325,24 +336,21 @@ find_isolation(struct connlist *cl)
 }
 
 /* Does peer p of policy pol match peer x (a workload or an atom)? */
+static const struct wlist *peer_workloads(struct connlist *cl, const struct policy *pol, const struct peer *p);
+static bool wlist_has(const struct wlist *l, size_t w);
+
 static bool
-peer_matches(const struct connlist *cl, const struct policy *pol, const struct peer *p, const struct cpeer *x)
+peer_matches(struct connlist *cl, const struct policy *pol, const struct peer *p, const struct cpeer *x)
 {
 	if (x->external)
 		return p->is_block && block_has(p, x->lo);
 	if (p->is_block || x->ns < 0)
 		return false;
-	if (p->has_ns_sel) {
-		if (!selector_matches(&p->ns_sel, &cl->m->ns[x->ns].labels))
-			return false;
-	} else if (x->ns != pol->ns) {
-		return false;
-	}
-	return !p->has_pod_sel || selector_matches(&p->pod_sel, peer_labels(cl, x));
+	return wlist_has(peer_workloads(cl, pol, p), (size_t)(x - cl->p));
 }
 
 static bool
-rule_matches(const struct connlist *cl, const struct policy *pol, const struct pol_rule *r, const struct cpeer *x)
+rule_matches(struct connlist *cl, const struct policy *pol, const struct pol_rule *r, const struct cpeer *x)
 {
 	if (r->npeers == 0)
 		return true;
@@ -432,33 +440,58 @@ add_line(struct connlist *cl, size_t src, size_t dst, struct portset *conns, siz
 	l->n = n;
 }
 
-/* The targets of egress peer p of pol: the workloads and destination
- * atoms it matches, marked in mark/touched. */
-static void
-peer_targets(struct connlist *cl, const struct policy *pol, const struct peer *p, bool *mark, size_t *touched,
-	     size_t *ntouched)
+static int cmp_size(const void *a, const void *b);
+
+/* The workloads that selector peer p of pol matches (cached). */
+static const struct wlist *
+peer_workloads(struct connlist *cl, const struct policy *pol, const struct peer *p)
 {
-	size_t first_dst = cl->nwork + cl->nsrc;
-	if (p->is_block) {
-		for (size_t i = first_dst; i < cl->np; i++)
-			if (!mark[i] && block_has(p, cl->p[i].lo)) {
-				mark[i] = true;
-				touched[(*ntouched)++] = i;
-			}
-		return;
-	}
+	uint64_t key = (uint64_t)(uintptr_t)p;
+	size_t it = 0;
+	int x = hash_next(cl->peer_index, key, &it);
+	if (x >= 0)
+		return &cl->wlists[x];
+	struct wlist l = { 0 };
+	size_t cap = 0;
 	size_t from = p->has_ns_sel ? 0 : (size_t)pol->ns, to = p->has_ns_sel ? cl->m->nns : (size_t)pol->ns + 1;
-	for (size_t n = from; n < to; n++) {
+	for (size_t n = from; n < to && pol->ns >= 0; n++) {
 		if (p->has_ns_sel && !selector_matches(&p->ns_sel, &cl->m->ns[n].labels))
 			continue;
 		for (size_t j = 0; j < cl->ns_nwork[n]; j++) {
 			size_t w = cl->ns_work[n][j];
-			if (!mark[w] && (!p->has_pod_sel || selector_matches(&p->pod_sel, peer_labels(cl, &cl->p[w])))) {
-				mark[w] = true;
-				touched[(*ntouched)++] = w;
-			}
+			if (!p->has_pod_sel || selector_matches(&p->pod_sel, peer_labels(cl, &cl->p[w])))
+				push_size(&l.w, &l.n, &cap, w);
 		}
 	}
+	qsort(l.w, l.n, sizeof *l.w, cmp_size);
+	xgrow(&cl->wlists, &cl->wlists_cap, cl->nwlists + 1, sizeof *cl->wlists);
+	cl->wlists[cl->nwlists] = l;
+	hash_add(cl->peer_index, key, (int)cl->nwlists);
+	return &cl->wlists[cl->nwlists++];
+}
+
+static bool
+wlist_has(const struct wlist *l, size_t w)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->w[mid] < w)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n && l->w[lo] == w;
+}
+
+/* Add to scratch[t] what rule r of pol allows towards target t. */
+static void
+allow_target(struct connlist *cl, const struct policy *pol, const struct pol_rule *r, size_t t, size_t *touched,
+	     size_t *nt)
+{
+	if (portset_empty(&cl->scratch[t]))
+		touched[(*nt)++] = t;
+	rule_ports(cl, pol, r, &cl->p[t], &cl->scratch[t]);
 }
 
 static int
@@ -470,26 +503,34 @@ cmp_size(const void *a, const void *b)
 
 /* The policy-level lines from source s. */
 static void
-lines_from(struct connlist *cl, size_t s, bool *mark, size_t *touched)
+lines_from(struct connlist *cl, size_t s, size_t *touched)
 {
 	const struct cpeer *src = &cl->p[s];
 	size_t first_dst = cl->nwork + cl->nsrc, nt = 0;
 	bool isolated = !src->external && src->nisolating[1] > 0;
 	if (isolated) {
-		/* Only what some egress rule names can be reached. */
+		/* Only what some egress rule names can be reached: walk each
+		 * rule's targets once, adding its ports to theirs. */
 		for (size_t i = 0; i < src->nisolating[1]; i++) {
 			const struct policy *pol = &cl->m->pols[src->isolating[1][i]];
 			for (size_t k = 0; k < pol->nrules[1]; k++) {
 				const struct pol_rule *r = &pol->rules[1][k];
-				if (r->npeers == 0) {
+				if (r->npeers == 0)
 					for (size_t t = 0; t < cl->np; t++)
-						if (!mark[t] && (t < cl->nwork || t >= first_dst)) {
-							mark[t] = true;
-							touched[nt++] = t;
-						}
+						if (t < cl->nwork || t >= first_dst)
+							allow_target(cl, pol, r, t, touched, &nt);
+				for (size_t j = 0; j < r->npeers; j++) {
+					const struct peer *p = &r->peers[j];
+					if (p->is_block) {
+						for (size_t t = first_dst; t < cl->np; t++)
+							if (block_has(p, cl->p[t].lo))
+								allow_target(cl, pol, r, t, touched, &nt);
+						continue;
+					}
+					const struct wlist *l = peer_workloads(cl, pol, p);
+					for (size_t q = 0; q < l->n; q++)
+						allow_target(cl, pol, r, l->w[q], touched, &nt);
 				}
-				for (size_t j = 0; j < r->npeers; j++)
-					peer_targets(cl, pol, &r->peers[j], mark, touched, &nt);
 			}
 		}
 		qsort(touched, nt, sizeof *touched, cmp_size);
@@ -500,36 +541,30 @@ lines_from(struct connlist *cl, size_t s, bool *mark, size_t *touched)
 			for (size_t t = first_dst; t < cl->np; t++)
 				touched[nt++] = t;
 	}
-	struct portset eg = { 0 }, in = { 0 };
+	struct portset in = { 0 };
 	for (size_t i = 0; i < nt; i++) {
 		size_t t = touched[i];
-		mark[t] = false;
-		if (t == s)
+		/* A target may be touched with no port (a named port it lacks). */
+		if (i > 0 && touched[i - 1] == t)
 			continue;
-		const struct cpeer *dst = &cl->p[t];
-		portset_clear(&eg);
-		if (isolated) {
-			for (size_t a = 0; a < src->nisolating[1] && !portset_full(&eg); a++) {
-				const struct policy *pol = &cl->m->pols[src->isolating[1][a]];
-				for (size_t k = 0; k < pol->nrules[1]; k++)
-					if (rule_matches(cl, pol, &pol->rules[1][k], dst))
-						rule_ports(cl, pol, &pol->rules[1][k], dst, &eg);
-			}
-		} else {
-			portset_add_all(&eg);
+		struct portset *eg = &cl->scratch[t];
+		if (!isolated)
+			portset_add_all(eg);
+		if (t == s || portset_empty(eg)) {
+			portset_clear(eg);
+			continue;
 		}
-		if (portset_empty(&eg))
-			continue;
+		const struct cpeer *dst = &cl->p[t];
 		portset_clear(&in);
 		if (dst->external)
 			portset_add_all(&in);
 		else
 			ingress_allows(cl, dst, src, &in);
-		portset_intersect(&in, &eg);
+		portset_intersect(&in, eg);
+		portset_clear(eg);
 		if (!portset_empty(&in))
 			add_line(cl, s, t, &in, 0, 0);
 	}
-	portset_clear(&eg);
 	portset_clear(&in);
 }
 
@@ -688,6 +723,7 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 	cl->d = d ? d : own;
 	cl->delivered = delivered;
 	cl->warned_named = xcalloc(m->npols + 1, sizeof *cl->warned_named);
+	cl->peer_index = hash_new();
 	collect_workloads(cl);
 	find_isolation(cl);
 	if (delivered) {
@@ -695,12 +731,23 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 	} else {
 		cl->nsrc = collect_atoms(cl, 0);
 		cl->ndst = collect_atoms(cl, 1);
-		bool *mark = xcalloc(cl->np + 1, sizeof *mark);
-		size_t *touched = xmalloc((cl->np + 1) * sizeof *touched);
-		for (size_t s = 0; s < cl->nwork + cl->nsrc; s++)
-			lines_from(cl, s, mark, touched);
-		free(mark);
+		cl->scratch = xcalloc(cl->np + 1, sizeof *cl->scratch);
+		/* A target can be touched once per rule that names it. */
+		size_t *touched = NULL, cap = 0;
+		for (size_t s = 0; s < cl->nwork + cl->nsrc; s++) {
+			size_t need = 0;
+			const struct cpeer *src = &cl->p[s];
+			for (size_t i = 0; !src->external && i < src->nisolating[1]; i++) {
+				const struct policy *pol = &cl->m->pols[src->isolating[1][i]];
+				for (size_t k = 0; k < pol->nrules[1]; k++)
+					need += pol->rules[1][k].npeers ? pol->rules[1][k].npeers : 1;
+			}
+			xgrow(&touched, &cap, (need + 1) * (cl->np + 1), sizeof *touched);
+			lines_from(cl, s, touched);
+		}
 		free(touched);
+		free(cl->scratch);
+		cl->scratch = NULL;
 	}
 	/* Ranks in byte order of names, then the lines in that order. */
 	size_t *order = xmalloc((cl->np + 1) * sizeof *order);
@@ -747,6 +794,10 @@ connlist_free(struct connlist *cl)
 	free(cl->unit_of);
 	free(cl->peer_of);
 	free(cl->warned_named);
+	for (size_t i = 0; i < cl->nwlists; i++)
+		free(cl->wlists[i].w);
+	free(cl->wlists);
+	hash_free(cl->peer_index);
 	free(cl);
 }
 
