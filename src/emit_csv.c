@@ -48,7 +48,7 @@ put(char *p, const char *s, size_t n)
 void
 emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fate)
 {
-	char buf[300], num[8], *q = num + sizeof num;
+	char buf[FORWARD_TOKEN_MAX], num[8], *q = num + sizeof num;
 	unsigned port = d->port;
 	/* Room for the whole row first, so that the pieces go in unchecked:
 	 * names, the path's names and separators, a DNAT token, the rest. */

@@ -376,7 +376,7 @@ cell_tip(const struct model *m, int sender, const struct dest *d, const struct f
 			fprintf(mem, "\n%s", why);
 		free(why);
 		fputs("\npath", mem);
-		char tok[320];
+		char tok[FORWARD_TOKEN_MAX];
 		for (size_t k = 0; k < f[i].npath; k++)
 			fprintf(mem, " %s", forward_token(m, &f[i], k, tok));
 	}
@@ -711,7 +711,7 @@ pair_link(FILE *f, const struct page *pg, int sender, const struct dest *d)
 static void
 path_html(FILE *f, const struct model *m, const struct fate *x)
 {
-	char tok[320];
+	char tok[FORWARD_TOKEN_MAX];
 	fputs("<span class=\"path\">", f);
 	for (size_t k = 0; k < x->npath; k++) {
 		if (k > 0)

@@ -60,7 +60,7 @@ fate_fields(FILE *f, const struct model *m, const struct fate *fate)
 	fprintf(f, "\"verdict\":\"%s\",\"receiver\":", verdict_name(fate->verdict));
 	name_or_null(f, m, fate->receiver);
 	fputs(",\"path\":[", f);
-	char buf[300];
+	char buf[FORWARD_TOKEN_MAX];
 	for (size_t i = 0; i < fate->npath; i++) {
 		if (i > 0)
 			fputc(',', f);

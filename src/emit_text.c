@@ -138,7 +138,7 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 				continue;
 			}
 			bracket(&st->rule, br, sizeof br);
-			char to[160];
+			char to[160], backend[FORWARD_TOKEN_MAX];
 			fprintf(f, "  at %s: rule %d %s %s%s%s", m->v[st->sw].name, st->pos, br,
 				fib_action_name(st->rule.action), st->rule.to >= 0 ? " " : "",
 				fib_rule_to(m, &st->rule, to, sizeof to));
@@ -147,9 +147,9 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 			else
 				fprintf(f, " (%s)\n", fib_origin_name(st->rule.origin));
 			if (st->rule.action == ACT_DNAT && x->dnat >= 0 && k + 1 < x->nsteps)
-				fprintf(f, "  at %s: destination rewritten to %s:%u (backend pod %s)\n", m->v[st->sw].name,
+				fprintf(f, "  at %s: destination rewritten to %s:%u (backend %s)\n", m->v[st->sw].name,
 					addr_format(x->dnat_addr, a), x->dnat_port,
-					m->v[model_addr_owner(m, x->dnat_addr)].name);
+					forward_backend(m, x, backend, sizeof backend));
 		}
 		explain_end(f, m, x);
 		char *p = forward_path(m, x);

@@ -95,6 +95,16 @@ policy(const struct model *m, struct fate *f, int sw, enum action a, const struc
 	return REASON_NONE;
 }
 
+/* A message DNATed to an address that no node or pod holds, discarded
+ * for want of a rule, left the cluster: that is its reason. */
+static void
+outside(const struct model *m, struct fate *f)
+{
+	if (f->verdict == VERDICT_DISCARDED && f->reason == REASON_NO_RULE && f->dnat >= 0 &&
+	    model_addr_owner(m, f->dnat_addr) < 0)
+		f->reason = REASON_OUTSIDE;
+}
+
 /* Walk f from switch sw; rewritten: sw was just reached by a DNAT at the
  * same switch, so its token is already in the path. Every fate ends in
  * out; f's arrays move there. */
@@ -118,6 +128,7 @@ walk(const struct model *m, const struct forward_hook *hook, struct fates *out, 
 		if (!fib_lookup(m, sw, &h, &s->pos, &s->rule)) {
 			s->pos = 0;
 			end(out, f, VERDICT_DISCARDED, REASON_NO_RULE, sw);
+			outside(m, &out->f[out->n - 1]);
 			return;
 		}
 		const struct rule r = s->rule;
@@ -162,6 +173,9 @@ walk(const struct model *m, const struct forward_hook *hook, struct fates *out, 
 			size_t n = hook->arrive(hook->ctx, f, sw, &h, &rest);
 			if (n > 0) {
 				xgrow(&out->f, &out->cap, out->n + n, sizeof *out->f);
+				/* The continuation was walked without this prefix's DNAT. */
+				for (size_t i = 0; i < n; i++)
+					outside(m, &rest[i]);
 				memcpy(out->f + out->n, rest, n * sizeof *rest);
 				out->n += n;
 				free(rest);
@@ -225,7 +239,7 @@ forward_token(const struct model *m, const struct fate *f, size_t i, char *buf)
 	if ((int)i != f->dnat)
 		return name;
 	char a[16];
-	snprintf(buf, 300, "%s=%s:%u", name, addr_format(f->dnat_addr, a), f->dnat_port);
+	snprintf(buf, FORWARD_TOKEN_MAX, "%s=%s:%u", name, addr_format(f->dnat_addr, a), f->dnat_port);
 	return buf;
 }
 
@@ -233,7 +247,7 @@ void
 forward_write_path(FILE *out, const struct model *m, const struct fate *f)
 {
 	/* reach writes one path per row: the unlocked calls keep it at I/O speed. */
-	char buf[300];
+	char buf[FORWARD_TOKEN_MAX];
 	for (size_t i = 0; i < f->npath; i++) {
 		if (i > 0)
 			putc_unlocked('>', out);
@@ -269,8 +283,20 @@ forward_reason_name(enum reason r)
 					     "no link",
 					     "no endpoints",
 					     "ingress policy",
-					     "egress policy" };
+					     "egress policy",
+					     "outside the cluster" };
 	return names[r];
+}
+
+const char *
+forward_backend(const struct model *m, const struct fate *f, char *buf, size_t len)
+{
+	int owner = model_addr_owner(m, f->dnat_addr);
+	if (owner < 0)
+		snprintf(buf, len, "outside the cluster");
+	else
+		snprintf(buf, len, "%s %s", model_kind_name(m->v[owner].kind), m->v[owner].name);
+	return buf;
 }
 
 const struct step *
@@ -297,6 +323,11 @@ forward_explain(const struct model *m, const struct fate *f)
 				 m->v[m->v[f->sender].parent].name);
 	if ((f->reason == REASON_LINK_DOWN || f->reason == REASON_NO_LINK) && s != NULL)
 		return xasprintf("discarded at %s: %s (%s -- %s)", at, why, m->v[s->sw].name, m->v[s->rule.to].name);
+	if (f->reason == REASON_OUTSIDE) {
+		char a[16];
+		return xasprintf("discarded at %s: %s (%s:%u is no node's or pod's address)", at, why,
+				 addr_format(f->dnat_addr, a), f->dnat_port);
+	}
 	if (f->reason == REASON_DISCARD_RULE && s != NULL && s->rule.origin == ORIG_OVERRIDE)
 		return xasprintf("discarded at %s: %s (rule %d, spec line %ld)", at, why, s->pos, s->rule.line);
 	return xasprintf("discarded at %s: %s", at, why);

@@ -1,5 +1,5 @@
-/* One message's life (reference-model.md, Forwarding): from the sender,
- * switch by switch, first matching rule, to a verdict. This is the plain
+/* One message's life (k8snet(1), "The forwarding tables"): from the
+ * sender, switch by switch, first matching rule, to a verdict. This is the plain
  * path walk: trace uses it, and the tests keep it as the oracle that the
  * all-pairs engine must agree with. */
 #ifndef K8SNET_FORWARD_H
@@ -21,6 +21,9 @@ enum reason {
 	REASON_NO_ENDPOINTS, /* a Service Rule matched a service port without backends */
 	REASON_INGRESS,      /* the receiving pod's ingress policies deny it */
 	REASON_EGRESS,       /* the sending pod's egress policies deny it */
+	REASON_OUTSIDE,      /* DNATed to an address no node or pod holds: it left
+			      * the cluster at the first switch without a rule
+			      * for it (not a fault of the network) */
 };
 
 /* One lookup: at switch sw, header h matched rule pos (0: none). */
@@ -41,7 +44,8 @@ struct fate {
 	size_t npath;
 	/* A Service Rule rewrote the destination at path[dnat] (-1: none) to
 	 * dnat_addr:dnat_port; the path prints that token X=ADDR:PORT. A
-	 * message is rewritten at most once: backends are pod addresses. */
+	 * message is rewritten at most once: no backend is a service's
+	 * address. */
 	int dnat;
 	uint32_t dnat_addr;
 	uint16_t dnat_port;
@@ -79,7 +83,9 @@ size_t forward_walk_from(const struct model *m, int sw, const struct header *h, 
 /* The path as the CSV prints it: names joined by '>'; caller frees. */
 char *forward_path(const struct model *m, const struct fate *f);
 void forward_write_path(FILE *out, const struct model *m, const struct fate *f);
-/* Path token i ("X" or "X=ADDR:PORT") into buf (at least 300 bytes). */
+/* Path token i ("X" or "X=ADDR:PORT") into buf (FORWARD_TOKEN_MAX bytes:
+ * a vertex name is at most 512 characters). */
+#define FORWARD_TOKEN_MAX 544
 const char *forward_token(const struct model *m, const struct fate *f, size_t i, char *buf);
 
 /* What happened, in one line for people: "delivered to C2.1",
@@ -87,8 +93,15 @@ const char *forward_token(const struct model *m, const struct fate *f, size_t i,
  * with the same header". Caller frees. */
 char *forward_explain(const struct model *m, const struct fate *f);
 
-/* "no matching rule", "discard rule", "link down", "no link", "". */
+/* The reason's words, as explanations print them: "" (none), "no
+ * matching rule", "discard rule", "link down", "no link", "no endpoints",
+ * "ingress policy", "egress policy", "outside the cluster". */
 const char *forward_reason_name(enum reason r);
+
+/* What f's DNAT chose, for people: "pod P" (the pod holding the address),
+ * "node N" (a node's address: a hostNetwork pod or an explicit endpoint),
+ * or "outside the cluster"; into buf of len bytes. */
+const char *forward_backend(const struct model *m, const struct fate *f, char *buf, size_t len);
 
 /* The step that decided the verdict, or NULL (a sender's link down). */
 const struct step *forward_last_step(const struct fate *f);

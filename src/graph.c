@@ -705,7 +705,7 @@ graph_add_services(struct graph *g)
 			const struct svc_flat *fl = &m->svc_ports[sv->ports[k].flat];
 			for (size_t b = 0; b < fl->nbackends; b++) {
 				int pod = fl->backends[b].pod;
-				if (stamp[pod] == (int)s)
+				if (pod < 0 || stamp[pod] == (int)s) /* an address alone */
 					continue;
 				stamp[pod] = (int)s;
 				pods[npods++] = pod;

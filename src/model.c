@@ -116,22 +116,154 @@ model_namespace(struct model *m, const char *name, long line)
 	return (int)m->nns++;
 }
 
-struct service *
-model_add_service(struct model *m)
+bool
+model_namespace_add_label(struct model *m, int ns, const char *key, const char *value)
 {
-	xgrow(&m->svcs, &m->svcs_cap, m->nsvcs + 1, sizeof *m->svcs);
-	struct service *s = &m->svcs[m->nsvcs++];
-	memset(s, 0, sizeof *s);
-	return s;
+	struct labels *ls = &m->ns[ns].labels;
+	if (labels_get(ls, key) != NULL)
+		return false;
+	labels_add(ls, key, value);
+	return true;
 }
 
-struct policy *
-model_add_policy(struct model *m)
+int
+model_add_service(struct model *m, const char *name, int ns, long line)
+{
+	xgrow(&m->svcs, &m->svcs_cap, m->nsvcs + 1, sizeof *m->svcs);
+	struct service *s = &m->svcs[m->nsvcs];
+	memset(s, 0, sizeof *s);
+	s->name = name ? xstrdup(name) : NULL;
+	s->ns = ns;
+	s->line = line;
+	return (int)m->nsvcs++;
+}
+
+int
+model_service_set_address(struct model *m, int s, uint32_t addr)
+{
+	int old = model_claim_addr(m, addr, -2 - s);
+	if (old == -1)
+		m->svcs[s].addr = addr;
+	return old;
+}
+
+bool
+model_service_add_selector(struct model *m, int s, const char *key, const char *value)
+{
+	struct service *sv = &m->svcs[s];
+	sv->has_selector = true;
+	if (labels_get(&sv->selector, key) != NULL)
+		return false;
+	labels_add(&sv->selector, key, value);
+	return true;
+}
+
+int
+model_service_find_port(const struct model *m, int s, uint16_t number, enum proto proto)
+{
+	const struct service *sv = &m->svcs[s];
+	for (size_t i = 0; i < sv->nports; i++)
+		if (sv->ports[i].number == number && sv->ports[i].proto == proto)
+			return (int)i;
+	return -1;
+}
+
+void
+model_service_add_port(struct model *m, int s, uint16_t number, enum proto proto, uint16_t target,
+		       const char *target_name)
+{
+	struct service *sv = &m->svcs[s];
+	xgrow(&sv->ports, &sv->ports_cap, sv->nports + 1, sizeof *sv->ports);
+	sv->ports[sv->nports++] = (struct svc_port){ .number = number, .proto = proto, .target = target,
+						      .target_name = target_name ? xstrdup(target_name) : NULL };
+}
+
+void
+model_service_add_endpoint(struct model *m, int s, const struct svc_endpoint *e)
+{
+	struct service *sv = &m->svcs[s];
+	xgrow(&sv->endpoints, &sv->endpoints_cap, sv->nendpoints + 1, sizeof *sv->endpoints);
+	sv->endpoints[sv->nendpoints++] = *e;
+}
+
+bool
+selector_add_match(struct selector *sel, const char *key, const char *value)
+{
+	if (labels_get(&sel->match, key) != NULL)
+		return false;
+	labels_add(&sel->match, key, value);
+	return true;
+}
+
+void
+selector_add_expression(struct selector *sel, struct expression *e)
+{
+	xgrow(&sel->expr, &sel->expr_cap, sel->nexpr + 1, sizeof *sel->expr);
+	sel->expr[sel->nexpr++] = *e;
+	memset(e, 0, sizeof *e);
+}
+
+void
+peer_add_except(struct peer *p, uint32_t net, int len)
+{
+	/* Excepts are few: grow one at a time. */
+	p->except_net = xreallocarray(p->except_net, p->nexcept + 1, sizeof *p->except_net);
+	p->except_len = xreallocarray(p->except_len, p->nexcept + 1, sizeof *p->except_len);
+	p->except_net[p->nexcept] = net;
+	p->except_len[p->nexcept++] = len;
+}
+
+int
+model_add_policy(struct model *m, const char *name, int ns, long line)
 {
 	xgrow(&m->pols, &m->pols_cap, m->npols + 1, sizeof *m->pols);
-	struct policy *p = &m->pols[m->npols++];
+	struct policy *p = &m->pols[m->npols];
 	memset(p, 0, sizeof *p);
-	return p;
+	p->name = name ? xstrdup(name) : NULL;
+	p->ns = ns;
+	p->line = line;
+	return (int)m->npols++;
+}
+
+void
+model_policy_set_selector(struct model *m, int pol, struct selector *sel)
+{
+	selector_free(&m->pols[pol].pod_sel);
+	m->pols[pol].pod_sel = *sel;
+	memset(sel, 0, sizeof *sel);
+}
+
+void
+model_policy_set_types(struct model *m, int pol, int types)
+{
+	m->pols[pol].types = types;
+}
+
+int
+model_policy_add_rule(struct model *m, int pol, int dir)
+{
+	struct policy *p = &m->pols[pol];
+	xgrow(&p->rules[dir], &p->rules_cap[dir], p->nrules[dir] + 1, sizeof *p->rules[dir]);
+	memset(&p->rules[dir][p->nrules[dir]], 0, sizeof *p->rules[dir]);
+	return (int)p->nrules[dir]++;
+}
+
+void
+model_policy_add_peer(struct model *m, int pol, int dir, int rule, struct peer *peer)
+{
+	struct pol_rule *r = &m->pols[pol].rules[dir][rule];
+	xgrow(&r->peers, &r->peers_cap, r->npeers + 1, sizeof *r->peers);
+	r->peers[r->npeers++] = *peer;
+	memset(peer, 0, sizeof *peer);
+}
+
+void
+model_policy_add_port(struct model *m, int pol, int dir, int rule, const struct pol_port *pp)
+{
+	struct pol_rule *r = &m->pols[pol].rules[dir][rule];
+	xgrow(&r->ports, &r->ports_cap, r->nports + 1, sizeof *r->ports);
+	r->ports[r->nports] = *pp;
+	r->ports[r->nports++].name = pp->name ? xstrdup(pp->name) : NULL;
 }
 
 static void
@@ -250,6 +382,52 @@ model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, lon
 	v->ports[v->nports++] = (struct port){ number, proto, line, name ? xstrdup(name) : NULL };
 }
 
+int
+model_set_address(struct model *m, int id, uint32_t addr)
+{
+	int old = model_claim_addr(m, addr, id);
+	if (old == -1)
+		m->v[id].addr = addr;
+	return old;
+}
+
+void
+model_set_namespace(struct model *m, int id, int ns)
+{
+	m->v[id].ns = ns;
+}
+
+bool
+model_add_label(struct model *m, int id, const char *key, const char *value)
+{
+	struct labels *ls = &m->v[id].labels;
+	if (labels_get(ls, key) != NULL)
+		return false;
+	labels_add(ls, key, value);
+	return true;
+}
+
+void
+model_set_workload(struct model *m, int id, const char *workload)
+{
+	free(m->v[id].workload);
+	m->v[id].workload = xstrdup(workload);
+}
+
+void
+model_set_pod_name(struct model *m, int id, const char *pod)
+{
+	free(m->v[id].pod_name);
+	m->v[id].pod_name = xstrdup(pod);
+}
+
+void
+model_set_version(struct model *m, const char *version)
+{
+	free(m->version);
+	m->version = version ? xstrdup(version) : NULL;
+}
+
 void
 model_add_rule(struct model *m, int sw, const struct rule *r)
 {
@@ -282,14 +460,11 @@ model_set_down(struct model *m, int a, int b)
 	return true;
 }
 
-struct expect *
-model_add_expect(struct model *m)
+void
+model_add_expect(struct model *m, const struct expect *e)
 {
 	xgrow(&m->expects, &m->expects_cap, m->nexpects + 1, sizeof *m->expects);
-	struct expect *e = &m->expects[m->nexpects++];
-	memset(e, 0, sizeof *e);
-	e->receiver = -1;
-	return e;
+	m->expects[m->nexpects++] = *e;
 }
 
 static int
@@ -337,6 +512,89 @@ named_port(const struct model *m, const struct vertex *pod, const char *name, en
 	return 0;
 }
 
+/* The number that daemon d's hostNetwork pod (d and the daemons of its
+ * node with the same pod name and namespace) opens under name, or 0. */
+static uint16_t
+daemon_named_port(const struct model *m, const struct vertex *d, const char *name, enum proto proto)
+{
+	const struct vertex *node = &m->v[d->parent];
+	for (size_t k = 0; k < node->nkids; k++) {
+		const struct vertex *c = &m->v[node->kids[k]];
+		if (c != d && (d->pod_name == NULL || c->pod_name == NULL || c->ns != d->ns ||
+			       strcmp(c->pod_name, d->pod_name) != 0))
+			continue;
+		for (size_t j = 0; j < c->nports; j++)
+			if (c->ports[j].name && c->ports[j].proto == proto && strcmp(c->ports[j].name, name) == 0)
+				return c->ports[j].number;
+	}
+	return 0;
+}
+
+/* A daemon that an earlier daemon of its node represents: the same
+ * hostNetwork pod gives one backend, not one per container. */
+static bool
+daemon_repeats_pod(const struct model *m, int id)
+{
+	const struct vertex *d = &m->v[id], *node = &m->v[d->parent];
+	if (d->pod_name == NULL)
+		return false;
+	for (size_t k = 0; k < node->nkids && node->kids[k] != id; k++) {
+		const struct vertex *c = &m->v[node->kids[k]];
+		if (c->pod_name != NULL && c->ns == d->ns && strcmp(c->pod_name, d->pod_name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+add_backend(struct svc_flat *f, size_t *cap, struct backend b)
+{
+	xgrow(&f->backends, cap, f->nbackends + 1, sizeof *f->backends);
+	f->backends[f->nbackends++] = b;
+}
+
+/* The backends of a port of a service with a selector: its pods, and the
+ * hostNetwork daemons (those with a namespace), in document order. */
+static void
+selected_backends(const struct model *m, const struct service *s, const struct svc_port *sp, struct svc_flat *f)
+{
+	size_t cap = 0;
+	const struct selector sel = { .match = s->selector };
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		if ((v->kind != V_POD && v->kind != V_DAEMON) || v->ns < 0 || v->ns != s->ns ||
+		    !selector_matches(&sel, &v->labels))
+			continue;
+		uint16_t port;
+		if (v->kind == V_POD) {
+			port = sp->target_name ? named_port(m, v, sp->target_name, sp->proto) : sp->target;
+			if (port != 0)
+				add_backend(f, &cap, (struct backend){ (int)id, v->addr, port });
+		} else if (!daemon_repeats_pod(m, (int)id)) {
+			port = sp->target_name ? daemon_named_port(m, v, sp->target_name, sp->proto) : sp->target;
+			if (port != 0)
+				add_backend(f, &cap, (struct backend){ (int)id, m->v[v->parent].addr, port });
+		}
+	}
+}
+
+/* The backends of a port of a service without selector: its explicit
+ * endpoints for that port; one at a pod's address is that pod's, any
+ * other (a node's, or outside the cluster) is an address alone. */
+static void
+listed_backends(const struct model *m, const struct service *s, const struct svc_port *sp, struct svc_flat *f)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < s->nendpoints; i++) {
+		const struct svc_endpoint *e = &s->endpoints[i];
+		if (e->service_port != sp->number || e->proto != sp->proto)
+			continue;
+		int owner = model_addr_owner(m, e->addr);
+		add_backend(f, &cap, (struct backend){ owner >= 0 && m->v[owner].kind == V_POD ? owner : -1, e->addr,
+						      e->port });
+	}
+}
+
 /* Flatten service ports in document order and resolve their backends. */
 static void
 finish_services(struct model *m)
@@ -354,21 +612,10 @@ finish_services(struct model *m)
 			f->svc = (int)i;
 			f->port = k;
 			hash_add(m->svc_index, svc_key(s->addr, sp->number, sp->proto), (int)sp->flat);
-			if (!s->has_selector)
-				continue;
-			size_t cap = 0;
-			for (size_t p = 0; p < m->npods; p++) {
-				const struct vertex *pod = &m->v[m->pods[p]];
-				if (pod->ns != s->ns || !selector_matches(&(struct selector){ .match = s->selector },
-									  &pod->labels))
-					continue;
-				uint16_t port = sp->target_name ? named_port(m, pod, sp->target_name, sp->proto)
-								: sp->target;
-				if (port == 0)
-					continue;
-				xgrow(&f->backends, &cap, f->nbackends + 1, sizeof *f->backends);
-				f->backends[f->nbackends++] = (struct backend){ m->pods[p], pod->addr, port };
-			}
+			if (s->has_selector)
+				selected_backends(m, s, sp, f);
+			else
+				listed_backends(m, s, sp, f);
 		}
 	}
 }

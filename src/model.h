@@ -1,9 +1,13 @@
 /* The cluster as the spec describes it: vertices (nodes, pods, containers,
  * daemons), their addresses and open ports, the links that are down, the
- * spec's FIB override rules and expectations, with the lookups every later
- * stage needs. spec.c fills a model; model_finish() builds the indexes;
- * after that the model is read-only and every other module only reads the
- * structs below. */
+ * spec's FIB override rules and expectations, namespaces, services and
+ * policies, with the lookups every later stage needs.
+ *
+ * One way in: a model is built only through the builders below (the spec
+ * parser uses nothing else, and so can any other producer of models), then
+ * model_finish() builds the indexes; after that the model is read-only and
+ * every other module only reads the structs below. Builders copy the
+ * strings they are given unless they say they take them over. */
 #ifndef K8SNET_MODEL_H
 #define K8SNET_MODEL_H
 
@@ -88,6 +92,11 @@ struct svc_port {
 	size_t flat;       /* index in m->svc_ports */
 };
 
+/* Where a Service Rule sends a message: addr:port. pod is the vertex that
+ * backs it: a pod the selector matched (its address), a hostNetwork
+ * daemon the selector matched (its node's address), the pod an explicit
+ * endpoint names by address; -1 for an explicit endpoint at a node's
+ * address or outside the cluster (an address alone). */
 struct backend {
 	int pod;
 	uint32_t addr;
@@ -118,8 +127,9 @@ struct service {
 	long line;
 };
 
-/* One service port as the Service Rules see it, with its backends (one
- * per endpoint pod that resolves the target), in document order. */
+/* One service port as the Service Rules see it, with its backends in
+ * document order: one per selected pod or hostNetwork pod that resolves
+ * the target, or one per explicit endpoint of that port. */
 struct svc_flat {
 	int svc;
 	size_t port;
@@ -255,31 +265,104 @@ struct model {
 	size_t npols, pols_cap;
 };
 
-/* A new empty model; free with model_free (which accepts NULL). */
+/* A new empty model named name (copied; NULL: ""); free with model_free
+ * (which accepts NULL): it frees everything the builders gave it. */
 struct model *model_new(const char *name);
 void model_free(struct model *m);
 
+/* <cluster version>: "1.0", "1.1" or "1.2" (copied), or NULL. */
+void model_set_version(struct model *m, const char *version);
+
+/* ---- vertices ---- */
+
 /* Add a vertex (name copied) under parent (-1 for a node); returns its id. */
 int model_add_vertex(struct model *m, enum vkind kind, const char *name, long line, int parent);
+/* Give node or pod id the address addr, unless something has it already:
+ * returns -1 when done, else what has it (model_claim_addr's encoding). */
+int model_set_address(struct model *m, int id, uint32_t addr);
 void model_add_port(struct model *m, int proc, uint16_t number, enum proto proto, long line, const char *name);
+/* A pod's, or a hostNetwork daemon's, namespace (an index of m->ns; -1:
+ * none, a daemon's default). */
+void model_set_namespace(struct model *m, int id, int ns);
+/* Add label key=value to a pod or daemon; false (nothing added) if the
+ * vertex has key already. */
+bool model_add_label(struct model *m, int id, const char *key, const char *value);
+/* A pod's or daemon's workload "KIND/NAME" (copied). */
+void model_set_workload(struct model *m, int id, const char *workload);
+/* The hostNetwork pod a daemon belongs to (copied). */
+void model_set_pod_name(struct model *m, int id, const char *pod);
 /* The rule is copied; its text fields are taken over by the model. */
 void model_add_rule(struct model *m, int sw, const struct rule *r);
 /* Mark the link a-b down; false if it was already down. */
 bool model_set_down(struct model *m, int a, int b);
-struct expect *model_add_expect(struct model *m);
+/* Add a copy of *e; its to_text is taken over by the model. */
+void model_add_expect(struct model *m, const struct expect *e);
 
-/* Build the indexes; call once, after the last model_add_*. */
+/* Build the indexes; call once, after the last builder. */
 void model_finish(struct model *m);
 
-/* spec 1.1 builders. Strings are copied. */
-int model_namespace(struct model *m, const char *name, long line); /* find or add */
+/* ---- namespaces ---- */
+
+/* The namespace named name: found, or added with its
+ * kubernetes.io/metadata.name label; line 0 means implied by an object
+ * (a later declaration gives it its line). Returns its index. */
+int model_namespace(struct model *m, const char *name, long line);
 int model_find_namespace(const struct model *m, const char *name);
-void labels_add(struct labels *ls, const char *key, const char *value);
+/* Add label key=value to namespace ns; false (nothing added) if it has key. */
+bool model_namespace_add_label(struct model *m, int ns, const char *key, const char *value);
+
+/* ---- services ---- */
+
+/* Add service name (copied; NULL when the spec's is invalid) in namespace
+ * ns (-1: invalid), declared at line; returns its index. */
+int model_add_service(struct model *m, const char *name, int ns, long line);
+/* Give service s the address addr, unless something has it already:
+ * returns -1 when done, else what has it (model_claim_addr's encoding). */
+int model_service_set_address(struct model *m, int s, uint32_t addr);
+/* Add key=value to service s's selector (the service then has one);
+ * false (nothing added) if the selector has key. */
+bool model_service_add_selector(struct model *m, int s, const char *key, const char *value);
+/* The index of service s's port (number, proto), or -1. */
+int model_service_find_port(const struct model *m, int s, uint16_t number, enum proto proto);
+/* Add a port: target is the numeric target port, or 0 with target_name
+ * (copied) a named one. */
+void model_service_add_port(struct model *m, int s, uint16_t number, enum proto proto, uint16_t target,
+			    const char *target_name);
+/* Add an explicit endpoint (a copy of *e) to a service without selector. */
+void model_service_add_endpoint(struct model *m, int s, const struct svc_endpoint *e);
+
+/* ---- label selectors and policies ---- */
+
+/* Add key=value to what sel matches; false (nothing added) if it has key. */
+bool selector_add_match(struct selector *sel, const char *key, const char *value);
+/* Add expression *e; sel takes over its key and values (and *e is zeroed). */
+void selector_add_expression(struct selector *sel, struct expression *e);
+/* Add an except prefix to an ip-block peer. */
+void peer_add_except(struct peer *p, uint32_t net, int len);
+
+/* Add policy name (copied; NULL when invalid) in namespace ns, declared at
+ * line; returns its index. Its types are none until set. */
+int model_add_policy(struct model *m, const char *name, int ns, long line);
+/* The policy's pod selector: the model takes over *sel (zeroed). */
+void model_policy_set_selector(struct model *m, int pol, struct selector *sel);
+/* DIR_INGRESS | DIR_EGRESS. */
+void model_policy_set_types(struct model *m, int pol, int types);
+/* A new empty rule of policy pol, dir 0 (ingress) or 1 (egress); returns
+ * its index in pol's rules of that direction. */
+int model_policy_add_rule(struct model *m, int pol, int dir);
+/* Add a peer to that rule; the model takes over *peer (zeroed). */
+void model_policy_add_peer(struct model *m, int pol, int dir, int rule, struct peer *peer);
+/* Add a copy of *pp (its name copied) to that rule's ports. */
+void model_policy_add_port(struct model *m, int pol, int dir, int rule, const struct pol_port *pp);
+
+/* ---- reading ---- */
+
 const char *labels_get(const struct labels *ls, const char *key);
+/* For label sets outside a model (tests, a parser's scratch): add a copy,
+ * and free them all. */
+void labels_add(struct labels *ls, const char *key, const char *value);
 void labels_free(struct labels *ls);
 void selector_free(struct selector *s);
-struct service *model_add_service(struct model *m);
-struct policy *model_add_policy(struct model *m);
 /* The service port for (addr, port, proto), or NULL. */
 const struct svc_flat *model_service_port(const struct model *m, uint32_t addr, uint16_t port, enum proto proto);
 /* The service whose address is addr, or -1. */

@@ -1,6 +1,6 @@
-/* NetworkPolicy semantics (services-and-policies.md): isolation, the
- * always-allowed exceptions, and additive allow rules with pod, namespace
- * and ip-block peers, ports, port ranges and named ports. */
+/* NetworkPolicy semantics, as Kubernetes defines them (k8snet-spec(5)):
+ * isolation, the always-allowed exceptions, and additive allow rules with
+ * pod, namespace and ip-block peers, ports, port ranges and named ports. */
 #ifndef K8SNET_POLICY_H
 #define K8SNET_POLICY_H
 

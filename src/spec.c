@@ -1,78 +1,26 @@
+/* The cluster's elements: each checked, with every problem reported at
+ * its line, and added to the model through its builders (model.h). The
+ * XML itself (the file, libxml2, the streaming) is spec_xml.c's. The
+ * format is k8snet-spec(5). */
 #include "spec.h"
+#include "spec_xml.h"
 #include "xalloc.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include <libxml/SAX2.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
-#define MAX_NAME 253
+#define MAX_NAME 253         /* the cluster's name */
+#define MAX_VERTEX_NAME 512  /* spec 1.2; it was 253 */
 
 const char *
 spec_display_name(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
-}
-
-/* ---- reading, with a size cap applied before the bytes are in memory ---- */
-
-static enum spec_status
-read_all(const char *path, size_t max, struct diag *d, char **buf, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (f == NULL) {
-		diag_error(d, 0, "cannot read the spec: %s", strerror(errno));
-		return SPEC_IO_ERROR;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
-		diag_error(d, 0, "the spec is %jd bytes, more than the limit of %zu (raise it with --max-spec-size)",
-			   (intmax_t)st.st_size, max);
-		if (f != stdin)
-			fclose(f);
-		return SPEC_INVALID;
-	}
-	size_t cap = 0, n = 0;
-	char *b = NULL;
-	enum spec_status st_ = SPEC_OK;
-	for (;;) {
-		xgrow(&b, &cap, n + 65536, 1);
-		size_t want = cap - n;
-		if (want > max + 1 - n)
-			want = max + 1 - n;
-		size_t got = fread(b + n, 1, want, f);
-		n += got;
-		if (n > max) {
-			diag_error(d, 0, "the spec is more than the limit of %zu bytes (raise it with --max-spec-size)", max);
-			st_ = SPEC_INVALID;
-			break;
-		}
-		if (got < want) {
-			if (ferror(f)) {
-				diag_error(d, 0, "cannot read the spec: %s", strerror(errno));
-				st_ = SPEC_IO_ERROR;
-			}
-			break;
-		}
-	}
-	if (f != stdin)
-		fclose(f);
-	if (st_ != SPEC_OK) {
-		free(b);
-		return st_;
-	}
-	*buf = b;
-	*len = n;
-	return SPEC_OK;
 }
 
 enum spec_status
@@ -81,7 +29,7 @@ spec_load(const char *path, size_t max_size, struct diag *d, struct model **out)
 	char *buf;
 	size_t len;
 	*out = NULL;
-	enum spec_status st = read_all(path, max_size, d, &buf, &len);
+	enum spec_status st = spec_xml_read(path, max_size, d, &buf, &len);
 	if (st != SPEC_OK)
 		return st;
 	st = spec_parse(buf, len, d, out);
@@ -92,170 +40,61 @@ spec_load(const char *path, size_t max_size, struct diag *d, struct model **out)
 struct parser {
 	struct diag *d;
 	struct model *m;
-	xmlNodePtr root; /* <cluster>, while the parser builds it */
 	/* elements resolved once every vertex is known */
 	xmlNodePtr *later;
 	size_t nlater, later_cap;
 };
 
-/* ---- libxml2, locked down ---- */
-
-static xmlParserInputPtr
-refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)id;
-	struct parser *p = ctxt ? ctxt->_private : NULL;
-	struct diag *d = p ? p->d : NULL;
-	if (d != NULL)
-		diag_error(d, ctxt->input ? ctxt->input->line : 0,
-			   "external resources are not loaded (%s)", url ? url : "?");
-	return NULL;
-}
-
-static void
-refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
-{
-	(void)name, (void)ext, (void)sys;
-	xmlParserCtxtPtr ctxt = ctx;
-	diag_error(((struct parser *)ctxt->_private)->d, ctxt->input ? ctxt->input->line : 0,
-		   "a DOCTYPE is not allowed in a spec (no DTD, no entities)");
-	xmlStopParser(ctxt);
-}
-
-static void
-on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct diag *d = ctx;
-	if (e->level < XML_ERR_ERROR || e->code == XML_ERR_USER_STOP)
-		return;
-	char *msg = xstrdup(e->message ? e->message : "malformed XML");
-	/* One line per problem, without libxml2's function names
-	 * ("xmlParseCharRef: ..."). */
-	msg[strcspn(msg, "\n")] = '\0';
-	size_t word = strcspn(msg, " :");
-	if (strncmp(msg, "xml", 3) == 0 && msg[word] == ':' && msg[word + 1] == ' ')
-		memmove(msg, msg + word + 2, strlen(msg + word + 2) + 1);
-	size_t n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	if (n > 0 && msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
-		msg[0] = (char)(msg[0] - 'A' + 'a');
-	diag_error(d, e->line, "malformed XML: %s", msg);
-	free(msg);
-}
-
-/* ---- walking the document ---- */
-
+/* ---- the XML helpers, for this parser ---- */
 
 static long
 line_of(xmlNodePtr n)
 {
-	return xmlGetLineNo(n);
-}
-
-/* The element's name as written (with its prefix, if any). */
-static const char *
-ename(xmlNodePtr n)
-{
-	static char buf[2][160];
-	static int which;
-	if (n->ns == NULL || n->ns->prefix == NULL)
-		return (const char *)n->name;
-	which ^= 1;
-	snprintf(buf[which], sizeof buf[which], "%s:%s", n->ns->prefix, n->name);
-	return buf[which];
+	return xml_line(n);
 }
 
 static bool
 is(xmlNodePtr n, const char *name)
 {
-	return n->ns == NULL && strcmp(ename(n), name) == 0;
+	return xml_is(n, name);
 }
 
-/* Report attributes not in allowed (a NULL-terminated list). */
 static void
 check_attrs(struct parser *p, xmlNodePtr n, const char *const *allowed)
 {
-	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-		bool ok = false;
-		for (const char *const *s = allowed; *s && !ok; s++)
-			ok = a->ns == NULL && strcmp((const char *)a->name, *s) == 0;
-		if (!ok)
-			diag_error(p->d, line_of(n), "unknown attribute '%s' on <%s>", a->name, ename(n));
-	}
+	xml_check_attrs(p->d, n, allowed);
 }
 
-/* The attribute's value (owned by the caller), or NULL; an error if it is
- * required and absent. */
 static char *
 attr(struct parser *p, xmlNodePtr n, const char *name, bool required)
 {
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	if (v == NULL) {
-		if (required)
-			diag_error(p->d, line_of(n), "<%s> needs %s '%s' attribute", ename(n),
-				   strchr("aeiou", name[0]) ? "an" : "a", name);
-		return NULL;
-	}
-	char *s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
+	return xml_attr(p->d, n, name, required);
 }
 
-typedef void child_fn(struct parser *p, xmlNodePtr child, void *ctx);
-
-/* Visit n's element children with fn; text other than white space is an
- * error. fn reports unknown elements itself. */
+/* Element callbacks take the parser as void *p (xml_child_fn). */
 static void
-children(struct parser *p, xmlNodePtr n, child_fn *fn, void *ctx)
+children(struct parser *p, xmlNodePtr n, xml_child_fn *fn, void *ctx)
 {
-	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (fn != NULL)
-				fn(p, c, ctx);
-			else
-				diag_error(p->d, line_of(c), "<%s> may not contain <%s>", ename(n), ename(c));
-		} else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			const xmlChar *t = c->content;
-			while (t && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r'))
-				t++;
-			if (t && *t) {
-				/* libxml2 gives a text node the line where it ends. */
-				long line = line_of(c);
-				for (const xmlChar *u = t; *u; u++)
-					line -= *u == '\n';
-				diag_error(p->d, line, "unexpected text in <%s>", ename(n));
-			}
-		} else if (c->type == XML_ENTITY_REF_NODE) {
-			diag_error(p->d, line_of(n), "entity references are not allowed in a spec");
-		}
-	}
+	xml_children(p->d, n, fn, p, ctx);
 }
 
-static void
-ignore_element(struct parser *p, xmlNodePtr c, void *ctx)
-{
-	(void)p, (void)c, (void)ctx;
-}
-
-/* Check n's text only, for elements whose children are walked by hand. */
 static void
 text_only(struct parser *p, xmlNodePtr n)
 {
-	children(p, n, ignore_element, NULL);
+	xml_text_only(p->d, n);
 }
 
 static void
 unknown(struct parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
-	diag_error(p->d, line_of(c), "unknown element <%s> in <%s>", ename(c), ename(parent));
+	xml_unknown(p->d, parent, c);
 }
 
 static bool
 valid_vertex_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > MAX_NAME)
+	if (n == 0 || n > MAX_VERTEX_NAME)
 		return false;
 	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
 		return false;
@@ -274,7 +113,7 @@ vertex(struct parser *p, xmlNodePtr n, enum vkind kind, int parent)
 	if (!valid_vertex_name(name)) {
 		diag_error(p->d, line_of(n),
 			   "invalid %s name '%s' (1 to %d characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)",
-			   model_kind_name(kind), name, MAX_NAME);
+			   model_kind_name(kind), name, MAX_VERTEX_NAME);
 	} else {
 		int old = model_find(p->m, name);
 		if (old >= 0)
@@ -290,6 +129,7 @@ static void
 address(struct parser *p, xmlNodePtr n, int id)
 {
 	char *s = attr(p, n, "address", true);
+	char q[XML_QNAME_MAX];
 	uint32_t a;
 	if (s == NULL)
 		return;
@@ -297,19 +137,17 @@ address(struct parser *p, xmlNodePtr n, int id)
 		diag_error(p->d, line_of(n), "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", s);
 	else if (addr_reserved(a))
 		diag_error(p->d, line_of(n), "address %s is reserved (loopback or 0.0.0.0): a %s cannot have it", s,
-			   ename(n));
+			   xml_qname(n, q));
 	else if (id >= 0) {
-		int old = model_claim_addr(p->m, a, id);
+		int old = model_set_address(p->m, id, a);
 		if (old >= 0)
 			diag_error(p->d, line_of(n), "address %s is already the address of %s '%s' (line %ld)", s,
 				   model_kind_name(p->m->v[old].kind), p->m->v[old].name, p->m->v[old].line);
-		else
-			p->m->v[id].addr = a;
 	}
 	free(s);
 }
 
-/* ---- Kubernetes names (services-and-policies.md) ---- */
+/* ---- Kubernetes names: what its API server accepts ---- */
 
 static bool
 alnum(char c)
@@ -403,14 +241,16 @@ static const char *const port_attrs[] = { "number", "protocol", NULL };
 static const char *const container_port_attrs[] = { "number", "protocol", "name", NULL };
 
 static void
-port(struct parser *p, xmlNodePtr c, void *ctx)
+port(void *pp, xmlNodePtr c, void *ctx)
 {
+	struct parser *p = pp;
 	int proc = *(int *)ctx;
 	if (!is(c, "port")) {
 		unknown(p, c->parent, c);
 		return;
 	}
-	bool container = proc >= 0 && p->m->v[proc].kind == V_CONTAINER;
+	/* Containers name their ports; so do a hostNetwork pod's daemons. */
+	bool container = proc >= 0 && (p->m->v[proc].kind == V_CONTAINER || p->m->v[proc].pod_name != NULL);
 	check_attrs(p, c, container ? container_port_attrs : port_attrs);
 	children(p, c, NULL, NULL);
 	char *num = attr(p, c, "number", true), *pr = attr(p, c, "protocol", false);
@@ -452,21 +292,111 @@ process(struct parser *p, xmlNodePtr n, enum vkind kind, int parent)
 	children(p, n, port, &id);
 }
 
-static const char *const pod_attrs[] = { "name", "address", "namespace", NULL };
+static const char *const pod_attrs[] = { "name", "address", "namespace", "workload", NULL };
 
-static void label(struct parser *p, xmlNodePtr n, struct labels *ls, const char *what);
+static bool label(struct parser *p, xmlNodePtr n, const char *what, char **key, char **value);
+static void label_added(struct parser *p, xmlNodePtr n, const char *what, const char *key, bool added);
+static int namespace_attr(struct parser *p, xmlNodePtr n);
+
+/* A workload "KIND/NAME": KIND 1 to 63 letters and digits starting with a
+ * letter (Deployment, StatefulSet, Pod), NAME 1 to 253 printable ASCII
+ * characters without spaces or '/'. */
+static bool
+valid_workload(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	if (slash == NULL || slash == s || slash - s > 63 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+		return false;
+	for (const char *k = s; k < slash; k++)
+		if (!((*k >= 'A' && *k <= 'Z') || (*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9')))
+			return false;
+	size_t n = strlen(slash + 1);
+	if (n == 0 || n > 253)
+		return false;
+	for (const char *k = slash + 1; *k; k++)
+		if (*k <= ' ' || *k > '~' || *k == '/')
+			return false;
+	return true;
+}
+
+/* The workload attribute of a pod or daemon, into vertex id. */
+static void
+workload_attr(struct parser *p, xmlNodePtr n, int id)
+{
+	char *w = attr(p, n, "workload", false);
+	if (w != NULL && !valid_workload(w))
+		diag_error(p->d, line_of(n),
+			   "invalid workload '%s' (KIND/NAME: KIND 1 to 63 letters and digits, starting with a letter; NAME 1 to 253 printable characters, no spaces, no '/')",
+			   w);
+	else if (w != NULL && id >= 0)
+		model_set_workload(p->m, id, w);
+	free(w);
+}
+
+/* A node daemon; a hostNetwork pod's containers are daemons that carry
+ * the pod's name, namespace, workload and labels (spec 1.2). */
+static const char *const daemon_attrs[] = { "name", "pod", "namespace", "workload", NULL };
+
+static void vertex_label(struct parser *p, xmlNodePtr c, int id);
 
 static void
-pod_child(struct parser *p, xmlNodePtr c, void *ctx)
+daemon_child(void *pp, xmlNodePtr c, void *ctx)
 {
+	struct parser *p = pp;
+	if (is(c, "label"))
+		vertex_label(p, c, *(int *)ctx);
+	else
+		port(p, c, ctx);
+}
+
+static void
+daemon(struct parser *p, xmlNodePtr n, int node)
+{
+	check_attrs(p, n, daemon_attrs);
+	int id = vertex(p, n, V_DAEMON, node);
+	char *pod = attr(p, n, "pod", false);
+	if (pod != NULL && !valid_vertex_name(pod))
+		diag_error(p->d, line_of(n),
+			   "invalid pod '%s' on <daemon> (1 to %d characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)",
+			   pod, MAX_VERTEX_NAME);
+	else if (pod != NULL && id >= 0)
+		model_set_pod_name(p->m, id, pod);
+	free(pod);
+	/* No namespace attribute: the daemon has none (not "default"). */
+	xmlChar *ns = xmlGetNoNsProp(n, (const xmlChar *)"namespace");
+	if (ns != NULL) {
+		xmlFree(ns);
+		int i = namespace_attr(p, n);
+		if (id >= 0)
+			model_set_namespace(p->m, id, i);
+	}
+	workload_attr(p, n, id);
+	children(p, n, daemon_child, &id);
+}
+
+/* A pod's or daemon's <label>, added to vertex id (-1: a vertex without
+ * a name, whose labels are still checked). */
+static void
+vertex_label(struct parser *p, xmlNodePtr c, int id)
+{
+	char *key, *value;
+	if (!label(p, c, "label", &key, &value))
+		return;
+	if (id >= 0)
+		label_added(p, c, "label", key, model_add_label(p->m, id, key, value));
+	free(key);
+	free(value);
+}
+
+static void
+pod_child(void *pp, xmlNodePtr c, void *ctx)
+{
+	struct parser *p = pp;
 	int pod = *(int *)ctx;
 	if (is(c, "container"))
 		process(p, c, V_CONTAINER, pod);
-	else if (is(c, "label")) {
-		struct labels scratch = { 0 };
-		label(p, c, pod >= 0 ? &p->m->v[pod].labels : &scratch, "label");
-		labels_free(&scratch);
-	}
+	else if (is(c, "label"))
+		vertex_label(p, c, pod);
 	else
 		unknown(p, c->parent, c);
 }
@@ -506,6 +436,14 @@ cmp_open_port(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Two daemons of one node that are containers of one hostNetwork pod. */
+static bool
+same_pod(const struct model *m, const struct vertex *a, const struct vertex *b)
+{
+	(void)m;
+	return a->pod_name != NULL && b->pod_name != NULL && a->ns == b->ns && strcmp(a->pod_name, b->pod_name) == 0;
+}
+
 static void
 check_shared_ports(struct parser *p, int sw, const char *what)
 {
@@ -532,7 +470,8 @@ check_shared_ports(struct parser *p, int sw, const char *what)
 			   proto_name(o[i].proto), what, s->name, m->v[o[first].proc].name, o[first].line);
 	}
 	free(o);
-	/* Named ports are unique in their pod; pods have few, so compare pairs. */
+	/* Named ports are unique in their pod (on a node: the daemons of one
+	 * hostNetwork pod); pods have few, so compare pairs. */
 	for (size_t i = 0; i < s->nkids; i++) {
 		const struct vertex *a = &m->v[s->kids[i]];
 		for (size_t j = 0; j < a->nports; j++) {
@@ -541,28 +480,32 @@ check_shared_ports(struct parser *p, int sw, const char *what)
 			bool dup = false;
 			for (size_t k = 0; k <= i && !dup; k++) {
 				const struct vertex *b = &m->v[s->kids[k]];
+				if (s->kind == V_NODE && k != i && !same_pod(m, a, b))
+					continue;
 				for (size_t l = 0; l < (k == i ? j : b->nports) && !dup; l++)
 					dup = b->ports[l].name && strcmp(b->ports[l].name, a->ports[j].name) == 0;
 			}
 			if (dup)
 				diag_error(p->d, a->ports[j].line, "port name '%s' is already used in pod '%s'",
-					   a->ports[j].name, s->name);
+					   a->ports[j].name, s->kind == V_NODE ? a->pod_name : s->name);
 		}
 	}
 }
 
 static void
-node_child(struct parser *p, xmlNodePtr c, void *ctx)
+node_child(void *pp, xmlNodePtr c, void *ctx)
 {
+	struct parser *p = pp;
 	int node = *(int *)ctx;
 	if (is(c, "daemon")) {
-		process(p, c, V_DAEMON, node);
+		daemon(p, c, node);
 	} else if (is(c, "pod")) {
 		check_attrs(p, c, pod_attrs);
 		int id = vertex(p, c, V_POD, node);
 		address(p, c, id);
 		if (id >= 0)
-			p->m->v[id].ns = namespace_attr(p, c);
+			model_set_namespace(p->m, id, namespace_attr(p, c));
+		workload_attr(p, c, id);
 		children(p, c, pod_child, &id);
 		if (id >= 0)
 			check_shared_ports(p, id, "pod");
@@ -575,13 +518,15 @@ node_child(struct parser *p, xmlNodePtr c, void *ctx)
 
 static const char *const label_attrs[] = { "key", "value", NULL };
 
-/* A <label>, <selector> or <match>: key and value into ls. */
-static void
-label(struct parser *p, xmlNodePtr n, struct labels *ls, const char *what)
+/* A <label>, <selector> or <match>: true, with its key and value (the
+ * caller frees them), when both are there and valid. */
+static bool
+label(struct parser *p, xmlNodePtr n, const char *what, char **key_out, char **value_out)
 {
 	check_attrs(p, n, label_attrs);
 	children(p, n, NULL, NULL);
 	char *key = attr(p, n, "key", true), *value = attr(p, n, "value", true);
+	bool ok = false;
 	if (key && !valid_label_key(key)) {
 		diag_error(p->d, line_of(n),
 			   "invalid %s key '%s' ([PREFIX/]NAME: NAME 1 to 63 characters of A-Z a-z 0-9 . _ -, alphanumeric at both ends; PREFIX a DNS subdomain)",
@@ -590,22 +535,35 @@ label(struct parser *p, xmlNodePtr n, struct labels *ls, const char *what)
 		diag_error(p->d, line_of(n),
 			   "invalid %s value '%s' (empty, or 1 to 63 characters of A-Z a-z 0-9 . _ -, alphanumeric at both ends)",
 			   what, value);
-	} else if (key && value) {
-		if (labels_get(ls, key) != NULL)
-			diag_error(p->d, line_of(n), "%s key '%s' is given twice", what, key);
-		else
-			labels_add(ls, key, value);
+	} else {
+		ok = key && value;
 	}
-	free(key);
-	free(value);
+	if (!ok) {
+		free(key);
+		free(value);
+		return false;
+	}
+	*key_out = key;
+	*value_out = value;
+	return true;
+}
+
+/* What a builder said when given a label: false, its key was there. */
+static void
+label_added(struct parser *p, xmlNodePtr n, const char *what, const char *key, bool added)
+{
+	if (!added)
+		diag_error(p->d, line_of(n), "%s key '%s' is given twice", what, key);
 }
 
 static const char *const ns_attrs[] = { "name", NULL };
 
 static void
-namespace_child(struct parser *p, xmlNodePtr c, void *ctx)
+namespace_child(void *pp, xmlNodePtr c, void *ctx)
 {
-	struct labels *ls = ctx;
+	struct parser *p = pp;
+	int ns = *(int *)ctx;
+	const struct labels *ls = &p->m->ns[ns].labels;
 	if (!is(c, "label")) {
 		unknown(p, c->parent, c);
 		return;
@@ -618,7 +576,12 @@ namespace_child(struct parser *p, xmlNodePtr c, void *ctx)
 				   labels_get(ls, key));
 		check_attrs(p, c, label_attrs);
 	} else {
-		label(p, c, ls, "label");
+		free(key);
+		free(value);
+		if (label(p, c, "label", &key, &value))
+			label_added(p, c, "label", key, model_namespace_add_label(p->m, ns, key, value));
+		else
+			key = value = NULL;
 	}
 	free(key);
 	free(value);
@@ -643,16 +606,22 @@ namespace_elem(struct parser *p, xmlNodePtr n)
 		return;
 	}
 	i = model_namespace(p->m, name, line_of(n));
-	children(p, n, namespace_child, &p->m->ns[i].labels);
+	children(p, n, namespace_child, &i);
 	free(name);
 }
 
-/* A service or policy name: a DNS label, unique in its namespace. */
+/* A service name is a DNS label, a policy name a DNS subdomain (as
+ * Kubernetes names them). */
 static char *
 object_name(struct parser *p, xmlNodePtr n, const char *what)
 {
 	char *name = attr(p, n, "name", true);
-	if (name && !valid_dns_label(name)) {
+	if (name && strcmp(what, "policy") == 0 && !valid_dns_subdomain(name, strlen(name))) {
+		diag_error(p->d, line_of(n), "invalid %s name '%s' (a DNS subdomain: 1 to 253 characters of a-z 0-9 - ., each dot-separated part starting and ending with a letter or digit)", what, name);
+		free(name);
+		return NULL;
+	}
+	if (name && strcmp(what, "policy") != 0 && !valid_dns_label(name)) {
 		diag_error(p->d, line_of(n), "invalid %s name '%s' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)", what, name);
 		free(name);
 		return NULL;
@@ -664,8 +633,9 @@ static const char *const svc_attrs[] = { "name", "namespace", "address", NULL };
 static const char *const svc_port_attrs[] = { "number", "target", "protocol", NULL };
 
 static void
-service_port(struct parser *p, xmlNodePtr n, struct service *s)
+service_port(struct parser *p, xmlNodePtr n, int svc)
 {
+	const struct service *s = &p->m->svcs[svc];
 	check_attrs(p, n, svc_port_attrs);
 	children(p, n, NULL, NULL);
 	char *num = attr(p, n, "number", true), *target = attr(p, n, "target", false),
@@ -694,32 +664,128 @@ service_port(struct parser *p, xmlNodePtr n, struct service *s)
 		sp.target_name = target;
 		target = NULL;
 	}
-	for (size_t i = 0; ok && i < s->nports; i++)
-		if (s->ports[i].number == sp.number && s->ports[i].proto == sp.proto) {
-			diag_error(p->d, line_of(n), "port %u/%s is declared twice in service '%s'", sp.number,
-				   proto_name(sp.proto), s->name ? s->name : "?");
-			ok = false;
-		}
-	if (ok) {
-		xgrow(&s->ports, &s->ports_cap, s->nports + 1, sizeof *s->ports);
-		s->ports[s->nports++] = sp;
-	} else {
-		free(sp.target_name);
+	if (ok && model_service_find_port(p->m, svc, sp.number, sp.proto) >= 0) {
+		diag_error(p->d, line_of(n), "port %u/%s is declared twice in service '%s'", sp.number,
+			   proto_name(sp.proto), s->name ? s->name : "?");
+		ok = false;
 	}
+	if (ok)
+		model_service_add_port(p->m, svc, sp.number, sp.proto, sp.target, sp.target_name);
+	free(sp.target_name);
 	free(num);
 	free(target);
 	free(pr);
 }
 
+/* A service's children: its endpoints wait for its ports. */
+struct svc_ctx {
+	int svc;
+	long selector_line; /* the first <selector>, or 0 */
+	struct pending_endpoint {
+		struct svc_endpoint e;
+		bool has_service_port;
+	} *eps;
+	size_t neps, eps_cap;
+};
+
+static const char *const endpoint_attrs[] = { "address", "port", "protocol", "service-port", NULL };
+
+/* An explicit backend (spec 1.2): an address, inside the cluster or not,
+ * and a port, for one of the service's ports. */
 static void
-service_child(struct parser *p, xmlNodePtr c, void *ctx)
+endpoint_elem(struct parser *p, xmlNodePtr n, struct svc_ctx *sc)
 {
-	struct service *s = ctx;
-	if (is(c, "selector")) {
-		label(p, c, &s->selector, "selector");
-		s->has_selector = true;
+	check_attrs(p, n, endpoint_attrs);
+	children(p, n, NULL, NULL);
+	char *a = attr(p, n, "address", true), *num = attr(p, n, "port", true), *pr = attr(p, n, "protocol", false),
+	     *sp = attr(p, n, "service-port", false);
+	struct pending_endpoint pe = { .e = { .proto = PROTO_TCP, .line = line_of(n) } };
+	bool ok = a && num;
+	if (a && !addr_parse(a, &pe.e.addr)) {
+		diag_error(p->d, line_of(n), "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
+		ok = false;
+	} else if (a && addr_reserved(pe.e.addr)) {
+		diag_error(p->d, line_of(n), "address %s is reserved (loopback or 0.0.0.0): an endpoint cannot have it", a);
+		ok = false;
+	}
+	if (num && !port_parse(num, &pe.e.port)) {
+		diag_error(p->d, line_of(n), "invalid port number '%s' (1 to 65535, no leading zeros)", num);
+		ok = false;
+	}
+	if (pr && !proto_parse(pr, &pe.e.proto)) {
+		diag_error(p->d, line_of(n), "unknown protocol '%s' (TCP, UDP or SCTP, in capitals)", pr);
+		ok = false;
+	}
+	if (sp && !port_parse(sp, &pe.e.service_port)) {
+		diag_error(p->d, line_of(n), "invalid service-port '%s' (the number of one of the service's ports)", sp);
+		ok = false;
+	}
+	pe.has_service_port = sp != NULL;
+	if (ok) {
+		xgrow(&sc->eps, &sc->eps_cap, sc->neps + 1, sizeof *sc->eps);
+		sc->eps[sc->neps++] = pe;
+	}
+	free(a);
+	free(num);
+	free(pr);
+	free(sp);
+}
+
+/* The service's endpoints, once its ports are known: each backs one port
+ * (service-port and protocol; without service-port, the only port). */
+static void
+service_endpoints(struct parser *p, xmlNodePtr n, struct svc_ctx *sc)
+{
+	const struct service *s = &p->m->svcs[sc->svc];
+	const char *name = s->name ? s->name : "?";
+	long first = 0;
+	for (xmlNodePtr c = n->children; c != NULL && first == 0; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && is(c, "endpoint"))
+			first = line_of(c);
+	if (first > 0 && sc->selector_line > 0) {
+		diag_error(p->d, first, "service '%s' has a <selector> (line %ld) and an <endpoint>: its endpoints are the pods it selects, or those it lists, not both",
+			   name, sc->selector_line);
+		return;
+	}
+	for (size_t i = 0; i < sc->neps; i++) {
+		struct svc_endpoint *e = &sc->eps[i].e;
+		if (!sc->eps[i].has_service_port) {
+			if (s->nports != 1) {
+				if (s->nports > 1)
+					diag_error(p->d, e->line, "<endpoint> needs a 'service-port': service '%s' has %zu ports",
+						   name, s->nports);
+				continue;
+			}
+			e->service_port = s->ports[0].number;
+		}
+		if (model_service_find_port(p->m, sc->svc, e->service_port, e->proto) < 0) {
+			diag_error(p->d, e->line, "service-port %u/%s is not a port of service '%s'", e->service_port,
+				   proto_name(e->proto), name);
+			continue;
+		}
+		model_service_add_endpoint(p->m, sc->svc, e);
+	}
+}
+
+static void
+service_child(void *pp, xmlNodePtr c, void *ctx)
+{
+	struct parser *p = pp;
+	struct svc_ctx *sc = ctx;
+	int svc = sc->svc;
+	if (is(c, "endpoint")) {
+		endpoint_elem(p, c, sc);
+	} else if (is(c, "selector")) {
+		if (sc->selector_line == 0)
+			sc->selector_line = line_of(c);
+		char *key, *value;
+		if (label(p, c, "selector", &key, &value)) {
+			label_added(p, c, "selector", key, model_service_add_selector(p->m, svc, key, value));
+			free(key);
+			free(value);
+		}
 	} else if (is(c, "port")) {
-		service_port(p, c, s);
+		service_port(p, c, svc);
 	} else {
 		unknown(p, c->parent, c);
 	}
@@ -729,40 +795,41 @@ static void
 service_elem(struct parser *p, xmlNodePtr n)
 {
 	check_attrs(p, n, svc_attrs);
-	int idx = (int)p->m->nsvcs;
-	struct service *s = model_add_service(p->m);
-	s->line = line_of(n);
-	s->name = object_name(p, n, "service");
-	s->ns = namespace_attr(p, n);
-	for (size_t i = 0; s->name && i + 1 < p->m->nsvcs; i++)
-		if (p->m->svcs[i].ns == s->ns && p->m->svcs[i].name && strcmp(p->m->svcs[i].name, s->name) == 0)
-			diag_error(p->d, s->line, "duplicate service '%s' in namespace '%s' (already at line %ld)", s->name,
-				   s->ns >= 0 ? p->m->ns[s->ns].name : "?", p->m->svcs[i].line);
+	long line = line_of(n);
+	char *name = object_name(p, n, "service");
+	int ns = namespace_attr(p, n);
+	for (size_t i = 0; name && i < p->m->nsvcs; i++)
+		if (p->m->svcs[i].ns == ns && p->m->svcs[i].name && strcmp(p->m->svcs[i].name, name) == 0)
+			diag_error(p->d, line, "duplicate service '%s' in namespace '%s' (already at line %ld)", name,
+				   ns >= 0 ? p->m->ns[ns].name : "?", p->m->svcs[i].line);
+	int svc = model_add_service(p->m, name, ns, line);
+	free(name);
 	char *a = attr(p, n, "address", true);
 	uint32_t addr;
 	if (a && !addr_parse(a, &addr)) {
-		diag_error(p->d, s->line, "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
+		diag_error(p->d, line, "invalid address '%s' (an IPv4 address in dotted-quad form, no leading zeros)", a);
 	} else if (a && addr_reserved(addr)) {
-		diag_error(p->d, s->line, "address %s is reserved (loopback or 0.0.0.0): a service cannot have it", a);
+		diag_error(p->d, line, "address %s is reserved (loopback or 0.0.0.0): a service cannot have it", a);
 	} else if (a) {
-		int old = model_claim_addr(p->m, addr, -2 - idx);
+		int old = model_service_set_address(p->m, svc, addr);
 		if (old >= 0)
-			diag_error(p->d, s->line, "address %s is already the address of %s '%s' (line %ld)", a,
+			diag_error(p->d, line, "address %s is already the address of %s '%s' (line %ld)", a,
 				   model_kind_name(p->m->v[old].kind), p->m->v[old].name, p->m->v[old].line);
 		else if (old < -1)
-			diag_error(p->d, s->line, "address %s is already the address of service '%s' (line %ld)", a,
+			diag_error(p->d, line, "address %s is already the address of service '%s' (line %ld)", a,
 				   p->m->svcs[-2 - old].name ? p->m->svcs[-2 - old].name : "?", p->m->svcs[-2 - old].line);
-		else
-			s->addr = addr;
 	}
 	free(a);
-	children(p, n, service_child, s);
+	struct svc_ctx sc = { .svc = svc };
+	children(p, n, service_child, &sc);
+	service_endpoints(p, n, &sc);
+	free(sc.eps);
 	/* An invalid <port> has its own error: count elements, not ports. */
 	bool any = false;
 	for (xmlNodePtr c = n->children; c != NULL && !any; c = c->next)
 		any = c->type == XML_ELEMENT_NODE && is(c, "port");
 	if (!any)
-		diag_error(p->d, s->line, "a <service> needs at least one <port>");
+		diag_error(p->d, line, "a <service> needs at least one <port>");
 }
 
 /* ---- policies ---- */
@@ -814,8 +881,7 @@ expression(struct parser *p, xmlNodePtr n, struct selector *sel)
 	if (ok) {
 		e.key = key;
 		key = NULL;
-		xgrow(&sel->expr, &sel->expr_cap, sel->nexpr + 1, sizeof *sel->expr);
-		sel->expr[sel->nexpr++] = e;
+		selector_add_expression(sel, &e);
 	} else {
 		for (size_t i = 0; i < e.nvalues; i++)
 			free(e.values[i]);
@@ -827,15 +893,22 @@ expression(struct parser *p, xmlNodePtr n, struct selector *sel)
 }
 
 static void
-selector_child(struct parser *p, xmlNodePtr c, void *ctx)
+selector_child(void *pp, xmlNodePtr c, void *ctx)
 {
+	struct parser *p = pp;
 	struct selector *sel = ctx;
-	if (is(c, "match"))
-		label(p, c, &sel->match, "match");
-	else if (is(c, "expression"))
+	char *key, *value;
+	if (is(c, "match")) {
+		if (label(p, c, "match", &key, &value)) {
+			label_added(p, c, "match", key, selector_add_match(sel, key, value));
+			free(key);
+			free(value);
+		}
+	} else if (is(c, "expression")) {
 		expression(p, c, sel);
-	else
+	} else {
 		unknown(p, c->parent, c);
+	}
 }
 
 static const char *const no_attrs[] = { NULL };
@@ -882,18 +955,22 @@ ip_block(struct parser *p, xmlNodePtr n, struct peer *peer)
 				   addr_format(net, a), len, addr_format(peer->net, b), peer->len);
 			continue;
 		}
-		peer->except_net = xreallocarray(peer->except_net, peer->nexcept + 1, sizeof *peer->except_net);
-		peer->except_len = xreallocarray(peer->except_len, peer->nexcept + 1, sizeof *peer->except_len);
-		peer->except_net[peer->nexcept] = net;
-		peer->except_len[peer->nexcept++] = len;
+		peer_add_except(peer, net, len);
 	}
 	text_only(p, n);
 }
 
+/* One <ingress> or <egress> of a policy: rule of direction dir. */
+struct rule_ctx {
+	int pol, dir, rule;
+	const char *peer; /* "from" or "to" */
+};
+
 /* A <from> or <to>: selectors, or one ip-block. */
 static void
-peer_elem(struct parser *p, xmlNodePtr n, struct pol_rule *r)
+peer_elem(struct parser *p, xmlNodePtr n, const struct rule_ctx *rc)
 {
+	char q[XML_QNAME_MAX], qc[XML_QNAME_MAX];
 	check_attrs(p, n, no_attrs);
 	struct peer peer = { 0 };
 	int blocks = 0, sels = 0;
@@ -903,7 +980,7 @@ peer_elem(struct parser *p, xmlNodePtr n, struct pol_rule *r)
 		if (is(c, "pod-selector") || is(c, "namespace-selector")) {
 			bool pod = is(c, "pod-selector");
 			if (pod ? peer.has_pod_sel : peer.has_ns_sel) {
-				diag_error(p->d, line_of(c), "<%s> has two <%s>", ename(n), ename(c));
+				diag_error(p->d, line_of(c), "<%s> has two <%s>", xml_qname(n, q), xml_qname(c, qc));
 				continue;
 			}
 			check_attrs(p, c, no_attrs);
@@ -914,7 +991,7 @@ peer_elem(struct parser *p, xmlNodePtr n, struct pol_rule *r)
 			if (blocks++ == 0)
 				ip_block(p, c, &peer);
 			else
-				diag_error(p->d, line_of(c), "<%s> has more than one <ip-block>", ename(n));
+				diag_error(p->d, line_of(c), "<%s> has more than one <ip-block>", xml_qname(n, q));
 		} else {
 			unknown(p, n, c);
 		}
@@ -922,17 +999,17 @@ peer_elem(struct parser *p, xmlNodePtr n, struct pol_rule *r)
 	text_only(p, n);
 	if (blocks == 0 && sels == 0)
 		diag_error(p->d, line_of(n), "an empty <%s> is not allowed: name a pod-selector, a namespace-selector or an ip-block",
-			   ename(n));
+			   xml_qname(n, q));
 	else if (blocks > 0 && sels > 0)
-		diag_error(p->d, line_of(n), "<%s> has an ip-block and a selector: use one or the other", ename(n));
-	xgrow(&r->peers, &r->peers_cap, r->npeers + 1, sizeof *r->peers);
-	r->peers[r->npeers++] = peer;
+		diag_error(p->d, line_of(n), "<%s> has an ip-block and a selector: use one or the other",
+			   xml_qname(n, q));
+	model_policy_add_peer(p->m, rc->pol, rc->dir, rc->rule, &peer);
 }
 
 static const char *const pol_port_attrs[] = { "number", "protocol", "end", NULL };
 
 static void
-pol_port(struct parser *p, xmlNodePtr n, struct pol_rule *r)
+pol_port(struct parser *p, xmlNodePtr n, const struct rule_ctx *rc)
 {
 	check_attrs(p, n, pol_port_attrs);
 	children(p, n, NULL, NULL);
@@ -964,30 +1041,24 @@ pol_port(struct parser *p, xmlNodePtr n, struct pol_rule *r)
 			ok = false;
 		}
 	}
-	if (ok) {
-		xgrow(&r->ports, &r->ports_cap, r->nports + 1, sizeof *r->ports);
-		r->ports[r->nports++] = pp;
-	} else {
-		free(pp.name);
-	}
+	if (ok)
+		model_policy_add_port(p->m, rc->pol, rc->dir, rc->rule, &pp);
+	free(pp.name);
 	free(num);
 	free(pr);
 	free(end);
 }
 
-struct rule_ctx {
-	struct pol_rule *r;
-	const char *peer; /* "from" or "to" */
-};
 
 static void
-pol_rule_child(struct parser *p, xmlNodePtr c, void *ctx)
+pol_rule_child(void *pp, xmlNodePtr c, void *ctx)
 {
+	struct parser *p = pp;
 	struct rule_ctx *rc = ctx;
 	if (is(c, rc->peer))
-		peer_elem(p, c, rc->r);
+		peer_elem(p, c, rc);
 	else if (is(c, "port"))
-		pol_port(p, c, rc->r);
+		pol_port(p, c, rc);
 	else
 		unknown(p, c->parent, c);
 }
@@ -998,31 +1069,32 @@ static void
 policy_elem(struct parser *p, xmlNodePtr n)
 {
 	check_attrs(p, n, pol_attrs);
-	struct policy *pol = model_add_policy(p->m);
-	pol->line = line_of(n);
-	pol->name = object_name(p, n, "policy");
-	pol->ns = namespace_attr(p, n);
-	for (size_t i = 0; pol->name && i + 1 < p->m->npols; i++)
-		if (p->m->pols[i].ns == pol->ns && p->m->pols[i].name && strcmp(p->m->pols[i].name, pol->name) == 0)
-			diag_error(p->d, pol->line, "duplicate policy '%s' in namespace '%s' (already at line %ld)",
-				   pol->name, pol->ns >= 0 ? p->m->ns[pol->ns].name : "?", p->m->pols[i].line);
+	long line = line_of(n);
+	char *name = object_name(p, n, "policy");
+	int ns = namespace_attr(p, n);
+	for (size_t i = 0; name && i < p->m->npols; i++)
+		if (p->m->pols[i].ns == ns && p->m->pols[i].name && strcmp(p->m->pols[i].name, name) == 0)
+			diag_error(p->d, line, "duplicate policy '%s' in namespace '%s' (already at line %ld)", name,
+				   ns >= 0 ? p->m->ns[ns].name : "?", p->m->pols[i].line);
+	int pol = model_add_policy(p->m, name, ns, line);
+	free(name);
 	int selectors = 0;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is(c, "pod-selector")) {
 			check_attrs(p, c, no_attrs);
-			if (selectors++ == 0)
-				children(p, c, selector_child, &pol->pod_sel);
-			else
+			if (selectors++ == 0) {
+				struct selector sel = { 0 };
+				children(p, c, selector_child, &sel);
+				model_policy_set_selector(p->m, pol, &sel);
+			} else {
 				diag_error(p->d, line_of(c), "a <policy> has exactly one <pod-selector>");
+			}
 		} else if (is(c, "ingress") || is(c, "egress")) {
 			int d = is(c, "egress");
 			check_attrs(p, c, no_attrs);
-			xgrow(&pol->rules[d], &pol->rules_cap[d], pol->nrules[d] + 1, sizeof *pol->rules[d]);
-			struct pol_rule *r = &pol->rules[d][pol->nrules[d]++];
-			memset(r, 0, sizeof *r);
-			struct rule_ctx rc = { r, d ? "to" : "from" };
+			struct rule_ctx rc = { pol, d, model_policy_add_rule(p->m, pol, d), d ? "to" : "from" };
 			children(p, c, pol_rule_child, &rc);
 		} else {
 			unknown(p, n, c);
@@ -1030,38 +1102,42 @@ policy_elem(struct parser *p, xmlNodePtr n)
 	}
 	text_only(p, n);
 	if (selectors == 0)
-		diag_error(p->d, pol->line, "a <policy> needs a <pod-selector> (an empty one selects every pod of its namespace)");
-	char *types = attr(p, n, "types", false);
-	if (types == NULL) {
-		pol->types = DIR_INGRESS | (pol->nrules[1] > 0 ? DIR_EGRESS : 0);
+		diag_error(p->d, line, "a <policy> needs a <pod-selector> (an empty one selects every pod of its namespace)");
+	const struct policy *po = &p->m->pols[pol];
+	int types = 0;
+	char *types_text = attr(p, n, "types", false);
+	if (types_text == NULL) {
+		types = DIR_INGRESS | (po->nrules[1] > 0 ? DIR_EGRESS : 0);
 	} else {
 		bool ok = true;
-		char *copy = xstrdup(types);
+		char *copy = xstrdup(types_text);
 		for (char *save = NULL, *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
 			int bit = strcmp(t, "Ingress") == 0 ? DIR_INGRESS : strcmp(t, "Egress") == 0 ? DIR_EGRESS : 0;
-			if (bit == 0 || (pol->types & bit))
+			if (bit == 0 || (types & bit))
 				ok = false;
-			pol->types |= bit;
+			types |= bit;
 		}
 		free(copy);
-		if (!ok || pol->types == 0)
-			diag_error(p->d, pol->line, "invalid types '%s' (Ingress, Egress or \"Ingress Egress\")", types);
+		if (!ok || types == 0)
+			diag_error(p->d, line, "invalid types '%s' (Ingress, Egress or \"Ingress Egress\")", types_text);
 	}
-	free(types);
+	free(types_text);
+	model_policy_set_types(p->m, pol, types);
 	static const char *const dir[] = { "ingress", "egress" };
 	static const char *const type[] = { "Ingress", "Egress" };
 	for (int d = 0; d < 2; d++)
-		if (pol->nrules[d] > 0 && !(pol->types & (1 << d)))
-			diag_warning(p->d, pol->line, "policy '%s' has %s rules but its types leave out %s: they are ignored",
-				     pol->name ? pol->name : "?", dir[d], type[d]);
+		if (po->nrules[d] > 0 && !(types & (1 << d)))
+			diag_warning(p->d, line, "policy '%s' has %s rules but its types leave out %s: they are ignored",
+				     po->name ? po->name : "?", dir[d], type[d]);
 }
 
 static const char *const node_attrs[] = { "name", "address", NULL };
 
-static void
-cluster_child(struct parser *p, xmlNodePtr c, void *ctx)
+/* A child of <cluster>, complete: true when it waits for the end. */
+static bool
+cluster_child(void *pp, xmlNodePtr c)
 {
-	(void)ctx;
+	struct parser *p = pp;
 	if (is(c, "node")) {
 		check_attrs(p, c, node_attrs);
 		int id = vertex(p, c, V_NODE, -1);
@@ -1078,9 +1154,11 @@ cluster_child(struct parser *p, xmlNodePtr c, void *ctx)
 	} else if (is(c, "link-down") || is(c, "fib") || is(c, "expect")) {
 		xgrow(&p->later, &p->later_cap, p->nlater + 1, sizeof *p->later);
 		p->later[p->nlater++] = c;
+		return true;
 	} else {
 		unknown(p, c->parent, c);
 	}
+	return false;
 }
 
 /* ---- references, resolved once every vertex is known ---- */
@@ -1137,8 +1215,9 @@ prefix_attr(struct parser *p, xmlNodePtr n, const char *name, bool *any, uint32_
 }
 
 static void
-rule(struct parser *p, xmlNodePtr n, void *ctx)
+rule(void *pp, xmlNodePtr n, void *ctx)
 {
+	struct parser *p = pp;
 	int sw = *(int *)ctx;
 	if (!is(n, "rule")) {
 		unknown(p, n->parent, n);
@@ -1278,7 +1357,7 @@ expect(struct parser *p, xmlNodePtr n)
 	}
 	free(rcv);
 	if (ok)
-		*model_add_expect(p->m) = e;
+		model_add_expect(p->m, &e);
 	else
 		free(e.to_text);
 }
@@ -1299,30 +1378,49 @@ valid_cluster_name(const char *s)
 	return true;
 }
 
-static const char *const cluster_attrs[] = { "name", NULL };
+static const char *const cluster_attrs[] = { "name", "version", NULL };
 
 /* The root's start: the model exists from here on. */
 static void
-cluster_start(struct parser *p, xmlNodePtr root)
+cluster_start(void *pp, xmlNodePtr root)
 {
+	struct parser *p = pp;
 	check_attrs(p, root, cluster_attrs);
 	char *name = attr(p, root, "name", true);
 	if (name && !valid_cluster_name(name))
 		diag_error(p->d, line_of(root), "invalid cluster name (at most %d bytes, no control characters)", MAX_NAME);
 	p->m = model_new(name);
 	free(name);
+	/* Optional; every element is accepted whatever the version says. */
+	char *version = attr(p, root, "version", false);
+	if (version && strcmp(version, "1.0") != 0 && strcmp(version, "1.1") != 0 && strcmp(version, "1.2") != 0)
+		diag_error(p->d, line_of(root), "unknown version '%s' (1.0, 1.1 or 1.2)", version);
+	else
+		model_set_version(p->m, version);
+	free(version);
 }
 
 /* The root's end: text, the node count, then what refers to vertices. */
 static void
-cluster_end(struct parser *p, xmlNodePtr root)
+cluster_end(void *pp, xmlNodePtr root)
 {
+	struct parser *p = pp;
 	text_only(p, root);
 	bool any = false;
 	for (size_t i = 0; i < p->m->nv && !any; i++)
 		any = p->m->v[i].kind == V_NODE;
 	if (!any)
 		diag_error(p->d, line_of(root), "a cluster needs at least one <node>");
+	/* A backend at a service's address would be rewritten again. */
+	for (size_t i = 0; i < p->m->nsvcs; i++)
+		for (size_t k = 0; k < p->m->svcs[i].nendpoints; k++) {
+			const struct svc_endpoint *e = &p->m->svcs[i].endpoints[k];
+			int s = model_service_at(p->m, e->addr);
+			char a[16];
+			if (s >= 0)
+				diag_error(p->d, e->line, "endpoint address %s is the address of service '%s' (line %ld): an endpoint is a pod, a node or an address outside the cluster",
+					   addr_format(e->addr, a), p->m->svcs[s].name ? p->m->svcs[s].name : "?", p->m->svcs[s].line);
+		}
 	for (size_t i = 0; i < p->nlater; i++) {
 		xmlNodePtr n = p->later[i];
 		if (is(n, "link-down"))
@@ -1334,94 +1432,18 @@ cluster_end(struct parser *p, xmlNodePtr root)
 	}
 }
 
-/* ---- streaming: the SAX2 tree builder, pruned as it goes ----
- *
- * libxml2's own SAX2 handlers build the tree; when a child of <cluster>
- * ends, it is checked and added to the model at once, then freed, so the
- * tree never holds more than one node's subtree (a DOM of a 30 MB spec
- * costs more than the model). link-down, fib and expect wait for the end:
- * they name vertices that may come later. */
-
-static void
-on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
-	 const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct parser *p = ctxt->_private;
-	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_ns, namespaces, nb_attributes, nb_defaulted,
-			      attributes);
-	if (ctxt->nodeNr != 1 || ctxt->node == NULL)
-		return;
-	if (is(ctxt->node, "cluster")) {
-		p->root = ctxt->node;
-		cluster_start(p, p->root);
-	} else {
-		diag_error(p->d, line_of(ctxt->node), "the root element must be <cluster>");
-	}
-}
-
-static void
-on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct parser *p = ctxt->_private;
-	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
-	if (p->root == NULL || ctxt->node != p->root || ctxt->nodeNr != 1)
-		return;
-	xmlNodePtr c = p->root->last;
-	if (c == NULL || c->type != XML_ELEMENT_NODE)
-		return;
-	size_t deferred = p->nlater;
-	cluster_child(p, c, NULL);
-	if (p->nlater == deferred) {
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
-	}
-	/* Check and drop the root's text so far too: libxml2 would otherwise
-	 * try to extend a text node it no longer owns the buffer of. */
-	text_only(p, p->root);
-	for (xmlNodePtr t = p->root->children, next; t != NULL; t = next) {
-		next = t->next;
-		if (t->type != XML_ELEMENT_NODE) {
-			xmlUnlinkNode(t);
-			xmlFreeNode(t);
-		}
-	}
-}
-
+/* Each child of <cluster> is checked and added to the model as soon as
+ * it ends, and freed (spec_xml.c streams); link-down, fib and expect wait
+ * for the end: they name vertices that may come later. */
 enum spec_status
 spec_parse(const char *buf, size_t len, struct diag *d, struct model **out)
 {
 	*out = NULL;
-	if (len > INT_MAX) {
-		diag_error(d, 0, "the spec is too large for the XML parser");
-		return SPEC_INVALID;
-	}
-	xmlSetExternalEntityLoader(refuse_entity);
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fputs("k8snet: out of memory\n", stderr);
-		abort();
-	}
 	struct parser p = { .d = d };
-	ctxt->_private = &p;
-	ctxt->sax->internalSubset = refuse_doctype;
-	ctxt->sax->startElementNs = on_start;
-	ctxt->sax->endElementNs = on_end;
-	xmlSetStructuredErrorFunc(d, on_xml_error);
+	const struct spec_xml_handler h = { cluster_start, cluster_child, cluster_end, &p };
 	size_t before = diag_errors(d);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, diag_file(d), NULL,
-					  XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc != NULL && doc->intSubset != NULL && diag_errors(d) == before)
-		diag_error(d, 0, "a DOCTYPE is not allowed in a spec (no DTD, no entities)");
-	if (doc == NULL && diag_errors(d) == before)
-		diag_error(d, 0, "malformed XML");
-	if (doc != NULL && p.root != NULL)
-		cluster_end(&p, p.root);
+	spec_xml_parse(buf, len, d, "cluster", &h);
 	free(p.later);
-	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
 	if (diag_errors(d) > before || p.m == NULL) {
 		model_free(p.m);
 		return SPEC_INVALID;

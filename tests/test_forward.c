@@ -1,5 +1,6 @@
 #include "testlib.h"
 #include "forward.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,90 @@ test_forward_steps_record_rules(void **state)
 	model_free(m);
 }
 
+/* Spec 1.2 services: explicit endpoints at a pod's address, at a node's
+ * address (a daemon listens), outside the cluster; and a selector that
+ * matches a hostNetwork pod's daemons. */
+static const char endpoints[] =
+	"<cluster name=\"e\" version=\"1.2\">"
+	"<node name=\"N1\" address=\"192.168.0.1\">"
+	"<daemon name=\"api\"><port number=\"6443\"/></daemon>"
+	"<daemon name=\"ds/agent\" pod=\"ds\" namespace=\"default\"><label key=\"app\" value=\"agent\"/>"
+	"<port number=\"9100\" name=\"metrics\"/></daemon>"
+	"<pod name=\"P1\" address=\"10.0.1.1\"><container name=\"C1\"><port number=\"80\"/></container></pod></node>"
+	"<node name=\"N2\" address=\"192.168.0.2\">"
+	"<pod name=\"P2\" address=\"10.0.2.1\"><container name=\"C2\"><port number=\"8080\"/></container></pod></node>"
+	"<service name=\"to-pod\" address=\"10.96.0.1\"><port number=\"80\"/>"
+	"<endpoint address=\"10.0.2.1\" port=\"8080\"/></service>"
+	"<service name=\"kubernetes\" address=\"10.96.0.2\"><port number=\"443\"/>"
+	"<endpoint address=\"192.168.0.1\" port=\"6443\" service-port=\"443\"/></service>"
+	"<service name=\"external\" address=\"10.96.0.3\"><port number=\"443\"/>"
+	"<endpoint address=\"203.0.113.5\" port=\"443\"/></service>"
+	"<service name=\"agent\" address=\"10.96.0.4\"><selector key=\"app\" value=\"agent\"/>"
+	"<port number=\"80\" target=\"metrics\"/></service>"
+	"</cluster>";
+
+static void
+test_forward_explicit_endpoints(void **state)
+{
+	(void)state;
+	struct model *m = test_model(endpoints);
+	check(m, "C1", "10.96.0.1:80", VERDICT_DELIVERED, "C2", "C1>P1=10.0.2.1:8080>N1>N2>P2>C2", REASON_NONE);
+	check(m, "C2", "10.96.0.2:443", VERDICT_DELIVERED, "api", "C2>P2=192.168.0.1:6443>N2>N1>api", REASON_NONE);
+	check(m, "C2", "10.96.0.4:80", VERDICT_DELIVERED, "ds/agent", "C2>P2=192.168.0.1:9100>N2>N1>ds/agent",
+	      REASON_NONE);
+	model_free(m);
+}
+
+static void
+test_forward_outside_the_cluster(void **state)
+{
+	(void)state;
+	struct model *m = test_model(endpoints);
+	/* DNATed outside: discarded at the first switch without a rule. */
+	check(m, "C1", "10.96.0.3:443", VERDICT_DISCARDED, NULL, "C1>P1=203.0.113.5:443>N1", REASON_OUTSIDE);
+	check(m, "api", "10.96.0.3:443", VERDICT_DISCARDED, NULL, "api>N1=203.0.113.5:443", REASON_OUTSIDE);
+	/* Sent there directly, it is the discard it always was. */
+	check(m, "C1", "203.0.113.5:443", VERDICT_DISCARDED, NULL, "C1>P1>N1", REASON_NO_RULE);
+	struct fate *f;
+	size_t n = forward_run(m, test_id(m, "C1"), 0x0a600003, 443, PROTO_TCP, &f);
+	assert_int_equal(n, 1);
+	char *why = forward_explain(m, f);
+	assert_string_equal(why, "discarded at N1: outside the cluster (203.0.113.5:443 is no node's or pod's address)");
+	free(why);
+	char buf[FORWARD_TOKEN_MAX];
+	assert_string_equal(forward_backend(m, f, buf, sizeof buf), "outside the cluster");
+	forward_free(f, n);
+	assert_string_equal(forward_reason_name(REASON_OUTSIDE), "outside the cluster");
+	model_free(m);
+}
+
+static void
+test_forward_token_of_a_long_name(void **state)
+{
+	(void)state;
+	/* A 512-character pod name in a DNAT token is written whole. */
+	char name[513];
+	memset(name, 'p', 512);
+	name[512] = '\0';
+	char *xml = xasprintf("<cluster name=\"t\"><node name=\"N\" address=\"192.168.0.1\">"
+			      "<pod name=\"%s\" address=\"10.0.1.1\"><container name=\"C\"><port number=\"80\"/></container></pod></node>"
+			      "<service name=\"s\" address=\"10.96.0.1\"><port number=\"80\"/>"
+			      "<endpoint address=\"10.0.1.1\" port=\"80\"/></service></cluster>",
+			      name);
+	struct model *m = test_model(xml);
+	struct fate *f;
+	size_t n = forward_run(m, test_id(m, "C"), 0x0a600001, 80, PROTO_TCP, &f);
+	assert_int_equal(n, 1);
+	assert_int_equal(f->verdict, VERDICT_DELIVERED);
+	char buf[FORWARD_TOKEN_MAX];
+	const char *tok = forward_token(m, f, 1, buf);
+	assert_int_equal(strlen(tok), 512 + strlen("=10.0.1.1:80"));
+	assert_string_equal(tok + 512, "=10.0.1.1:80");
+	forward_free(f, n);
+	model_free(m);
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -138,6 +223,9 @@ main(void)
 		cmocka_unit_test(test_forward_discard_reasons),
 		cmocka_unit_test(test_forward_override_loop),
 		cmocka_unit_test(test_forward_steps_record_rules),
+		cmocka_unit_test(test_forward_explicit_endpoints),
+		cmocka_unit_test(test_forward_outside_the_cluster),
+		cmocka_unit_test(test_forward_token_of_a_long_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

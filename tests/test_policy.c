@@ -1,4 +1,4 @@
-/* Services and NetworkPolicy (services-and-policies.md), clause by clause,
+/* Services and NetworkPolicy (k8snet-spec(5)), clause by clause,
  * each on a small cluster. */
 #include "testlib.h"
 #include "fib.h"
@@ -329,6 +329,63 @@ test_reach_enumerates_services(void **state)
 	model_free(m);
 }
 
+/* Spec 1.2: a selector matches the daemons of a hostNetwork pod (those
+ * with a namespace) like pods: one backend per pod, at its node's
+ * address, a named target resolved on that pod's daemons; a daemon in
+ * another namespace, or without one, is not matched. */
+static void
+test_service_selects_host_network_daemons(void **state)
+{
+	(void)state;
+	struct model *m = test_model(
+		"<cluster name=\"h\" version=\"1.2\">\n"
+		"<node name=\"N1\" address=\"192.168.0.1\">\n"
+		"<daemon name=\"plain\"><port number=\"9100\"/></daemon>\n"
+		"<daemon name=\"kube-system/cni-n1/agent\" pod=\"kube-system/cni-n1\" namespace=\"kube-system\" workload=\"DaemonSet/cni\">"
+		"<label key=\"app\" value=\"cni\"/><port number=\"9101\"/></daemon>\n"
+		"<daemon name=\"kube-system/cni-n1/exporter\" pod=\"kube-system/cni-n1\" namespace=\"kube-system\">"
+		"<label key=\"app\" value=\"cni\"/><port number=\"9102\" name=\"metrics\"/></daemon>\n"
+		"<daemon name=\"other/cni-n1/agent\" pod=\"other/cni-n1\" namespace=\"other\">"
+		"<label key=\"app\" value=\"cni\"/><port number=\"9103\" name=\"metrics\"/></daemon>\n"
+		"<pod name=\"P1\" namespace=\"kube-system\" address=\"10.0.1.1\"><label key=\"app\" value=\"cni\"/>"
+		"<container name=\"C1\"><port number=\"9102\" name=\"metrics\"/></container></pod>\n"
+		"</node>\n"
+		"<node name=\"N2\" address=\"192.168.0.2\">\n"
+		"<daemon name=\"kube-system/cni-n2/exporter\" pod=\"kube-system/cni-n2\" namespace=\"kube-system\">"
+		"<label key=\"app\" value=\"cni\"/><port number=\"9200\" name=\"metrics\"/></daemon>\n"
+		"<daemon name=\"unlabelled\" pod=\"x\"><label key=\"app\" value=\"cni\"/><port number=\"9100\"/></daemon>\n"
+		"</node>\n"
+		"<service name=\"cni\" namespace=\"kube-system\" address=\"10.96.0.10\"><selector key=\"app\" value=\"cni\"/>"
+		"<port number=\"80\" target=\"metrics\"/><port number=\"81\" target=\"9101\"/></service>\n"
+		"</cluster>\n");
+	const struct svc_flat *f = model_service_port(m, 0x0a60000a, 80, PROTO_TCP);
+	assert_non_null(f);
+	/* Document order: N1's hostNetwork pod, P1, N2's hostNetwork pod. */
+	assert_int_equal(f->nbackends, 3);
+	assert_int_equal(f->backends[0].pod, test_id(m, "kube-system/cni-n1/agent"));
+	assert_int_equal(f->backends[0].addr, 0xc0a80001);
+	assert_int_equal(f->backends[0].port, 9102);
+	assert_int_equal(f->backends[1].pod, test_id(m, "P1"));
+	assert_int_equal(f->backends[1].port, 9102);
+	assert_int_equal(f->backends[2].addr, 0xc0a80002);
+	assert_int_equal(f->backends[2].port, 9200);
+	/* A numeric target: the same backends, that port (P1 and N2's pod
+	 * listen on nothing there, which is check's business). */
+	f = model_service_port(m, 0x0a60000a, 81, PROTO_TCP);
+	assert_int_equal(f->nbackends, 3);
+	assert_int_equal(f->backends[0].port, 9101);
+	/* The message forks per backend; N1's goes to the exporter daemon. */
+	struct fate *fates;
+	size_t n = forward_run(m, test_id(m, "plain"), 0x0a60000a, 80, PROTO_TCP, &fates);
+	assert_int_equal(n, 3);
+	assert_int_equal(fates[0].verdict, VERDICT_DELIVERED);
+	assert_int_equal(fates[0].receiver, test_id(m, "kube-system/cni-n1/exporter"));
+	assert_int_equal(fates[2].verdict, VERDICT_DELIVERED);
+	assert_int_equal(fates[2].receiver, test_id(m, "kube-system/cni-n2/exporter"));
+	forward_free(fates, n);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -344,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_selector_expressions),
 		cmocka_unit_test(test_namespace_metadata_label),
 		cmocka_unit_test(test_reach_enumerates_services),
+		cmocka_unit_test(test_service_selects_host_network_daemons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-# Spec 1.1 validation (services-and-policies.md): each broken rule gets
+# Spec 1.1 validation (k8snet-spec(5)): each broken rule gets
 # FILE:LINE: error: and exit 2; the one warning keeps exit 0.
 
 # namespace name not a DNS label
@@ -307,3 +307,72 @@ $ k8snet validate -
 < </cluster>
 > <stdin>: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
 ! <stdin>:3: warning: policy 'p' has ingress rules but its types leave out Ingress: they are ignored
+
+# ---- spec 1.2: version, workloads, hostNetwork daemons, endpoints ----
+
+# Each broken rule once: a version other than 1.0, 1.1 or 1.2; a workload
+# that is not KIND/NAME; a daemon's label twice; a port name twice in one
+# hostNetwork pod (its daemons share the pod's names); a selector and
+# endpoints together; an endpoint without service-port when the service
+# has several ports, or for a port the service lacks (with its protocol);
+# an endpoint at a service's address; an endpoint's own fields; a policy
+# name that is not a DNS subdomain (a dot is fine).
+$ k8snet validate -
+< <cluster name="x" version="2.0">
+<   <node name="N" address="10.0.0.1">
+<     <daemon name="D" pod="p" namespace="kube-system" workload="DaemonSet" color="red">
+<       <label key="app" value="a"/>
+<       <label key="app" value="b"/>
+<       <port number="80" name="http"/>
+<     </daemon>
+<     <daemon name="E" pod="p" namespace="kube-system"><port number="81" name="http"/></daemon>
+<     <pod name="P" address="10.0.1.1" workload="Deployment/"/>
+<   </node>
+<   <service name="s" address="10.96.0.1">
+<     <selector key="app" value="a"/>
+<     <port number="80"/>
+<     <endpoint address="10.0.1.1" port="80"/>
+<   </service>
+<   <service name="t" address="10.96.0.2">
+<     <port number="80"/>
+<     <port number="53" protocol="UDP"/>
+<     <endpoint address="10.0.1.1" port="8080"/>
+<     <endpoint address="10.0.1.1" port="5353" protocol="UDP" service-port="80"/>
+<     <endpoint address="10.96.0.1" port="80" service-port="80"/>
+<     <endpoint address="10.0.1.01" port="99999" service-port="eighty" protocol="TCP" weight="2"/>
+<   </service>
+<   <policy name="allow.web-1" namespace="default"><pod-selector/></policy>
+<   <policy name="Allow.Web" namespace="default"><pod-selector/></policy>
+< </cluster>
+? 2
+! <stdin>:1: error: unknown version '2.0' (1.0, 1.1 or 1.2)
+! <stdin>:3: error: unknown attribute 'color' on <daemon>
+! <stdin>:3: error: invalid workload 'DaemonSet' (KIND/NAME: KIND 1 to 63 letters and digits, starting with a letter; NAME 1 to 253 printable characters, no spaces, no '/')
+! <stdin>:5: error: label key 'app' is given twice
+! <stdin>:8: error: port name 'http' is already used in pod 'p'
+! <stdin>:9: error: invalid workload 'Deployment/' (KIND/NAME: KIND 1 to 63 letters and digits, starting with a letter; NAME 1 to 253 printable characters, no spaces, no '/')
+! <stdin>:14: error: service 's' has a <selector> (line 12) and an <endpoint>: its endpoints are the pods it selects, or those it lists, not both
+! <stdin>:19: error: <endpoint> needs a 'service-port': service 't' has 2 ports
+! <stdin>:20: error: service-port 80/UDP is not a port of service 't'
+! <stdin>:21: error: endpoint address 10.96.0.1 is the address of service 's' (line 11): an endpoint is a pod, a node or an address outside the cluster
+! <stdin>:22: error: unknown attribute 'weight' on <endpoint>
+! <stdin>:22: error: invalid address '10.0.1.01' (an IPv4 address in dotted-quad form, no leading zeros)
+! <stdin>:22: error: invalid port number '99999' (1 to 65535, no leading zeros)
+! <stdin>:22: error: invalid service-port 'eighty' (the number of one of the service's ports)
+! <stdin>:25: error: invalid policy name 'Allow.Web' (a DNS subdomain: 1 to 253 characters of a-z 0-9 - ., each dot-separated part starting and ending with a letter or digit)
+
+# A daemon names its ports only as a hostNetwork pod's container (with
+# 'pod'); its <label>s and 'pod' are checked like a pod's.
+$ k8snet validate -
+< <cluster name="x" version="1.2">
+< <node name="N" address="1.1.1.1">
+< <daemon name="D" pod="-p" namespace="Kube"><label key="-a" value="b"/><port number="1" name="x"/></daemon>
+< <daemon name="E"><port number="2" name="y"/></daemon>
+< </node>
+< </cluster>
+? 2
+! <stdin>:3: error: invalid pod '-p' on <daemon> (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:3: error: invalid namespace 'Kube' (a DNS label: 1 to 63 characters of a-z 0-9 -, starting and ending with a letter or digit)
+! <stdin>:3: error: invalid label key '-a' ([PREFIX/]NAME: NAME 1 to 63 characters of A-Z a-z 0-9 . _ -, alphanumeric at both ends; PREFIX a DNS subdomain)
+! <stdin>:3: error: unknown attribute 'name' on <port>
+! <stdin>:4: error: unknown attribute 'name' on <port>

@@ -277,3 +277,32 @@ $ k8snet trace samples/shop.xml web-1/nginx 10.20.3.1:5432 --format json
 > {"cluster":"shop","source":"web-1/nginx","source_address":"10.20.1.1","address":"10.20.3.1","port":5432,"protocol":"TCP","fates":[
 > {"verdict":"discarded","receiver":null,"path":["web-1/nginx","web-1","node-a","node-c","db-1"],"reason":"ingress policy","at":"db-1","isolated_by":["data/from-api"],"hops":[{"switch":"web-1","position":7,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"node-a"},{"switch":"node-a","position":10,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"node-c"},{"switch":"node-c","position":6,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"db-1"},{"switch":"db-1","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.20.3.1","dport":"5432","protocol":"TCP","action":"deliver","to":"db-1/postgres"}]}
 > ]}
+
+# ---- spec 1.2 (tests/data/spec-1.2.xml) ----
+
+# A service selects a hostNetwork pod (daemons with a namespace) once: its
+# node's address, the named target resolved on that pod's daemons.
+$ k8snet trace tests/data/spec-1.2.xml shop/web-1/nginx 10.96.0.10:80 --format csv
+> source,address,port,protocol,verdict,receiver,path
+> shop/web-1/nginx,10.96.0.10,80,TCP,delivered,shop/agent-n1/agent,shop/web-1/nginx>shop/web-1=192.168.0.1:9100>N1>shop/agent-n1/agent
+
+# Explicit endpoints: at a node's address (a daemon listens), at a pod's.
+$ k8snet trace tests/data/spec-1.2.xml N1:kubelet 10.96.0.1:443 --format csv
+> source,address,port,protocol,verdict,receiver,path
+> N1:kubelet,10.96.0.1,443,TCP,delivered,N2:kube-apiserver,N1:kubelet>N1=192.168.0.2:6443>N2>N2:kube-apiserver
+
+$ k8snet trace tests/data/spec-1.2.xml shop/web-1/nginx 10.96.0.11:5432 --format csv
+> source,address,port,protocol,verdict,receiver,path
+> shop/web-1/nginx,10.96.0.11,5432,TCP,delivered,shop/db-1/pg,shop/web-1/nginx>shop/web-1=10.244.1.1:5432>N1>N2>shop/db-1>shop/db-1/pg
+
+# An endpoint outside the cluster: discarded at the first switch without
+# a rule for it, reason "outside the cluster"; the CSV says discarded.
+$ k8snet trace tests/data/spec-1.2.xml shop/web-1/nginx 10.96.0.12:443 --format csv
+> source,address,port,protocol,verdict,receiver,path
+> shop/web-1/nginx,10.96.0.12,443,TCP,discarded,,shop/web-1/nginx>shop/web-1=203.0.113.5:443>N1
+
+$ k8snet trace tests/data/spec-1.2.xml shop/web-1/nginx 10.96.0.12:443 | grep '^verdict'
+> verdict: discarded at N1: outside the cluster (203.0.113.5:443 is no node's or pod's address)
+
+$ k8snet trace tests/data/spec-1.2.xml N1:kubelet 10.96.0.12:443 --format json | grep -o '"reason":"[^"]*"'
+> "reason":"outside the cluster"

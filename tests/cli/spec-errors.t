@@ -1,4 +1,4 @@
-# Every rule of the spec format (spec-format.md), broken once: each case
+# Every rule of the spec format (k8snet-spec(5)), broken once: each case
 # feeds a small spec on standard input to `k8snet validate -` and checks
 # the exact messages, `<stdin>:LINE: error: TEXT` with the line of the
 # offending element, status 2 and nothing on standard output. Warnings do
@@ -62,8 +62,8 @@ $ k8snet validate -
 ? 2
 ! <stdin>:1: error: a cluster needs at least one <node>
 
-# ---- unknown attributes, on every element (there is no version
-# attribute, and rules have no sport) ----
+# ---- unknown attributes, on every element (rules have no sport), and a
+# version that is not 1.0, 1.1 or 1.2 ----
 
 $ k8snet validate -
 < <cluster name="x" version="1">
@@ -79,7 +79,7 @@ $ k8snet validate -
 <   <expect from="c" to="10.0.1.1:1" verdict="loop" why="x"/>
 < </cluster>
 ? 2
-! <stdin>:1: error: unknown attribute 'version' on <cluster>
+! <stdin>:1: error: unknown version '1' (1.0, 1.1 or 1.2)
 ! <stdin>:2: error: unknown attribute 'zone' on <node>
 ! <stdin>:3: error: unknown attribute 'address' on <daemon>
 ! <stdin>:3: error: unknown attribute 'host' on <port>
@@ -136,7 +136,7 @@ $ k8snet validate -
 
 # ---- names ----
 
-# A vertex name: 1 to 253 of A-Z a-z 0-9 . _ - / :, starting with a letter
+# A vertex name: 1 to 512 of A-Z a-z 0-9 . _ - / :, starting with a letter
 # or a digit (web-1/nginx:v2 and 0.x_y are fine).
 $ k8snet validate -
 < <cluster name="x">
@@ -150,16 +150,17 @@ $ k8snet validate -
 <   </node>
 < </cluster>
 ? 2
-! <stdin>:2: error: invalid node name '' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
-! <stdin>:3: error: invalid node name '-n' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
-! <stdin>:4: error: invalid node name 'a b' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
-! <stdin>:6: error: invalid daemon name 'd@host' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
-! <stdin>:7: error: invalid pod name '.p' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
-! <stdin>:7: error: invalid container name 'c*' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:2: error: invalid node name '' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:3: error: invalid node name '-n' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:4: error: invalid node name 'a b' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:6: error: invalid daemon name 'd@host' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:7: error: invalid pod name '.p' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+! <stdin>:7: error: invalid container name 'c*' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
 
-# 253 characters is the longest name; 254 is one too many.
-$ (echo '<cluster name="x"><node name="N" address="10.0.0.1">'; printf '<daemon name="%s"/>\n' $(printf 'a%.0s' $(seq 253)) $(printf 'b%.0s' $(seq 254)); echo '</node></cluster>') | k8snet validate - 2>&1 | sed 's/b\{254\}/(254 b)/'
-> <stdin>:3: error: invalid daemon name '(254 b)' (1 to 253 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
+# 512 characters is the longest name (spec 1.2; it was 253); 513 is one
+# too many.
+$ (echo '<cluster name="x"><node name="N" address="10.0.0.1">'; printf '<daemon name="%s"/>\n' $(printf 'a%.0s' $(seq 512)) $(printf 'b%.0s' $(seq 513)); echo '</node></cluster>') | k8snet validate - 2>&1 | sed 's/b\{513\}/(513 b)/'
+> <stdin>:3: error: invalid daemon name '(513 b)' (1 to 512 characters of A-Z a-z 0-9 . _ - / :, starting with a letter or digit)
 
 # One name space for nodes, pods, containers and daemons: every vertex is
 # named once in the whole spec.
