@@ -9,6 +9,7 @@
 #include "forward.h"
 #include "graph.h"
 #include "html.h"
+#include "import.h"
 #include "model.h"
 #include "out.h"
 #include "reach.h"
@@ -52,8 +53,10 @@ static const char usage_text[] =
 	"                                 [-o FILE] the connections between workloads\n"
 	"                                 that the policies allow (or, --delivered,\n"
 	"                                 that the network delivers)\n"
+	"  import INPUT... [-o FILE]       Kubernetes YAML/JSON to a spec (k8snet import --help)\n"
 	"\n"
-	"SPEC is an XML cluster spec, or - for standard input.\n"
+	"SPEC is an XML cluster spec, or - for standard input, or Kubernetes YAML or\n"
+	"JSON (a file or a directory), imported as `k8snet import` does.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FORMAT            output format (default: text)\n"
@@ -109,6 +112,7 @@ struct opts {
 	const char *format, *output, *switch_name;
 	enum ports_mode ports;
 	size_t max_size;
+	size_t max_input; /* --max-input-size: Kubernetes input */
 	char **args;
 	int nargs;
 	bool all, quiet;      /* check */
@@ -119,8 +123,8 @@ struct opts {
 	const char *focus;    /* connlist */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES, OPT_DELIVERED,
-       OPT_FOCUS };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_MAX_INPUT, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES,
+       OPT_DELIVERED, OPT_FOCUS };
 
 enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32,
        USES_SERVICES = 64, USES_CONNLIST = 128 };
@@ -157,6 +161,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "ports", required_argument, NULL, OPT_PORTS },
 		{ "switch", required_argument, NULL, OPT_SWITCH },
 		{ "max-spec-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "trace", required_argument, NULL, OPT_TRACE },
@@ -224,6 +229,11 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 				return usage_error(o->cmd, "--max-spec-size takes a size in bytes (K, M, G), not '%s'",
 						   optarg);
 			break;
+		case OPT_MAX_INPUT:
+			if (!parse_size(optarg, &o->max_input))
+				return usage_error(o->cmd, "--max-input-size takes a size in bytes (K, M, G), not '%s'",
+						   optarg);
+			break;
 		case 'h':
 			return print(usage_text);
 		case ':':
@@ -275,7 +285,11 @@ static int
 load(const struct opts *o, const char *path, struct model **m)
 {
 	struct diag *d = diag_new(spec_display_name(path));
-	enum spec_status st = spec_load(path, o->max_size, d, m);
+	/* Kubernetes YAML or JSON (a directory, or no '<' first) is imported
+	 * in memory first (import.md, "Input"). */
+	enum spec_status st = strcmp(path, "-") == 0 ? import_load_stdin(o->max_size, o->max_input, d, m)
+			      : import_is_kube(path)  ? import_load(path, o->max_input, d, m)
+						      : spec_load(path, o->max_size, d, m);
 	diag_print(d, stderr);
 	diag_free(d);
 	if (st == SPEC_IO_ERROR)
@@ -658,6 +672,8 @@ cli_run(int argc, char **argv)
 		return print(usage_text);
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
 		return print(PACKAGE_STRING "\n");
+	if (strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	const struct command *cmd = NULL;
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
@@ -666,7 +682,8 @@ cli_run(int argc, char **argv)
 		return usage_error(NULL, "unknown option '%s' (options come after the command)", argv[1]);
 	if (cmd == NULL)
 		return usage_error(NULL, "unknown command '%s'", argv[1]);
-	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE };
+	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE,
+			  .max_input = IMPORT_DEFAULT_MAX_INPUT };
 	int rc = parse_opts(argc - 1, argv + 1, cmd->uses, &o);
 	if (rc >= 0)
 		return rc;
