@@ -304,3 +304,86 @@ $ k8snet connlist samples/k1.xml --delivered
 > default/P4[Pod] => default/P1[Pod] : TCP 8080,9090
 > default/P4[Pod] => default/P2[Pod] : TCP 8080,9090
 > default/P4[Pod] => default/P3[Pod] : TCP 8080,9090
+
+# Spec 1.2 workloads (tests/data/connlist-workloads.xml): replicas are one
+# peer NAMESPACE/NAME[KIND]; replicas that differ in labels: a warning, the
+# first pod stands for the workload; hostNetwork daemons of a DaemonSet are a
+# peer that policies select and isolate like pods; a named port resolves on
+# the destination workload's first pod (db-0: pg is 5432).
+$ k8snet connlist tests/data/connlist-workloads.xml
+> 0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : All Connections
+> ops/web[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections
+> ops/web[Deployment] => shop/web[Deployment] : All Connections
+> shop/agent[DaemonSet] => 0.0.0.0-255.255.255.255[External] : All Connections
+> shop/agent[DaemonSet] => ops/web[Deployment] : All Connections
+> shop/agent[DaemonSet] => shop/web[Deployment] : All Connections
+> shop/web[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections
+> shop/web[Deployment] => ops/web[Deployment] : All Connections
+> shop/web[Deployment] => shop/agent[DaemonSet] : TCP 9100
+> shop/web[Deployment] => shop/db[StatefulSet] : TCP 5432
+! tests/data/connlist-workloads.xml:35: warning: pods of workload shop/web[Deployment] differ in labels: shop/web-2 and shop/web-1; shop/web-1 stands for the workload
+
+# --delivered: the data plane enforces no policy on daemons (ops/web ->
+# agent), resolves pg on each db pod (5432, 5433: no pod pair has both, 0 of
+# 4), and always lets a pod's node in and out (db -> agent on its own node
+# only: 2 of 4).
+$ k8snet connlist tests/data/connlist-workloads.xml --delivered
+> ops/web[Deployment] => shop/agent[DaemonSet] : TCP 9100
+> ops/web[Deployment] => shop/web[Deployment] : TCP 8080
+> shop/agent[DaemonSet] => ops/web[Deployment] : TCP 80 (partial: 1 of 2 pod pairs)
+> shop/agent[DaemonSet] => shop/db[StatefulSet] : TCP 5432-5433 (partial: 0 of 4 pod pairs)
+> shop/agent[DaemonSet] => shop/web[Deployment] : TCP 8080
+> shop/db[StatefulSet] => shop/agent[DaemonSet] : TCP 9100 (partial: 2 of 4 pod pairs)
+> shop/web[Deployment] => ops/web[Deployment] : TCP 80
+> shop/web[Deployment] => shop/agent[DaemonSet] : TCP 9100
+> shop/web[Deployment] => shop/db[StatefulSet] : TCP 5432-5433 (partial: 0 of 4 pod pairs)
+! tests/data/connlist-workloads.xml:35: warning: pods of workload shop/web[Deployment] differ in labels: shop/web-2 and shop/web-1; shop/web-1 stands for the workload
+
+# A name that several workloads share: a usage error with the candidates;
+# NAMESPACE/NAME picks one.
+$ k8snet connlist tests/data/connlist-workloads.xml --focus web
+? 2
+! tests/data/connlist-workloads.xml:35: warning: pods of workload shop/web[Deployment] differ in labels: shop/web-2 and shop/web-1; shop/web-1 stands for the workload
+! k8snet: connlist: --focus web: 2 workloads match: shop/web[Deployment], ops/web[Deployment]
+! Try 'k8snet --help' for more information.
+
+$ k8snet connlist tests/data/connlist-workloads.xml --focus ops/web --format csv
+> src,dst,conn
+> ops/web[Deployment],0.0.0.0-255.255.255.255[External],All Connections
+> ops/web[Deployment],shop/web[Deployment],All Connections
+> shop/agent[DaemonSet],ops/web[Deployment],All Connections
+> shop/web[Deployment],ops/web[Deployment],All Connections
+! tests/data/connlist-workloads.xml:35: warning: pods of workload shop/web[Deployment] differ in labels: shop/web-2 and shop/web-1; shop/web-1 stands for the workload
+
+$ k8snet connlist tests/data/connlist-workloads.xml --focus agent --format dot
+> digraph {
+> 	subgraph "cluster_ops" {
+> 		color="black"
+> 		fontcolor="black"
+> 		"ops/web[Deployment]" [label="web[Deployment]" color="blue" fontcolor="blue"]
+> 		label="ops"
+> 	}
+> 	subgraph "cluster_shop" {
+> 		color="black"
+> 		fontcolor="black"
+> 		"shop/agent[DaemonSet]" [label="agent[DaemonSet]" color="blue" fontcolor="blue"]
+> 		"shop/web[Deployment]" [label="web[Deployment]" color="blue" fontcolor="blue"]
+> 		label="shop"
+> 	}
+> 	"0.0.0.0-255.255.255.255[External]" [label="0.0.0.0-255.255.255.255" color="red2" fontcolor="red2"]
+> 	"shop/agent[DaemonSet]" -> "0.0.0.0-255.255.255.255[External]" [label="All Connections" color="gold2" fontcolor="darkgreen"]
+> 	"shop/agent[DaemonSet]" -> "ops/web[Deployment]" [label="All Connections" color="gold2" fontcolor="darkgreen"]
+> 	"shop/agent[DaemonSet]" -> "shop/web[Deployment]" [label="All Connections" color="gold2" fontcolor="darkgreen"]
+> 	"shop/web[Deployment]" -> "shop/agent[DaemonSet]" [label="TCP 9100" color="gold2" fontcolor="darkgreen"]
+> }
+! tests/data/connlist-workloads.xml:35: warning: pods of workload shop/web[Deployment] differ in labels: shop/web-2 and shop/web-1; shop/web-1 stands for the workload
+
+# netpol-analyzer's own cases (tests/data/netpol-analyzer, Apache-2.0): the
+# Kubernetes YAML read directly, the lines byte for byte. (The importer's
+# warnings about what it leaves out go to standard error.)
+$ k8snet connlist tests/data/netpol-analyzer/ipblockstest/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/ipblockstest/expected.txt
+$ k8snet connlist tests/data/netpol-analyzer/minimal_test_in_ns/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/minimal_test_in_ns/expected.txt
+$ k8snet connlist tests/data/netpol-analyzer/netpol_named_port_test/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/netpol_named_port_test/expected.txt
+$ k8snet connlist tests/data/netpol-analyzer/onlineboutique/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/onlineboutique/expected.txt
+$ k8snet connlist tests/data/netpol-analyzer/onlineboutique_workloads/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/onlineboutique_workloads/expected.txt
+$ k8snet connlist tests/data/netpol-analyzer/with_end_port_example/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/with_end_port_example/expected.txt
