@@ -24,6 +24,18 @@ struct cpeer {
 	size_t rank;    /* place in byte order of names */
 	int *isolating[2]; /* policies isolating it: [0] ingress, [1] egress */
 	size_t nisolating[2], isolating_cap[2];
+	/* workloads: the named ports of the first pod, gathered on first use
+	 * (named rules are resolved once per candidate pair: keep it local) */
+	struct nport *nports;
+	size_t nnports;
+	bool nports_done;
+};
+
+struct nport {
+	const char *name;
+	uint64_t hash;
+	enum proto proto;
+	uint16_t number;
 };
 
 struct cline {
@@ -363,25 +375,38 @@ rule_matches(struct connlist *cl, const struct policy *pol, const struct pol_rul
 /* The number of the port named name, protocol proto, of workload w's
  * first pod (its containers, or its hostNetwork pod's daemons); 0. */
 static uint16_t
-named_port(const struct connlist *cl, const struct cpeer *w, const char *name, enum proto proto)
+named_port(const struct connlist *cl, struct cpeer *w, const char *name, enum proto proto)
 {
 	const struct model *m = cl->m;
-	const struct vertex *rep = &m->v[w->rep];
-	const struct vertex *owner = rep->kind == V_POD ? rep : &m->v[rep->parent];
-	for (size_t i = 0; i < owner->nkids; i++) {
-		const struct vertex *c = &m->v[owner->kids[i]];
-		if (rep->kind == V_DAEMON && cl->unit_of[owner->kids[i]] != w->rep)
-			continue;
-		for (size_t k = 0; k < c->nports; k++)
-			if (c->ports[k].name && c->ports[k].proto == proto && strcmp(c->ports[k].name, name) == 0)
-				return c->ports[k].number;
+	if (!w->nports_done) {
+		const struct vertex *rep = &m->v[w->rep];
+		const struct vertex *owner = rep->kind == V_POD ? rep : &m->v[rep->parent];
+		size_t cap = 0;
+		for (size_t i = 0; i < owner->nkids; i++) {
+			const struct vertex *c = &m->v[owner->kids[i]];
+			if (rep->kind == V_DAEMON && cl->unit_of[owner->kids[i]] != w->rep)
+				continue;
+			for (size_t k = 0; k < c->nports; k++)
+				if (c->ports[k].name) {
+					xgrow(&w->nports, &cap, w->nnports + 1, sizeof *w->nports);
+					w->nports[w->nnports++] = (struct nport){ c->ports[k].name,
+						hash_string(c->ports[k].name), c->ports[k].proto, c->ports[k].number };
+				}
+		}
+		w->nports_done = true;
 	}
+	if (w->nnports == 0)
+		return 0;
+	uint64_t h = hash_string(name);
+	for (size_t i = 0; i < w->nnports; i++)
+		if (w->nports[i].hash == h && w->nports[i].proto == proto && strcmp(w->nports[i].name, name) == 0)
+			return w->nports[i].number;
 	return 0;
 }
 
 /* Add the ports rule r of pol allows towards destination dst. */
 static void
-rule_ports(struct connlist *cl, const struct policy *pol, const struct pol_rule *r, const struct cpeer *dst,
+rule_ports(struct connlist *cl, const struct policy *pol, const struct pol_rule *r, struct cpeer *dst,
 	   struct portset *out)
 {
 	if (r->nports == 0) {
@@ -413,7 +438,7 @@ rule_ports(struct connlist *cl, const struct policy *pol, const struct pol_rule 
 
 /* What dst's ingress allows from src (dst a workload). */
 static void
-ingress_allows(struct connlist *cl, const struct cpeer *dst, const struct cpeer *src, struct portset *out)
+ingress_allows(struct connlist *cl, struct cpeer *dst, const struct cpeer *src, struct portset *out)
 {
 	if (dst->nisolating[0] == 0) {
 		portset_add_all(out);
@@ -554,7 +579,7 @@ lines_from(struct connlist *cl, size_t s, size_t *touched)
 			portset_clear(eg);
 			continue;
 		}
-		const struct cpeer *dst = &cl->p[t];
+		struct cpeer *dst = &cl->p[t];
 		portset_clear(&in);
 		if (dst->external)
 			portset_add_all(&in);
@@ -776,6 +801,7 @@ connlist_free(struct connlist *cl)
 		free(cl->p[i].units);
 		free(cl->p[i].isolating[0]);
 		free(cl->p[i].isolating[1]);
+		free(cl->p[i].nports);
 	}
 	free(cl->p);
 	for (size_t i = 0; i < cl->nlines; i++)
