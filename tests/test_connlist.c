@@ -184,23 +184,36 @@ workload_name(const struct model *m, int u)
 	return xasprintf("%s/%s[%.*s]", ns, slash + 1, (int)(slash - v->workload), v->workload);
 }
 
+/* A container's pod; a daemon's hostNetwork pod: the first daemon of its
+ * node with the same pod name. */
 static int
 unit_of(const struct model *m, int proc)
 {
-	return m->v[proc].kind == V_CONTAINER ? m->v[proc].parent : proc;
+	const struct vertex *v = &m->v[proc];
+	if (v->kind == V_CONTAINER)
+		return v->parent;
+	if (v->pod_name == NULL)
+		return proc;
+	const struct vertex *node = &m->v[v->parent];
+	for (size_t i = 0; i < node->nkids; i++) {
+		const struct vertex *k = &m->v[node->kids[i]];
+		if (k->pod_name && strcmp(k->pod_name, v->pod_name) == 0)
+			return node->kids[i];
+	}
+	return proc;
 }
 
 static bool
 is_unit(const struct model *m, int u)
 {
-	return m->v[u].kind == V_POD || (m->v[u].kind == V_DAEMON && m->v[u].workload);
+	return m->v[u].kind == V_POD || (m->v[u].kind == V_DAEMON && m->v[u].workload && unit_of(m, u) == u);
 }
 
 static void
 test_connlist_delivered_random(void **state)
 {
 	(void)state;
-	for (unsigned seed = 1; seed <= 60; seed++) {
+	for (unsigned seed = 1; seed <= 500; seed++) {
 		char *xml = test_random_spec(seed, seed % 3 == 0 ? 1 : 2);
 		struct model *m = test_model(xml);
 		free(xml);
@@ -211,7 +224,9 @@ test_connlist_delivered_random(void **state)
 			if (v->kind == V_POD && rand_r(&r) % 3)
 				v->workload = xasprintf("ReplicaSet/rs%u", (unsigned)(rand_r(&r) % 2));
 			else if (v->kind == V_DAEMON && m->nns > 0 && rand_r(&r) % 2) {
+				/* hostNetwork pods of one or two daemons each */
 				v->workload = xstrdup("DaemonSet/ds");
+				v->pod_name = xasprintf("ds-%s-%u", m->v[v->parent].name, (unsigned)(rand_r(&r) % 2));
 				v->ns = 0;
 			}
 		}
