@@ -488,7 +488,8 @@ peer_workloads(struct connlist *cl, const struct policy *pol, const struct peer 
 				push_size(&l.w, &l.n, &cap, w);
 		}
 	}
-	qsort(l.w, l.n, sizeof *l.w, cmp_size);
+	if (l.n > 0)
+		qsort(l.w, l.n, sizeof *l.w, cmp_size);
 	xgrow(&cl->wlists, &cl->wlists_cap, cl->nwlists + 1, sizeof *cl->wlists);
 	cl->wlists[cl->nwlists] = l;
 	hash_add(cl->peer_index, key, (int)cl->nwlists);
@@ -782,7 +783,8 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 	qsort(order, cl->np, sizeof *order, cmp_peer_name);
 	for (size_t i = 0; i < cl->np; i++)
 		cl->p[order[i]].rank = i;
-	qsort(cl->lines, cl->nlines, sizeof *cl->lines, cmp_line);
+	if (cl->nlines > 0) /* qsort's array may not be NULL, even empty */
+		qsort(cl->lines, cl->nlines, sizeof *cl->lines, cmp_line);
 	sort_cl = NULL;
 	free(order);
 	diag_free(own);
