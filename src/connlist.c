@@ -846,6 +846,13 @@ connlist_peer(const struct connlist *cl, size_t i, struct connlist_peer *out)
 	out->npods = p->nunits;
 }
 
+const int *
+connlist_peer_pods(const struct connlist *cl, size_t i, size_t *n)
+{
+	*n = cl->p[i].nunits;
+	return cl->p[i].units;
+}
+
 size_t
 connlist_nlines(const struct connlist *cl)
 {

@@ -35,6 +35,11 @@ struct connlist_peer {
 };
 size_t connlist_npeers(const struct connlist *cl);
 void connlist_peer(const struct connlist *cl, size_t i, struct connlist_peer *out);
+/* The pods of workload peer i, as vertex ids of the model (a pod, or a
+ * hostNetwork pod's first daemon), in spec order; *n gets their number
+ * (0 for an External). The array belongs to cl. For the report's links
+ * from a line to the matrix cells behind it. */
+const int *connlist_peer_pods(const struct connlist *cl, size_t i, size_t *n);
 
 /* One line: src and dst are peer indexes; conns belongs to cl. With
  * `delivered`, k of n pod pairs had exactly these connections (k == n:

@@ -148,6 +148,11 @@ test_connlist_workloads_and_daemons(void **state)
 	struct connlist *cl = connlist_compute(m, false, d);
 	assert_int_equal(diag_count(d), 1);
 	assert_int_equal(connlist_npeers(cl), 5); /* web, pb, agent, a source and a destination atom */
+	size_t np;
+	const int *pods = connlist_peer_pods(cl, connlist_find(cl, "web-1a2b", &(char *){ NULL }), &np);
+	assert_int_equal(np, 2);
+	assert_int_equal(pods[0], pa);
+	assert_int_equal(pods[1], pc);
 	expect_lines(cl, CONNLIST_TXT, -1,
 		     "0.0.0.0-255.255.255.255[External] => a/web-1a2b[ReplicaSet] : All Connections\n"
 		     "a/agent[DaemonSet] => 0.0.0.0-255.255.255.255[External] : All Connections\n"
