@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "connlist.h"
 #include "diff.h"
 #include "emit.h"
 #include "fib.h"
@@ -48,6 +49,10 @@ static const char usage_text[] =
 	"  report SPEC -o DIR             a folder for a design review: one HTML page\n"
 	"                                 (diagram, matrix, FIBs, findings) and the\n"
 	"                                 CSV, DOT and SVG files (atomically)\n"
+	"  connlist SPEC [--format txt|csv|json|md|dot] [--delivered] [--focus WORKLOAD]\n"
+	"                                 [-o FILE] the connections between workloads\n"
+	"                                 that the policies allow (or, --delivered,\n"
+	"                                 that the network delivers)\n"
 	"  import INPUT... [-o FILE]       Kubernetes YAML/JSON to a spec (k8snet import --help)\n"
 	"\n"
 	"SPEC is an XML cluster spec, or - for standard input, or Kubernetes YAML or\n"
@@ -66,6 +71,10 @@ static const char usage_text[] =
 	"                                 edges to its endpoint pods\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
 	"      --quiet                    check: print the summary lines only\n"
+	"      --delivered                connlist: what the network delivers to the\n"
+	"                                 process that opened the port\n"
+	"      --focus WORKLOAD           connlist: only the lines of this workload\n"
+	"                                 (NAMESPACE/NAME, or a NAME that is unique)\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
 	"  -h, --help                     print this help and exit\n"
 	"  -V, --version                  print the version and exit\n"
@@ -143,12 +152,15 @@ struct opts {
 	struct model *other;  /* diff: the NEW spec */
 	const char *trace_source, *trace_dest; /* dot --trace */
 	bool services;        /* dot --services */
+	bool delivered;       /* connlist */
+	const char *focus;    /* connlist */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_MAX_INPUT, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_MAX_INPUT, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES,
+       OPT_DELIVERED, OPT_FOCUS };
 
 enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32,
-       USES_SERVICES = 64 };
+       USES_SERVICES = 64, USES_CONNLIST = 128 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -188,6 +200,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ "services", no_argument, NULL, OPT_SERVICES },
+		{ "delivered", no_argument, NULL, OPT_DELIVERED },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -198,7 +212,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
 			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK
-			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES : 0;
+			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES
+			 : c == OPT_DELIVERED || c == OPT_FOCUS ? USES_CONNLIST : 0;
 		/* Name the option as given: argv[optind - 1] may be its value. */
 		if (need && !(uses & need)) {
 			if (li >= 0)
@@ -236,6 +251,12 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			break;
 		case OPT_SERVICES:
 			o->services = true;
+			break;
+		case OPT_DELIVERED:
+			o->delivered = true;
+			break;
+		case OPT_FOCUS:
+			o->focus = optarg;
 			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
@@ -611,6 +632,39 @@ cmd_report(struct opts *o, struct model *m)
 	return EXIT_OK;
 }
 
+/* ---- connlist ---- */
+
+static int
+cmd_connlist(struct opts *o, struct model *m)
+{
+	enum connlist_format fmt;
+	connlist_parse_format(o->format, &fmt);
+	struct diag *d = diag_new(spec_display_name(o->args[0]));
+	struct connlist *cl = connlist_compute(m, o->delivered, d);
+	diag_print(d, stderr);
+	diag_free(d);
+	long focus = -1;
+	if (o->focus) {
+		char *why;
+		focus = connlist_find(cl, o->focus, &why);
+		if (focus < 0) {
+			int rc = usage_error(o->cmd, "%s", why);
+			free(why);
+			connlist_free(cl);
+			return rc;
+		}
+	}
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK) {
+		connlist_free(cl);
+		return rc;
+	}
+	connlist_write(cl, out_file(out), fmt, focus);
+	connlist_free(cl);
+	return finish(out, EXIT_OK);
+}
+
 /* ---- dispatch ---- */
 
 struct command {
@@ -629,6 +683,7 @@ static const char *const trace_formats[] = { "text", "csv", "json", "dot", NULL 
 static const char *const reach_formats[] = { "text", "csv", "json", "html", NULL };
 static const char *const check_formats[] = { "text", "json", "junit", NULL };
 static const char *const diff_formats[] = { "text", "csv", NULL };
+static const char *const connlist_formats[] = { "txt", "text", "csv", "json", "md", "dot", NULL };
 
 static const struct command commands[] = {
 	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
@@ -639,6 +694,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
 	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
 	{ "report", cmd_report, text_only_formats, USES_OUTPUT, 1, "SPEC -o DIR" },
+	{ "connlist", cmd_connlist, connlist_formats, USES_FORMAT | USES_OUTPUT | USES_CONNLIST, 1, "SPEC" },
 };
 
 
