@@ -4,6 +4,7 @@
  * format is k8snet-spec(5). */
 #include "spec.h"
 #include "spec_xml.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #include <stdint.h>
@@ -84,10 +85,49 @@ text_only(struct parser *p, xmlNodePtr n)
 	xml_text_only(p->d, n);
 }
 
+/* The elements each element takes (k8snet-spec(5)), for "did you mean". */
+static const char *const *
+known_children(xmlNodePtr parent)
+{
+	static const struct {
+		const char *parent;
+		const char *const kids[8];
+	} known[] = {
+		{ "cluster", { "node", "namespace", "service", "policy", "link-down", "fib", "expect", NULL } },
+		{ "node", { "daemon", "pod", NULL } },
+		{ "pod", { "container", "label", NULL } },
+		{ "container", { "port", NULL } },
+		{ "daemon", { "port", "label", NULL } },
+		{ "namespace", { "label", NULL } },
+		{ "service", { "port", "selector", "endpoint", NULL } },
+		{ "policy", { "pod-selector", "ingress", "egress", NULL } },
+		{ "ingress", { "from", "port", NULL } },
+		{ "egress", { "to", "port", NULL } },
+		{ "from", { "pod-selector", "namespace-selector", "ip-block", NULL } },
+		{ "to", { "pod-selector", "namespace-selector", "ip-block", NULL } },
+		{ "pod-selector", { "match", "expression", NULL } },
+		{ "namespace-selector", { "match", "expression", NULL } },
+		{ "ip-block", { "except", NULL } },
+		{ "fib", { "rule", NULL } },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (xml_is(parent, known[i].parent))
+			return known[i].kids;
+	return NULL;
+}
+
+/* An element that parent does not take; a typo or Kubernetes' spelling
+ * of one it does take is named. */
 static void
 unknown(struct parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
-	xml_unknown(p->d, parent, c);
+	const char *near = c->ns == NULL ? suggest((const char *)c->name, known_children(parent)) : NULL;
+	char q[XML_QNAME_MAX], qp[XML_QNAME_MAX];
+	if (near != NULL)
+		diag_error(p->d, line_of(c), "unknown element <%s> in <%s>; did you mean <%s>?", xml_qname(c, q),
+			   xml_qname(parent, qp), near);
+	else
+		xml_unknown(p->d, parent, c);
 }
 
 static bool
