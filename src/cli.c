@@ -2,6 +2,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "dest.h"
 #include "diff.h"
 #include "emit.h"
 #include "fib.h"
@@ -334,16 +335,29 @@ cmd_fib(struct opts *o, struct model *m)
 
 /* ---- trace ---- */
 
-/* The process named by arg, or an exit status in *rc. */
+/* The process named by arg (dest.h), or an exit status in *rc. */
 static int
 sender_arg(const struct opts *o, const struct model *m, const char *arg, int *rc)
 {
-	int s = model_find(m, arg);
-	if (s < 0 || !model_is_process(m, s)) {
-		*rc = usage_error(o->cmd, "'%s' is not a container or daemon of the spec", arg);
-		return -1;
+	char *why;
+	int s = dest_source(m, arg, &why);
+	if (s < 0) {
+		*rc = usage_error(o->cmd, "%s", why);
+		free(why);
 	}
 	return s;
+}
+
+/* The destination arg names (dest.h): -1, or an exit status. */
+static int
+dest_arg(const struct opts *o, const struct model *m, const char *arg, struct dest *d)
+{
+	char *why;
+	if (dest_resolve(m, arg, d, &why))
+		return -1;
+	int rc = usage_error(o->cmd, "%s", why);
+	free(why);
+	return rc;
 }
 
 static int
@@ -354,8 +368,8 @@ cmd_trace(struct opts *o, struct model *m)
 	if (s < 0)
 		return rc;
 	struct dest d;
-	if (!dest_parse(o->args[2], &d.addr, &d.port, &d.proto))
-		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", o->args[2]);
+	if ((rc = dest_arg(o, m, o->args[2], &d)) >= 0)
+		return rc;
 	struct fate *f;
 	size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
 	struct out *out = out_open(o->output);
@@ -392,9 +406,8 @@ cmd_dot(struct opts *o, struct model *m)
 	if (o->trace_source != NULL) {
 		if ((s = sender_arg(o, m, o->trace_source, &rc)) < 0)
 			return rc;
-		if (!dest_parse(o->trace_dest, &d.addr, &d.port, &d.proto))
-			return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)",
-					   o->trace_dest);
+		if ((rc = dest_arg(o, m, o->trace_dest, &d)) >= 0)
+			return rc;
 	}
 	struct graph *g = graph_new(m, GRAPH_FULL);
 	if (o->services)

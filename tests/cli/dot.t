@@ -156,15 +156,15 @@ $ k8snet dot samples/k1.xml --trace
 ! k8snet: dot: option '--trace' needs an argument
 ! Try 'k8snet --help' for more information.
 
-$ k8snet dot samples/k1.xml --trace P1 10.1.1.1:8080 -o t.dot
+$ k8snet dot samples/k1.xml --trace N1 10.1.1.1:8080 -o t.dot
 ? 2
-! k8snet: dot: 'P1' is not a container or daemon of the spec
+! k8snet: dot: 'N1' is a node: a SOURCE is a container, a daemon or a pod
 ! Try 'k8snet --help' for more information.
 = test ! -e t.dot
 
 $ k8snet dot samples/k1.xml --trace C1.1 10.1.1.1
 ? 2
-! k8snet: dot: invalid destination '10.1.1.1' (ADDR:PORT or ADDR:PORT/PROTO)
+! k8snet: dot: invalid destination '10.1.1.1' (ADDR:PORT, SERVICE.NAMESPACE:PORT, NAMESPACE/SERVICE:PORT, NAMESPACE/POD:PORT or NAME:PORT, each with /PROTO if not TCP)
 ! Try 'k8snet --help' for more information.
 
 $ k8snet dot samples/k1.xml --format csv
