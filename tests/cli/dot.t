@@ -143,12 +143,12 @@ $ k8snet dot - -o b.dot
 # Usage errors: status 2, nothing written.
 $ k8snet dot samples/k1.xml --trace C1.1 -o t.dot; test ! -e t.dot
 ? 0
-! k8snet: dot: --trace takes two arguments: SOURCE ADDR:PORT[/PROTO]
+! k8snet: dot: --trace takes two arguments: SOURCE DESTINATION
 ! Try 'k8snet --help' for more information.
 
 $ k8snet dot samples/k1.xml --trace C1.1
 ? 2
-! k8snet: dot: --trace takes two arguments: SOURCE ADDR:PORT[/PROTO]
+! k8snet: dot: --trace takes two arguments: SOURCE DESTINATION
 ! Try 'k8snet --help' for more information.
 
 $ k8snet dot samples/k1.xml --trace

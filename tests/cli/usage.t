@@ -37,12 +37,12 @@ $ k8snet reach samples/k1.xml extra
 
 $ k8snet trace samples/k1.xml C1.1
 ? 2
-! k8snet: trace: missing arguments: trace SPEC SOURCE ADDR:PORT[/PROTO]
+! k8snet: trace: missing arguments: trace SPEC SOURCE DESTINATION
 ! Try 'k8snet --help' for more information.
 
 $ k8snet trace samples/k1.xml C1.1 10.1.1.1:8080 extra
 ? 2
-! k8snet: trace: too many arguments: trace SPEC SOURCE ADDR:PORT[/PROTO]
+! k8snet: trace: too many arguments: trace SPEC SOURCE DESTINATION
 ! Try 'k8snet --help' for more information.
 
 # ---- options ----
@@ -184,7 +184,7 @@ $ k8snet --help >help.txt; echo "status $?"; head -n 1 help.txt; grep -E '^  (va
 > Usage: k8snet COMMAND SPEC [OPTION]...
 >   validate SPEC                  check the spec; print a one-line summary
 >   fib SPEC [--switch NAME] [--format text|csv|html]
->   trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]
+>   trace SPEC SOURCE DESTINATION [--format text|csv|json|dot]
 >   reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]
 
 # -h, and --help after a command, print the same.
