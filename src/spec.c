@@ -1503,19 +1503,88 @@ cluster_end(void *pp, xmlNodePtr root)
  * that no <namespace> declares, named targets a selected pod lacks. A pod
  * here is a pod or a daemon that carries one (spec 1.2, hostNetwork). */
 
+/* Every label of every pod, sorted by (namespace, key, value, pod): a
+ * selector with a match label looks at the pods that carry its rarest
+ * one, not at its whole namespace (an imported cluster has thousands of
+ * policies and of pods). */
+struct pod_label {
+	int ns;
+	const char *key, *value;
+	int id;
+};
+
 struct typos {
 	struct parser *p;
 	const struct model *m;
 	int **pods;     /* per namespace: its pods and hostNetwork daemons */
 	size_t *npods;
+	struct pod_label *labels;
+	int *label_ids; /* labels[i].id, for a range of them as a list */
+	size_t nlabels;
 	bool declared;  /* the spec declares a namespace */
+	const char **near; /* per namespace: the declared one it is closest to */
+	bool *near_done;
 };
+
+static int
+cmp_label_key(int ns, const char *key, const char *value, const struct pod_label *b)
+{
+	if (ns != b->ns)
+		return ns < b->ns ? -1 : 1;
+	int c = strcmp(key, b->key);
+	return c ? c : strcmp(value, b->value);
+}
+
+static int
+cmp_pod_label(const void *a, const void *b)
+{
+	const struct pod_label *x = a, *y = b;
+	int c = cmp_label_key(x->ns, x->key, x->value, y);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* The first label at or after (ns, key, value). */
+static size_t
+label_lower(const struct typos *t, int ns, const char *key, const char *value)
+{
+	size_t lo = 0, hi = t->nlabels;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_label_key(ns, key, value, &t->labels[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The pods of namespace ns that sel may match, in document order: those
+ * with its rarest match label, or all of them. */
+static size_t
+candidates(const struct typos *t, int ns, const struct selector *sel, const int **ids)
+{
+	*ids = t->pods[ns];
+	size_t n = t->npods[ns];
+	for (size_t i = 0; i < sel->match.n && n > 0; i++) {
+		const struct label *l = &sel->match.l[i];
+		size_t lo = label_lower(t, ns, l->key, l->value), hi = lo;
+		while (hi < t->nlabels && cmp_label_key(ns, l->key, l->value, &t->labels[hi]) == 0)
+			hi++;
+		if (hi - lo < n) {
+			*ids = t->label_ids + lo;
+			n = hi - lo;
+		}
+	}
+	return n;
+}
 
 static bool
 sel_any(const struct typos *t, int ns, const struct selector *sel)
 {
-	for (size_t i = 0; i < t->npods[ns]; i++)
-		if (selector_matches(sel, &t->m->v[t->pods[ns][i]].labels))
+	const int *ids;
+	size_t n = candidates(t, ns, sel, &ids);
+	for (size_t i = 0; i < n; i++)
+		if (selector_matches(sel, &t->m->v[ids[i]].labels))
 			return true;
 	return false;
 }
@@ -1532,17 +1601,22 @@ builtin_namespace(const char *name)
 }
 
 static void
-warn_namespace(const struct typos *t, long line, const char *what, const char *name, int ns)
+warn_namespace(struct typos *t, long line, const char *what, const char *name, int ns)
 {
 	const struct model *m = t->m;
 	if (!t->declared || ns < 0 || m->ns[ns].line > 0 || builtin_namespace(m->ns[ns].name))
 		return;
-	struct suggest sg;
-	suggest_init(&sg, m->ns[ns].name);
-	for (size_t i = 0; i < m->nns; i++)
-		if (m->ns[i].line > 0)
-			suggest_consider(&sg, m->ns[i].name);
-	const char *near = suggest_best(&sg);
+	/* Once per namespace: many objects may share it. */
+	if (!t->near_done[ns]) {
+		struct suggest sg;
+		suggest_init(&sg, m->ns[ns].name);
+		for (size_t i = 0; i < m->nns; i++)
+			if (m->ns[i].line > 0)
+				suggest_consider(&sg, m->ns[i].name);
+		t->near[ns] = suggest_best(&sg);
+		t->near_done[ns] = true;
+	}
+	const char *near = t->near[ns];
 	diag_warning(t->p->d, line,
 		     "%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
 		     what, name ? name : "?", m->ns[ns].name, near ? "; did you mean '" : "", near ? near : "",
@@ -1626,8 +1700,10 @@ warn_named_target(const struct typos *t, const struct port_at *at)
 	const struct selector sel = { .match = s->selector };
 	if (!s->has_selector)
 		return;
-	for (size_t i = 0; i < t->npods[s->ns]; i++) {
-		int id = t->pods[s->ns][i];
+	const int *ids;
+	size_t n = candidates(t, s->ns, &sel, &ids);
+	for (size_t i = 0; i < n; i++) {
+		int id = ids[i];
 		const struct vertex *v = &m->v[id];
 		if (!selector_matches(&sel, &v->labels) || repeats_pod(m, id) ||
 		    has_named_port(m, v, sp->target_name, sp->proto))
@@ -1647,6 +1723,8 @@ typo_warnings(struct parser *p)
 	t.pods = xcalloc(m->nns ? m->nns : 1, sizeof *t.pods);
 	t.npods = xcalloc(m->nns ? m->nns : 1, sizeof *t.npods);
 	size_t *cap = xcalloc(m->nns ? m->nns : 1, sizeof *cap);
+	t.near = xcalloc(m->nns ? m->nns : 1, sizeof *t.near);
+	t.near_done = xcalloc(m->nns ? m->nns : 1, sizeof *t.near_done);
 	for (size_t i = 0; i < m->nns; i++)
 		t.declared |= m->ns[i].line > 0;
 	for (size_t id = 0; id < m->nv; id++) {
@@ -1657,7 +1735,21 @@ typo_warnings(struct parser *p)
 		t.pods[v->ns][t.npods[v->ns]++] = (int)id;
 		if (!repeats_pod(m, (int)id))
 			warn_namespace(&t, v->line, "pod", v->kind == V_POD ? v->name : v->pod_name, v->ns);
+		t.nlabels += v->labels.n;
 	}
+	t.labels = xreallocarray(NULL, t.nlabels ? t.nlabels : 1, sizeof *t.labels);
+	t.label_ids = xreallocarray(NULL, t.nlabels ? t.nlabels : 1, sizeof *t.label_ids);
+	t.nlabels = 0;
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		if ((v->kind != V_POD && v->kind != V_DAEMON) || v->ns < 0)
+			continue;
+		for (size_t k = 0; k < v->labels.n; k++)
+			t.labels[t.nlabels++] = (struct pod_label){ v->ns, v->labels.l[k].key, v->labels.l[k].value, (int)id };
+	}
+	qsort(t.labels, t.nlabels, sizeof *t.labels, cmp_pod_label);
+	for (size_t i = 0; i < t.nlabels; i++)
+		t.label_ids[i] = t.labels[i].id;
 	for (size_t i = 0; i < m->nsvcs; i++) {
 		const struct service *s = &m->svcs[i];
 		const struct selector sel = { .match = s->selector };
@@ -1681,6 +1773,10 @@ typo_warnings(struct parser *p)
 		free(t.pods[i]);
 	free(t.pods);
 	free(t.npods);
+	free(t.labels);
+	free(t.label_ids);
+	free(t.near);
+	free(t.near_done);
 	free(cap);
 }
 
