@@ -4,6 +4,7 @@
 #include "check.h"
 #include "cli.h"
 #include "connlist.h"
+#include "dest.h"
 #include "diff.h"
 #include "emit.h"
 #include "fib.h"
@@ -33,9 +34,13 @@ static const char usage_text[] =
 	"  validate SPEC                  check the spec; print a one-line summary\n"
 	"  fib SPEC [--switch NAME] [--format text|csv|html]\n"
 	"                                 the forwarding table of every switch (or one)\n"
-	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]\n"
-	"                                 the life of one message\n"
-	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]] [--services]\n"
+	"  trace SPEC SOURCE DESTINATION [--format text|csv|json|dot]\n"
+	"                                 the life of one message: SOURCE a container,\n"
+	"                                 a daemon or a pod; DESTINATION ADDR:PORT,\n"
+	"                                 SERVICE.NAMESPACE:PORT, NAMESPACE/SERVICE:PORT,\n"
+	"                                 NAMESPACE/POD:PORT or NAME:PORT (a pod or\n"
+	"                                 service), then /PROTO if not TCP\n"
+	"  dot SPEC [-o FILE] [--trace SOURCE DESTINATION] [--services]\n"
 	"                                 the network graph as Graphviz DOT; with --trace,\n"
 	"                                 one message's path and verdict marked on it\n"
 	"  reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]\n"
@@ -64,9 +69,9 @@ static const char usage_text[] =
 	"      --ports open|all           open: every listening endpoint (default);\n"
 	"                                 all: every address with every open port\n"
 	"      --switch NAME              fib: only this pod or node\n"
-	"      --trace SOURCE ADDR:PORT[/PROTO]\n"
+	"      --trace SOURCE DESTINATION\n"
 	"                                 dot: mark this message (the option takes two\n"
-	"                                 arguments: the sending process, the destination)\n"
+	"                                 arguments: the sender, the destination, as trace)\n"
 	"      --services                 dot: add each Service as a vertex, with dashed\n"
 	"                                 edges to its endpoint pods\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
@@ -242,10 +247,10 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			o->quiet = true;
 			break;
 		case OPT_TRACE:
-			/* Two arguments: SOURCE is the option's, ADDR:PORT the next
+			/* Two arguments: SOURCE is the option's, DESTINATION the next
 			 * word (getopt's permutation keeps it among the options). */
 			if (optind >= argc || argv[optind][0] == '-')
-				return usage_error(o->cmd, "--trace takes two arguments: SOURCE ADDR:PORT[/PROTO]");
+				return usage_error(o->cmd, "--trace takes two arguments: SOURCE DESTINATION");
 			o->trace_source = optarg;
 			o->trace_dest = argv[optind++];
 			break;
@@ -401,18 +406,19 @@ cmd_fib(struct opts *o, struct model *m)
 
 /* ---- trace ---- */
 
-/* SOURCE ADDR:PORT[/PROTO], as trace and dot --trace take them. Returns
- * EXIT_OK with the process *s and the destination *d, else EXIT_USAGE
- * after the message. */
+/* SOURCE DESTINATION, as trace and dot --trace take them (dest.h).
+ * Returns EXIT_OK with the process *s and the destination *d, else
+ * EXIT_USAGE after the message. */
 static int
 message_args(const struct opts *o, const struct model *m, const char *source, const char *dest, int *s,
 	     struct dest *d)
 {
-	*s = model_find(m, source);
-	if (*s < 0 || !model_is_process(m, *s))
-		return usage_error(o->cmd, "'%s' is not a container or daemon of the spec", source);
-	if (!dest_parse(dest, &d->addr, &d->port, &d->proto))
-		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", dest);
+	char *why;
+	if ((*s = dest_source(m, source, &why)) < 0 || !dest_resolve(m, dest, d, &why)) {
+		int rc = usage_error(o->cmd, "%s", why);
+		free(why);
+		return rc;
+	}
 	return EXIT_OK;
 }
 
@@ -688,7 +694,7 @@ static const char *const connlist_formats[] = { "txt", "text", "csv", "json", "m
 static const struct command commands[] = {
 	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
 	{ "fib", cmd_fib, fib_formats, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
-	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
+	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE DESTINATION" },
 	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE | USES_SERVICES, 1, "SPEC" },
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },

@@ -366,7 +366,7 @@ $ for d in tests/data/netpol-analyzer/*/input; do k8snet check $d --quiet 2>/dev
 > 0 tests/data/netpol-analyzer/onlineboutique/input
 > 0 tests/data/netpol-analyzer/onlineboutique_workloads/input
 > 0 tests/data/netpol-analyzer/with_end_port_example/input
-$ k8snet reach tests/data/netpol-analyzer/onlineboutique/input --format csv 2>&1 | head -3
+$ k8snet reach tests/data/netpol-analyzer/onlineboutique/input --format csv 2>/dev/null | head -3
 > source,address,port,protocol,verdict,receiver,path
 > minikube:kubelet,10.244.120.79,9555,TCP,delivered,default/adservice-77d5cd745d-t8mx4/server,minikube:kubelet>minikube>default/adservice-77d5cd745d-t8mx4>default/adservice-77d5cd745d-t8mx4/server
 > minikube:kubelet,10.244.120.78,7070,TCP,delivered,default/cartservice-74f56fd4b-8fjzp/server,minikube:kubelet>minikube>default/cartservice-74f56fd4b-8fjzp>default/cartservice-74f56fd4b-8fjzp/server
