@@ -4,6 +4,7 @@
  * the result to import_write.c. */
 #include "config.h"
 #include "import.h"
+#include "out.h"
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
@@ -2439,36 +2440,22 @@ import_size(const char *s, size_t *out)
 	return true;
 }
 
-/* Write all of buf to path ("-" or NULL: standard output), or nothing. */
+/* Write all of buf to path ("-" or NULL: standard output), or nothing,
+ * through out.c as every -o does: atomic for a regular file, never
+ * replacing a device, a pipe or what a symbolic link points through. */
 static int
 write_out(const char *path, const char *buf, size_t len)
 {
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "k8snet import: cannot write the spec: %s\n", strerror(errno));
-			return 3;
-		}
-		return 0;
+	char *cause = NULL;
+	struct out *o = out_open(path && strcmp(path, "-") != 0 ? path : NULL, &cause);
+	if (o != NULL) {
+		fwrite(buf, 1, len, out_file(o));
+		if (out_close(o, true, &cause) == 0)
+			return 0;
 	}
-	char *tmp = xasprintf("%s.tmp-k8snet", path);
-	FILE *f = fopen(tmp, "wb");
-	int rc = 0;
-	if (f == NULL || fwrite(buf, 1, len, f) != len || fflush(f) != 0) {
-		fprintf(stderr, "k8snet import: cannot write %s: %s\n", path, strerror(errno));
-		rc = 3;
-	}
-	if (f && fclose(f) != 0 && rc == 0) {
-		fprintf(stderr, "k8snet import: cannot write %s: %s\n", path, strerror(errno));
-		rc = 3;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		fprintf(stderr, "k8snet import: cannot write %s: %s\n", path, strerror(errno));
-		rc = 3;
-	}
-	if (rc)
-		remove(tmp);
-	free(tmp);
-	return rc;
+	fprintf(stderr, "k8snet: %s\n", cause);
+	free(cause);
+	return 3;
 }
 
 int

@@ -501,10 +501,10 @@ $ k8snet import nosuch.yaml
 # a failed write: status 3, and no file left behind
 $ k8snet import samples/k8s --quiet -o nosuch/x.xml
 ? 3
-! k8snet import: cannot write nosuch/x.xml: No such file or directory
+! k8snet: cannot write nosuch/x.xml: No such file or directory
 $ k8snet import samples/k8s --quiet >/dev/full
 ? 3
-! k8snet import: cannot write the spec: No space left on device
+! k8snet: cannot write standard output: No space left on device
 
 # ---- the kubectl plugin, with a stand-in kubectl that prints a dump ----
 
@@ -516,3 +516,10 @@ $ mkdir bin && printf '#!/bin/sh\necho "$@" >kubectl.args\ncat tests/data/k8s/li
 $ mkdir bin && printf '#!/bin/sh\nexit 1\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet reach
 ? 3
 ! kubectl k8snet: kubectl could not read the cluster
+
+# -o goes through the same writer as every command's: a symbolic link
+# keeps pointing where it did (and a device, such as /dev/null, is
+# written in place, never replaced by a file).
+$ echo old >target.xml; ln -s target.xml link.xml; k8snet import samples/k8s --quiet -o link.xml; test -L link.xml && echo link; grep -c '<cluster ' target.xml
+> link
+> 1
