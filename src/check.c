@@ -25,6 +25,28 @@ static const char *const names[CONSTRAINT_COUNT] = {
 	"service targets",
 };
 
+/* Backend b of service port f is in the cluster, and nothing listens on
+ * its port there. */
+static bool
+target_closed(const struct model *m, const struct svc_flat *f, size_t b)
+{
+	int owner = model_addr_owner(m, f->backends[b].addr);
+	return owner >= 0 &&
+	       model_endpoint(m, owner, f->backends[b].port, m->svcs[f->svc].ports[f->port].proto) == NULL;
+}
+
+bool
+check_service_port_fails(const struct model *m, size_t i)
+{
+	const struct svc_flat *f = &m->svc_ports[i];
+	if (f->nbackends == 0)
+		return true;
+	for (size_t b = 0; b < f->nbackends; b++)
+		if (target_closed(m, f, b))
+			return true;
+	return false;
+}
+
 /* Constraint 6: a process of each backend in the cluster (a pod, or a
  * node for a hostNetwork daemon or an explicit endpoint at its address)
  * listens on the target port; a backend outside the cluster passes. */
@@ -38,11 +60,10 @@ targets(struct check *c)
 		const struct service *s = &m->svcs[f->svc];
 		const struct svc_port *sp = &s->ports[f->port];
 		for (size_t b = 0; b < f->nbackends; b++) {
-			int owner = model_addr_owner(m, f->backends[b].addr);
-			if (owner < 0)
+			if (model_addr_owner(m, f->backends[b].addr) < 0)
 				continue;
 			x->checked++;
-			if (model_endpoint(m, owner, f->backends[b].port, sp->proto) != NULL)
+			if (!target_closed(m, f, b))
 				continue;
 			x->violations++;
 			if (x->nlisted < c->keep) {

@@ -32,6 +32,10 @@ struct check_violation {
 	int backend;      /* constraint 6: its index in the port's backends; else -1 */
 };
 
+/* Service port i (in m->svc_ports) fails constraint 5 (no backend) or 6
+ * (a backend in the cluster where nothing listens on the target). */
+bool check_service_port_fails(const struct model *m, size_t i);
+
 /* Constraint 6's sentence for violation v: "shop/backend 80/TCP -> 9090:
  * pod backend-1 listens on 9000/TCP only". Caller frees. */
 char *check_target_text(const struct model *m, const struct check_violation *v);

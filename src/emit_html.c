@@ -633,9 +633,21 @@ matrix_process(FILE *f, const struct page *pg)
 	fputs("</tr>\n<tr class=\"h2\">", f);
 	head_row2(f, pg, g, r->ncols);
 	fputs("</tr>\n<tr class=\"h3\">", f);
-	for (size_t i = 0; i < r->ncols; i++)
-		fprintf(f, "<th scope=\"col\" id=\"col-%zu\"%s>%u/%s</th>", i, first[i] ? " class=\"first\"" : "",
-			r->cols[i].port, proto_name(r->cols[i].proto));
+	/* A service port that fails constraint 5 or 6 is a problem, in each
+	 * of its cells, even where the sender is denied before it. */
+	bool *blamed = xcalloc(r->ncols + 1, sizeof *blamed);
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct svc_flat *sp = model_service_port(m, r->cols[i].addr, r->cols[i].port, r->cols[i].proto);
+		blamed[i] = pg->p->check != NULL && sp != NULL && check_service_port_fails(m, (size_t)(sp - m->svc_ports));
+	}
+	for (size_t i = 0; i < r->ncols; i++) {
+		bool fault = blamed[i];
+		const char *cls = first[i] && fault ? " class=\"first fault\"" : first[i] ? " class=\"first\""
+				  : fault		? " class=\"fault\""
+							: "";
+		fprintf(f, "<th scope=\"col\" id=\"col-%zu\"%s>%u/%s</th>", i, cls, r->cols[i].port,
+			proto_name(r->cols[i].proto));
+	}
 	fputs("</tr>\n</thead>\n", f);
 	/* A tbody per node: its daemons, then each pod and its containers. */
 	for (size_t n = 0; n < m->nnodes; n++) {
@@ -676,7 +688,7 @@ matrix_process(FILE *f, const struct page *pg)
 				for (size_t c = 0; c < r->ncols; c++) {
 					size_t at = i * r->ncols + c;
 					enum matrix_cell kind = (enum matrix_cell)r->kind[at];
-					bool fault = kind != CELL_NA && (judge_pair_is_fault(m, &r->cols[c], (enum judge_class)kind) ||
+					bool fault = kind != CELL_NA && (blamed[c] || judge_pair_is_fault(m, &r->cols[c], (enum judge_class)kind) ||
 									 failed_expect(pg, s, &r->cols[c]));
 					fprintf(f, "<td class=\"c %s%s%s\"", cell_names[kind], fault ? " fault" : "",
 						first[c] ? " first" : "");
@@ -699,6 +711,7 @@ matrix_process(FILE *f, const struct page *pg)
 	fputs("</table>\n", f);
 	free(g);
 	free(first);
+	free(blamed);
 }
 
 static void
@@ -725,7 +738,11 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 {
 	const struct model *m = pg->m;
 	enum matrix_cell w = matrix_worst(count);
-	fprintf(f, "<td class=\"c %s%s\"", cell_names[w], col == 1 || col == 1 + m->nnodes ? " first" : "");
+	/* Nothing listens behind a service is a fault (judge_pair_is_fault). */
+	bool to_svc = col > m->nnodes;
+	bool fault = w != CELL_NA && (judge_is_fault((enum judge_class)w) || (to_svc && w == CELL_CLOSED));
+	fprintf(f, "<td class=\"c %s%s%s\"", cell_names[w], fault ? " fault" : "",
+		col == 1 || col == 1 + m->nnodes ? " first" : "");
 	if (w == CELL_NA) {
 		fputs("></td>", f);
 		return;
@@ -754,10 +771,10 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 	fprintf(f, "\"><span aria-hidden=\"true\">%s</span><span class=\"k\">", cell_syms[w]);
 	uint64_t bad = 0;
 	for (int k = 0; k < CELL_NA; k++)
-		if (k != CELL_OK && k != CELL_CLOSED && k != CELL_OUTSIDE)
+		if (k != CELL_OK && (k != CELL_CLOSED || to_svc) && k != CELL_OUTSIDE)
 			bad += count[k];
-	bool good = w == CELL_OK || w == CELL_CLOSED || w == CELL_OUTSIDE;
-	num(f, good ? count[CELL_OK] + count[CELL_CLOSED] + count[CELL_OUTSIDE] : bad);
+	bool good = w == CELL_OK || (w == CELL_CLOSED && !to_svc) || w == CELL_OUTSIDE;
+	num(f, good ? count[CELL_OK] + (to_svc ? 0 : count[CELL_CLOSED]) + count[CELL_OUTSIDE] : bad);
 	fputs("</span><span class=\"sr\"> ", f);
 	counts_text(f, count);
 	fputs("</span></td>", f);
