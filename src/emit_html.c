@@ -502,10 +502,18 @@ legend(FILE *f, const struct page *pg)
 			continue;
 		if (k == CELL_NA && pg->mx != MX_PROCESS)
 			continue;
+		/* Nothing listens: grey where no one opened the port, a fault's
+		 * colour behind a service that promised it. */
+		if (k == CELL_CLOSED && r->refused > 0)
+			fprintf(f, "<li><span class=\"sym closed fault\" aria-hidden=\"true\">%s</span>%s behind a service "
+				   "(connection refused: a fault)</li>",
+				cell_syms[k], cell_words[k]);
+		if (k == CELL_CLOSED && r->refused > 0 && r->refused == r->pairs[k] && r->mode != PORTS_ALL)
+			continue;
 		fprintf(f, "<li><span class=\"sym %s\" aria-hidden=\"true\">%s</span>%s%s</li>", cell_names[k], cell_syms[k],
 			cell_words[k],
 			k == CELL_DENY      ? " (intended isolation)"
-			: k == CELL_CLOSED  ? " (connection refused; a fault behind a service)"
+			: k == CELL_CLOSED  ? " (connection refused)"
 			: k == CELL_OUTSIDE ? " (not a fault)"
 			: k == CELL_NA      ? " (another pod's 127.0.0.1)"
 					    : "");
