@@ -190,8 +190,17 @@ judge_explain(const struct model *m, int sender, const struct dest *d, const str
 {
 	struct dest x;
 	int owner;
-	if (judge_fate(m, sender, d, f) == JUDGE_NOTHING && nothing_listens(m, sender, d, f, &x, &owner))
+	enum judge_class c = judge_fate(m, sender, d, f);
+	if (c == JUDGE_NOTHING && nothing_listens(m, sender, d, f, &x, &owner))
 		return refused(m, &x, owner);
+	if (c == JUDGE_MISDELIVERED) {
+		/* Say who should have had it: a misdelivery reads as a success. */
+		int expected = judge_expected(m, sender, d, f);
+		if (expected >= 0)
+			return xasprintf("delivered to %s, not to %s, which opened the port", m->v[f->receiver].name,
+					 m->v[expected].name);
+		return xasprintf("delivered to %s, though no process opened the port", m->v[f->receiver].name);
+	}
 	return forward_explain(m, f);
 }
 

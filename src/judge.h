@@ -67,9 +67,10 @@ char judge_class_mark(enum judge_class c);
  * Service Rule's rewrite), or -1. */
 int judge_expected(const struct model *m, int sender, const struct dest *d, const struct fate *f);
 
-/* What happened, in one line for people: forward_explain's line, or for
+/* What happened, in one line for people: forward_explain's line; for
  * nothing listens "nothing listens on 10.1.1.1:7777/TCP in pod P1
- * (connection refused)". Caller frees. */
+ * (connection refused)"; for a misdelivery "delivered to b, not to a,
+ * which opened the port". Caller frees. */
 char *judge_explain(const struct model *m, int sender, const struct dest *d, const struct fate *f);
 /* The reason as JSON's reason field gives it: the reason's words, or the
  * nothing-listens sentence; NULL when there is none. Caller frees. */

@@ -101,7 +101,7 @@ test_judge_faults(void **state)
 	model_free(m);
 	m = model_of("tests/data/misdeliver.xml");
 	assert_int_equal(judged(m, "c", "10.40.1.1:80", &why), JUDGE_MISDELIVERED);
-	assert_string_equal(why, "delivered to b");
+	assert_string_equal(why, "delivered to b, not to a, which opened the port");
 	free(why);
 	assert_int_equal(judged(m, "c", "10.40.1.1:81", NULL), JUDGE_DELIVERED);
 	model_free(m);

@@ -164,7 +164,7 @@ $ k8snet trace tests/data/overrides.xml d1 192.168.7.1:2222/UDP
 > message from daemon d1 to 192.168.7.1:2222/UDP (source address 192.168.7.1)
 >   d1 sends on its link to N1
 >   at N1: rule 3 [* * 192.168.7.1 2222 *] deliver d1 (Override, spec line 40)
-> verdict: delivered to d1
+> verdict: delivered to d1, though no process opened the port
 > path: d1>N1>d1
 
 # A pod cut from its node: its containers reach nothing outside it.
