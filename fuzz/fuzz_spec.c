@@ -8,6 +8,7 @@
  * crash here, not only a memory bug.
  *
  * Build and run: make fuzz (clang -fsanitize=fuzzer,address,undefined). */
+#include "config.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

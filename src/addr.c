@@ -1,3 +1,4 @@
+#include "config.h"
 #include "addr.h"
 
 #include <stdio.h>

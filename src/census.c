@@ -1,3 +1,4 @@
+#include "config.h"
 #include "census.h"
 #include "constraint.h"
 #include "engine.h"

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "check.h"
 #include "census.h"
 #include "constraint.h"

@@ -1,3 +1,4 @@
+/* The command layer: cli.h says what it owns. */
 #include "config.h"
 
 #include "check.h"
@@ -15,7 +16,6 @@
 #include "spec.h"
 #include "xalloc.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -82,16 +82,48 @@ usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* An I/O failure: print its cause (which it frees); status 3. */
+static int
+io_failure(char *cause)
+{
+	fprintf(stderr, "k8snet: %s\n", cause);
+	free(cause);
+	return EXIT_IO;
+}
+
+/* Open the output: path (-o FILE), or standard output if NULL. Returns
+ * EXIT_OK with *out set, or EXIT_IO after the message. */
+static int
+open_output(const char *path, struct out **out)
+{
+	char *cause;
+	if ((*out = out_open(path, &cause)) == NULL)
+		return io_failure(cause);
+	return EXIT_OK;
+}
+
+/* Close the output, kept if the command succeeded; a failed write wins
+ * over its status. */
+static int
+finish(struct out *o, int status)
+{
+	char *cause;
+	if (out_close(o, status == EXIT_OK || status == EXIT_FINDINGS, &cause) != 0)
+		return io_failure(cause);
+	return status;
+}
+
 /* Help and version go to standard output like any result: a failed write
  * is status 3, with a message. */
 static int
 print(const char *text)
 {
-	if (fputs(text, stdout) == EOF || fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "k8snet: cannot write standard output: %s\n", strerror(errno));
-		return EXIT_IO;
-	}
-	return EXIT_OK;
+	struct out *out;
+	int rc = open_output(NULL, &out);
+	if (rc != EXIT_OK)
+		return rc;
+	fputs(text, out_file(out));
+	return finish(out, EXIT_OK);
 }
 
 /* Options every command accepts; each command says which it uses. */
@@ -102,6 +134,7 @@ struct opts {
 	size_t max_size;
 	char **args;
 	int nargs;
+	bool help;            /* -h, --help: print the usage, nothing else */
 	bool all, quiet;      /* check */
 	struct model *other;  /* diff: the NEW spec */
 	const char *trace_source, *trace_dest; /* dot --trace */
@@ -135,7 +168,8 @@ parse_size(const char *s, size_t *out)
 	return true;
 }
 
-/* Parse argv after the command name; returns -1 or an exit status. */
+/* Parse argv after the command name. Returns EXIT_OK (o->help set if -h
+ * came, the options after it unread), or EXIT_USAGE after the message. */
 static int
 parse_opts(int argc, char **argv, int uses, struct opts *o)
 {
@@ -204,7 +238,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 						   optarg);
 			break;
 		case 'h':
-			return print(usage_text);
+			o->help = true;
+			return EXIT_OK;
 		case ':':
 			return usage_error(o->cmd, "option '%s' needs an argument", argv[optind - 1]);
 		default:
@@ -225,7 +260,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	}
 	o->args = argv + optind;
 	o->nargs = argc - optind;
-	return -1;
+	return EXIT_OK;
 }
 
 static bool
@@ -234,12 +269,13 @@ format_is(const struct opts *o, const char *name)
 	return strcmp(o->format, name) == 0;
 }
 
+/* EXIT_OK if --format is one of allowed, else EXIT_USAGE after the message. */
 static int
 check_format(const struct opts *o, const char *const *allowed)
 {
 	for (const char *const *a = allowed; *a; a++)
 		if (format_is(o, *a))
-			return -1;
+			return EXIT_OK;
 	char list[128] = "";
 	for (const char *const *a = allowed; *a; a++) {
 		strcat(list, a == allowed ? "" : a[1] ? ", " : " or ");
@@ -248,8 +284,9 @@ check_format(const struct opts *o, const char *const *allowed)
 	return usage_error(o->cmd, "unknown format '%s' (%s)", o->format, list);
 }
 
-/* Load SPEC; print its diagnostics. Returns -1 with *m set, or an exit
- * status. */
+/* The one place where a SPEC argument becomes a model: load path, print
+ * its diagnostics. Returns EXIT_OK with *m set; else EXIT_USAGE (an
+ * invalid spec) or EXIT_IO (unreadable), with *m NULL. */
 static int
 load(const struct opts *o, const char *path, struct model **m)
 {
@@ -257,16 +294,7 @@ load(const struct opts *o, const char *path, struct model **m)
 	enum spec_status st = spec_load(path, o->max_size, d, m);
 	diag_print(d, stderr);
 	diag_free(d);
-	if (st == SPEC_IO_ERROR)
-		return EXIT_IO;
-	return st == SPEC_OK ? -1 : EXIT_USAGE;
-}
-
-static int
-finish(struct out *o, int status)
-{
-	int rc = out_close(o, status == EXIT_OK || status == EXIT_FINDINGS);
-	return rc ? rc : status;
+	return st == SPEC_OK ? EXIT_OK : st == SPEC_IO_ERROR ? EXIT_IO : EXIT_USAGE;
 }
 
 /* ---- validate ---- */
@@ -288,7 +316,10 @@ cmd_validate(struct opts *o, struct model *m)
 		containers += m->v[m->procs[i]].kind == V_CONTAINER;
 	for (size_t i = 0; i < m->nswitches; i++)
 		endpoints += m->v[m->switches[i]].neps;
-	struct out *out = out_open(NULL);
+	struct out *out;
+	int rc = open_output(NULL, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	fprintf(out_file(out), "%s: valid: cluster %s: %s, %s, %s, %s, %s\n", spec_display_name(o->args[0]), m->name,
 		count(m->nnodes, "node", a), count(m->npods, "pod", b), count(containers, "container", c),
 		count(m->nprocs - containers, "daemon", d), count(endpoints, "endpoint", e));
@@ -306,9 +337,10 @@ cmd_fib(struct opts *o, struct model *m)
 		if (only < 0 || !model_is_switch(m, only))
 			return usage_error(o->cmd, "'%s' is not a pod or node of the spec", o->switch_name);
 	}
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	FILE *f = out_file(out);
 	if (format_is(o, "html")) {
 		struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .only_switch = only };
@@ -334,52 +366,52 @@ cmd_fib(struct opts *o, struct model *m)
 
 /* ---- trace ---- */
 
-/* The process named by arg, or an exit status in *rc. */
+/* SOURCE ADDR:PORT[/PROTO], as trace and dot --trace take them. Returns
+ * EXIT_OK with the process *s and the destination *d, else EXIT_USAGE
+ * after the message. */
 static int
-sender_arg(const struct opts *o, const struct model *m, const char *arg, int *rc)
+message_args(const struct opts *o, const struct model *m, const char *source, const char *dest, int *s,
+	     struct dest *d)
 {
-	int s = model_find(m, arg);
-	if (s < 0 || !model_is_process(m, s)) {
-		*rc = usage_error(o->cmd, "'%s' is not a container or daemon of the spec", arg);
-		return -1;
-	}
-	return s;
+	*s = model_find(m, source);
+	if (*s < 0 || !model_is_process(m, *s))
+		return usage_error(o->cmd, "'%s' is not a container or daemon of the spec", source);
+	if (!dest_parse(dest, &d->addr, &d->port, &d->proto))
+		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", dest);
+	return EXIT_OK;
 }
 
 static int
 cmd_trace(struct opts *o, struct model *m)
 {
-	int rc;
-	int s = sender_arg(o, m, o->args[1], &rc);
-	if (s < 0)
-		return rc;
+	int s;
 	struct dest d;
-	if (!dest_parse(o->args[2], &d.addr, &d.port, &d.proto))
-		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", o->args[2]);
+	int rc = message_args(o, m, o->args[1], o->args[2], &s, &d);
+	if (rc != EXIT_OK)
+		return rc;
 	struct fate *f;
 	size_t n = forward_run(m, s, d.addr, d.port, d.proto, &f);
-	struct out *out = out_open(o->output);
-	if (out == NULL) {
-		forward_free(f, n);
-		return EXIT_IO;
-	}
-	FILE *fp = out_file(out);
-	if (format_is(o, "csv")) {
-		emit_row_csv_header(fp);
-		for (size_t i = 0; i < n; i++)
-			emit_row_csv(fp, m, s, &d, &f[i]);
-	} else if (format_is(o, "json")) {
-		emit_trace_json(fp, m, s, &d, f, n);
-	} else if (format_is(o, "dot")) {
-		struct graph *g = graph_new(m, GRAPH_FULL);
-		graph_trace(g, &d, f, n);
-		graph_dot(g, fp);
-		graph_free(g);
-	} else {
-		emit_trace_text(fp, m, s, &d, f, n);
+	struct out *out;
+	if ((rc = open_output(o->output, &out)) == EXIT_OK) {
+		FILE *fp = out_file(out);
+		if (format_is(o, "csv")) {
+			emit_row_csv_header(fp);
+			for (size_t i = 0; i < n; i++)
+				emit_row_csv(fp, m, s, &d, &f[i]);
+		} else if (format_is(o, "json")) {
+			emit_trace_json(fp, m, s, &d, f, n);
+		} else if (format_is(o, "dot")) {
+			struct graph *g = graph_new(m, GRAPH_FULL);
+			graph_trace(g, &d, f, n);
+			graph_dot(g, fp);
+			graph_free(g);
+		} else {
+			emit_trace_text(fp, m, s, &d, f, n);
+		}
+		rc = finish(out, EXIT_OK);
 	}
 	forward_free(f, n);
-	return finish(out, EXIT_OK);
+	return rc;
 }
 
 /* ---- dot ---- */
@@ -389,13 +421,9 @@ cmd_dot(struct opts *o, struct model *m)
 {
 	int rc, s = -1;
 	struct dest d;
-	if (o->trace_source != NULL) {
-		if ((s = sender_arg(o, m, o->trace_source, &rc)) < 0)
-			return rc;
-		if (!dest_parse(o->trace_dest, &d.addr, &d.port, &d.proto))
-			return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)",
-					   o->trace_dest);
-	}
+	if (o->trace_source != NULL &&
+	    (rc = message_args(o, m, o->trace_source, o->trace_dest, &s, &d)) != EXIT_OK)
+		return rc;
 	struct graph *g = graph_new(m, GRAPH_FULL);
 	if (o->services)
 		graph_add_services(g);
@@ -405,11 +433,13 @@ cmd_dot(struct opts *o, struct model *m)
 		graph_trace(g, &d, f, n);
 		forward_free(f, n);
 	}
-	struct out *out = out_open(o->output);
-	if (out != NULL)
+	struct out *out;
+	if ((rc = open_output(o->output, &out)) == EXIT_OK) {
 		graph_dot(g, out_file(out));
+		rc = finish(out, EXIT_OK);
+	}
 	graph_free(g);
-	return out == NULL ? EXIT_IO : finish(out, EXIT_OK);
+	return rc;
 }
 
 /* ---- reach ---- */
@@ -479,9 +509,9 @@ static int
 cmd_reach(struct opts *o, struct model *m)
 {
 	struct reach_ctx c = { .m = m, .json_first = true };
-	c.out = out_open(o->output);
-	if (c.out == NULL)
-		return EXIT_IO;
+	int rc = open_output(o->output, &c.out);
+	if (rc != EXIT_OK)
+		return rc;
 	c.f = out_file(c.out);
 	if (format_is(o, "csv")) {
 		emit_row_csv_header(c.f);
@@ -509,10 +539,10 @@ cmd_reach(struct opts *o, struct model *m)
 static int
 cmd_check(struct opts *o, struct model *m)
 {
-	int rc;
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	struct check *c = check_run(m, o->quiet ? 0 : o->all ? SIZE_MAX : CHECK_LISTED);
 	FILE *f = out_file(out);
 	if (format_is(o, "json"))
@@ -539,9 +569,10 @@ diff_row_csv(void *ctx, const struct diff_row *r)
 static int
 cmd_diff(struct opts *o, struct model *m)
 {
-	struct out *out = out_open(o->output);
-	if (out == NULL)
-		return EXIT_IO;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK)
+		return rc;
 	struct diff_counts counts;
 	if (format_is(o, "csv")) {
 		diff_emit_csv_header(out_file(out));
@@ -562,7 +593,10 @@ cmd_report(struct opts *o, struct model *m)
 {
 	if (o->output == NULL || strcmp(o->output, "-") == 0)
 		return usage_error(o->cmd, "missing -o DIR: the folder to write the report in");
-	return report_write(m, spec_display_name(o->args[0]), o->output);
+	char *cause;
+	if (report_write(m, spec_display_name(o->args[0]), o->output, &cause) != 0)
+		return io_failure(cause);
+	return EXIT_OK;
 }
 
 /* ---- dispatch ---- */
@@ -615,27 +649,26 @@ cli_run(int argc, char **argv)
 		return usage_error(NULL, "unknown command '%s'", argv[1]);
 	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE };
 	int rc = parse_opts(argc - 1, argv + 1, cmd->uses, &o);
-	if (rc >= 0)
+	if (rc != EXIT_OK)
 		return rc;
+	if (o.help)
+		return print(usage_text);
 	if (o.nargs != cmd->nargs)
 		return usage_error(cmd->name, "%s arguments: %s %s", o.nargs < cmd->nargs ? "missing" : "too many",
 				   cmd->name, cmd->args);
 	/* Usage first: a wrong format is known before the spec is read. */
-	if ((rc = check_format(&o, cmd->formats)) >= 0)
+	if ((rc = check_format(&o, cmd->formats)) != EXIT_OK)
 		return rc;
-	struct model *m;
+	struct model *m = NULL;
 	rc = load(&o, o.args[0], &m);
-	/* diff: read NEW even when OLD is bad, so that both report. */
+	/* diff: read NEW even when OLD is bad, so that both report; the
+	 * graver status wins (EXIT_IO over EXIT_USAGE). */
 	if (cmd->two_specs) {
 		int rc2 = load(&o, o.args[1], &o.other);
 		rc = rc2 > rc ? rc2 : rc;
 	}
-	if (rc >= 0) {
-		model_free(m);
-		model_free(o.other);
-		return rc;
-	}
-	rc = cmd->run(&o, m);
+	if (rc == EXIT_OK)
+		rc = cmd->run(&o, m);
 	model_free(m);
 	model_free(o.other);
 	return rc;

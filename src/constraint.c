@@ -1,3 +1,4 @@
+#include "config.h"
 #include "constraint.h"
 #include "judge.h"
 

@@ -17,12 +17,25 @@ void diag_error(struct diag *d, long line, const char *fmt, ...)
 void diag_warning(struct diag *d, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Record an error or a warning in file (copied; a diag may hold messages
+ * of several files, e.g. a directory's), at 1-based line and column (0:
+ * not known), printed as FILE:LINE:COLUMN: error: TEXT. */
+void diag_error_at(struct diag *d, const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_warning_at(struct diag *d, const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Fix file's place in the printing order (files print in the order first
+ * seen, by this call or a message; the diag's own file is first), so that
+ * a reader can name its files in input order before any message. */
+void diag_note_file(struct diag *d, const char *file);
+
 size_t diag_errors(const struct diag *d);
 size_t diag_count(const struct diag *d);
 const char *diag_file(const struct diag *d);
 
-/* Print every entry, by line (then in the order recorded), as
- * FILE:LINE: error: TEXT. */
+/* Print every entry, by file (in the order first seen), line, column,
+ * then in the order recorded, as FILE:LINE: error: TEXT (FILE:LINE:COLUMN
+ * when a column is known, FILE: when no line is). */
 void diag_print(struct diag *d, FILE *f);
 
 #endif

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "diff.h"
 #include "judge.h"
 #include "hash.h"

@@ -1,5 +1,6 @@
 /* The views of a check: text for people, JSON for machines, JUnit XML for
  * CI systems. */
+#include "config.h"
 #include "check.h"
 #include "emit.h"
 #include "fib.h"

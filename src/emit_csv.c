@@ -1,3 +1,4 @@
+#include "config.h"
 #include "emit.h"
 #include "fib.h"
 #include "xalloc.h"

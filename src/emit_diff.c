@@ -1,5 +1,6 @@
 /* The views of a diff: the CSV of k8snet(1) (OUTPUT, diff), and text
  * grouped for a reviewer. */
+#include "config.h"
 #include "diff.h"
 #include "emit.h"
 #include "forward.h"

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "engine.h"
 #include "hash.h"
 #include "policy.h"

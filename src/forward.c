@@ -1,3 +1,4 @@
+#include "config.h"
 #include "forward.h"
 #include "policy.h"
 #include "xalloc.h"
@@ -265,8 +266,7 @@ forward_path(const struct model *m, const struct fate *f)
 	size_t len = 0;
 	FILE *mem = open_memstream(&s, &len);
 	if (mem == NULL) {
-		fputs("k8snet: out of memory\n", stderr);
-		abort();
+		xalloc_die();
 	}
 	forward_write_path(mem, m, f);
 	fclose(mem);

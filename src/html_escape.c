@@ -1,5 +1,6 @@
 /* The page's escaping and its template: what keeps a string from the spec
  * a string on the page (html.h). */
+#include "config.h"
 #include "html.h"
 
 #include <stdint.h>

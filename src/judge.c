@@ -1,3 +1,4 @@
+#include "config.h"
 #include "judge.h"
 #include "addr.h"
 #include "xalloc.h"

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "cli.h"
 
 int

@@ -1,9 +1,11 @@
+#include "config.h"
 #include "out.h"
 #include "xalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,7 +18,26 @@ struct out {
 	bool special; /* a device or a pipe, written in place */
 	char *name;       /* for messages */
 	char *path, *tmp; /* a regular file, written beside and renamed; else NULL */
+	struct sigaction xfsz; /* the caller's SIGXFSZ handler, while tmp exists */
 };
+
+/* While the temporary file exists, a write beyond the file size limit
+ * fails with EFBIG (reported, the file removed) instead of SIGXFSZ
+ * killing the process with the file left behind. The caller's handler is
+ * restored when the file is gone. */
+static void
+xfsz_ignore(struct out *o)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &o->xfsz);
+}
+
+static void
+xfsz_restore(struct out *o)
+{
+	sigaction(SIGXFSZ, &o->xfsz, NULL);
+}
 
 /* The stream writes through here so that the first error's cause is kept:
  * errno is long gone by the time the stream is closed. */
@@ -59,17 +80,23 @@ discard(struct out *o)
 	free(o);
 }
 
+static char *
+cannot_write(const char *name, int err)
+{
+	return xasprintf("cannot write %s: %s", name, strerror(err));
+}
+
 struct out *
-out_open(const char *path)
+out_open(const char *path, char **cause)
 {
 	struct out *o = xcalloc(1, sizeof *o);
+	*cause = NULL;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fflush(stdout);
 		o->name = xstrdup("standard output");
-		if ((o->f = stream(o, STDOUT_FILENO)) == NULL) {
-			fputs("k8snet: out of memory\n", stderr);
-			abort();
-		}
+		/* fopencookie fails only for want of memory. */
+		if ((o->f = stream(o, STDOUT_FILENO)) == NULL)
+			xalloc_die();
 		return o;
 	}
 	o->name = xstrdup(path);
@@ -82,7 +109,7 @@ out_open(const char *path)
 		free(real);
 		int fd = open(path, O_WRONLY | O_CLOEXEC);
 		if (fd < 0 || (o->f = stream(o, fd)) == NULL) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", path, strerror(errno));
+			*cause = cannot_write(path, errno);
 			if (fd >= 0)
 				close(fd);
 			discard(o);
@@ -96,6 +123,7 @@ out_open(const char *path)
 	}
 	o->path = real ? real : xstrdup(path);
 	o->tmp = xasprintf("%s.k8snet-XXXXXX", o->path);
+	xfsz_ignore(o);
 	int fd = mkstemp(o->tmp);
 	/* mkstemp makes the file private; give it the usual mode. */
 	mode_t mask = umask(0);
@@ -103,11 +131,12 @@ out_open(const char *path)
 	if (fd >= 0)
 		fchmod(fd, 0666 & ~mask);
 	if (fd < 0 || (o->f = stream(o, fd)) == NULL) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", path, strerror(errno));
+		*cause = cannot_write(path, errno);
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
 		}
+		xfsz_restore(o);
 		discard(o);
 		return NULL;
 	}
@@ -126,29 +155,25 @@ out_failed(struct out *o)
 	return ferror(o->f) != 0;
 }
 
+/* The first failure is the one reported: later ones follow from it. */
 int
-out_close(struct out *o, bool commit)
+out_close(struct out *o, bool commit, char **cause)
 {
-	int rc = 0;
-	if (fclose(o->f) != 0 || o->err != 0) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(o->err ? o->err : EIO));
-		rc = 3;
-	}
+	*cause = NULL;
+	if (fclose(o->f) != 0 || o->err != 0)
+		*cause = cannot_write(o->name, o->err ? o->err : EIO);
 	if (o->path != NULL || o->special) {
 		/* Some file systems report a failed write only on close. */
-		if (close(o->fd) != 0 && rc == 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
-			rc = 3;
-		}
+		if (close(o->fd) != 0 && *cause == NULL)
+			*cause = cannot_write(o->name, errno);
 	}
 	if (o->path != NULL) {
-		if (rc == 0 && commit && rename(o->tmp, o->path) != 0) {
-			fprintf(stderr, "k8snet: cannot write %s: %s\n", o->name, strerror(errno));
-			rc = 3;
-		}
-		if (rc != 0 || !commit)
+		if (*cause == NULL && commit && rename(o->tmp, o->path) != 0)
+			*cause = cannot_write(o->name, errno);
+		if (*cause != NULL || !commit)
 			unlink(o->tmp);
+		xfsz_restore(o);
 	}
 	discard(o);
-	return rc;
+	return *cause == NULL ? 0 : -1;
 }

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "policy.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "reach.h"
 #include "engine.h"
 #include "xalloc.h"

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,13 @@ report_dir_state(const char *path)
 
 /* ---- interruption: the temporary folder goes, whatever happens ---- */
 
+/* While the folder exists, SIGINT, SIGTERM and SIGHUP (unless ignored)
+ * only stop the work (the folder is removed, then the signal is raised
+ * again, under the caller's handler), and SIGXFSZ is ignored: a write
+ * beyond the file size limit fails with EFBIG, an error like any other,
+ * instead of killing the process with the folder left behind. Every
+ * handler is the caller's again afterwards. */
+
 static volatile sig_atomic_t interrupted;
 
 static void
@@ -77,7 +85,7 @@ on_signal(int sig)
 }
 
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
-static struct sigaction saved[sizeof caught / sizeof *caught];
+static struct sigaction saved[sizeof caught / sizeof *caught], saved_xfsz;
 
 static void
 signals_catch(void)
@@ -85,14 +93,22 @@ signals_catch(void)
 	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESTART };
 	sigemptyset(&sa.sa_mask);
 	interrupted = 0;
-	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++)
-		sigaction(caught[i], &sa, &saved[i]);
+	/* A signal the caller ignores (nohup: SIGHUP) stays ignored. */
+	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++) {
+		sigaction(caught[i], NULL, &saved[i]);
+		if (saved[i].sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &saved_xfsz);
 }
 
 /* Restore the handlers; die of the signal that came, if one did. */
 static void
 signals_release(void)
 {
+	sigaction(SIGXFSZ, &saved_xfsz, NULL);
 	for (size_t i = 0; i < sizeof caught / sizeof *caught; i++)
 		sigaction(caught[i], &saved[i], NULL);
 	if (interrupted)
@@ -130,18 +146,28 @@ struct build {
 	uint64_t max_rows; /* reach.csv in full up to this many rows */
 	const char *dir; /* as the user named it, for messages */
 	const char *tmp; /* where the files go */
-	int rc;
+	char *cause; /* the first failure; the work stops there */
 };
+
+/* Keep the cause of the first failure (later ones follow from it). */
+static void __attribute__((format(printf, 2, 3)))
+fail(struct build *b, const char *fmt, ...)
+{
+	if (b->cause != NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	b->cause = xvasprintf(fmt, ap);
+	va_end(ap);
+}
 
 static FILE *
 create(struct build *b, const char *name)
 {
 	char *path = xasprintf("%s/%s", b->tmp, name);
 	FILE *f = fopen(path, "w");
-	if (f == NULL) {
-		fprintf(stderr, "k8snet: cannot write %s/%s: %s\n", b->dir, name, strerror(errno));
-		b->rc = 3;
-	}
+	if (f == NULL)
+		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
 	free(path);
 	return f;
 }
@@ -159,16 +185,14 @@ finish(struct build *b, FILE *f, const char *name)
 		bad = true;
 		err = errno;
 	}
-	if (bad && b->rc == 0) {
-		fprintf(stderr, "k8snet: cannot write %s/%s: %s\n", b->dir, name, strerror(err ? err : EIO));
-		b->rc = 3;
-	}
+	if (bad)
+		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(err ? err : EIO));
 }
 
 static bool
 failed(const struct build *b)
 {
-	return b->rc != 0 || interrupted;
+	return b->cause != NULL || interrupted;
 }
 
 static void
@@ -192,10 +216,8 @@ write_fibs(struct build *b)
 		return;
 	emit_fib_csv_header(csv);
 	char *sub = xasprintf("%s/fib", b->tmp);
-	if (mkdir(sub, 0777) != 0) {
-		fprintf(stderr, "k8snet: cannot write %s/fib: %s\n", b->dir, strerror(errno));
-		b->rc = 3;
-	}
+	if (mkdir(sub, 0777) != 0)
+		fail(b, "cannot write %s/fib: %s", b->dir, strerror(errno));
 	free(sub);
 	for (size_t i = 0; i < m->nswitches && !failed(b) && !ferror(csv); i++) {
 		int sw = m->switches[i];
@@ -266,10 +288,8 @@ write_reach(struct build *b, struct html_reach *page)
 		return filtered;
 	char *from = xasprintf("%s/%s", b->tmp, aside);
 	char *to = xasprintf("%s/reach.csv", b->tmp);
-	if (filtered ? rename(from, to) != 0 : unlink(from) != 0) {
-		fprintf(stderr, "k8snet: cannot write %s/reach.csv: %s\n", b->dir, strerror(errno));
-		b->rc = 3;
-	}
+	if (filtered ? rename(from, to) != 0 : unlink(from) != 0)
+		fail(b, "cannot write %s/reach.csv: %s", b->dir, strerror(errno));
 	free(from);
 	free(to);
 	return filtered;
@@ -330,32 +350,34 @@ trim(const char *dir)
 	return s;
 }
 
+/* Put the folder tmp at target: renamed there, or exchanged with the
+ * previous report that existed there. Returns 0, or -1 with *cause. */
 static int
-swap_in(const char *tmp, const char *target, const char *dir, bool existed)
+swap_in(const char *tmp, const char *target, const char *dir, bool existed, char **cause)
 {
 	if (!existed) {
 		if (rename(tmp, target) == 0)
 			return 0;
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", dir, strerror(errno));
-		return 3;
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
+		return -1;
 	}
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, target, RENAME_EXCHANGE) == 0)
 		return 0;
 	if (errno != ENOSYS && errno != EINVAL) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", dir, strerror(errno));
-		return 3;
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
+		return -1;
 	}
 	/* No exchange on this file system: move the old report aside into
 	 * the temporary name's place, then the new one in. */
 	char *old = xasprintf("%s.k8snet-old-XXXXXX", target);
 	int rc = 0;
 	if (mkdtemp(old) == NULL || rename(target, old) != 0) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", dir, strerror(errno));
-		rc = 3;
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
+		rc = -1;
 	} else if (rename(tmp, target) != 0) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", dir, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
 		rename(old, target);
-		rc = 3;
+		rc = -1;
 	} else if (rename(old, tmp) != 0) {
 		remove_tree(old);
 	}
@@ -365,91 +387,101 @@ swap_in(const char *tmp, const char *target, const char *dir, bool existed)
 	return rc;
 }
 
-int
-report_write(const struct model *m, const char *spec_name, const char *dir)
+static mode_t
+umask_now(void)
 {
-	return report_write_rows(m, spec_name, dir, REPORT_REACH_ROWS);
+	mode_t mask = umask(0);
+	umask(mask);
+	return mask;
+}
+
+/* Between the first look (then) and now, the folder may have changed. */
+static bool
+changed(const char *target, enum report_dir then)
+{
+	enum report_dir now = report_dir_state(target);
+	return now == REPORT_DIR_OTHER || (now == REPORT_DIR_ABSENT) != (then == REPORT_DIR_ABSENT);
 }
 
 int
-report_write_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t max_rows)
+report_write(const struct model *m, const char *spec_name, const char *dir, char **cause)
 {
+	return report_write_rows(m, spec_name, dir, REPORT_REACH_ROWS, cause);
+}
+
+int
+report_write_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t max_rows, char **cause)
+{
+	struct build b = { .m = m, .spec_name = spec_name, .dir = dir, .max_rows = max_rows };
+	char *target = NULL, *svg = NULL, *page_svg = NULL, *tmp = NULL;
+	bool catching = false, swapped = false;
+	*cause = NULL;
 	enum report_dir st = report_dir_state(dir);
 	if (st == REPORT_DIR_OTHER) {
-		fprintf(stderr, "k8snet: %s: exists and is not a k8snet report (no %s in it); not replacing it\n", dir,
-			REPORT_MARKER);
-		return 3;
+		*cause = xasprintf("%s: exists and is not a k8snet report (no %s in it); not replacing it", dir,
+				   REPORT_MARKER);
+		goto out;
 	}
-	char *target = st == REPORT_DIR_ABSENT ? trim(dir) : realpath(dir, NULL);
+	target = st == REPORT_DIR_ABSENT ? trim(dir) : realpath(dir, NULL);
 	if (target == NULL || strcmp(target, "/") == 0) {
-		fprintf(stderr, "k8snet: %s: cannot write a report there\n", dir);
-		free(target);
-		return 3;
+		*cause = xasprintf("%s: cannot write a report there", dir);
+		goto out;
 	}
-	struct build b = { .m = m, .spec_name = spec_name, .dir = dir, .max_rows = max_rows };
 	/* The layout first: it cannot be interrupted, and takes seconds on
 	 * large clusters; no folder exists yet to clean up after a signal.
 	 * Then, until the folder is swapped in or removed, a signal only
 	 * stops the work, and the folder goes. */
-	char *svg = graph_svg(m, NULL, 0, &b.svg_len);
+	svg = graph_svg(m, NULL, 0, &b.svg_len);
 	b.svg = svg;
 	b.summarized = graph_summarized(m);
 	if (svg == NULL) {
-		fprintf(stderr, "k8snet: %s: cannot lay out the diagram (Graphviz failed)\n", dir);
-		free(target);
-		return 3;
+		*cause = xasprintf("%s: cannot lay out the diagram (Graphviz failed)", dir);
+		goto out;
 	}
 	/* The page's diagram shows the services too; graph.svg is the graph. */
-	char *page_svg = NULL;
 	if (m->nsvcs > 0 && !b.summarized)
 		page_svg = html_diagram(m, &b.page_svg_len, &b.summarized);
 	b.page_svg = page_svg != NULL ? page_svg : svg;
 	if (page_svg == NULL)
 		b.page_svg_len = b.svg_len;
-	/* A write beyond a file size limit fails (EFBIG) instead of killing
-	 * the process: the temporary folder is then removed as for any error. */
-	signal(SIGXFSZ, SIG_IGN);
 	signals_catch();
-	char *tmp = xasprintf("%s.k8snet-XXXXXX", target);
+	catching = true;
+	tmp = xasprintf("%s.k8snet-XXXXXX", target);
 	if (mkdtemp(tmp) == NULL) {
-		fprintf(stderr, "k8snet: cannot write %s: %s\n", dir, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
 		free(tmp);
-		free(target);
-		free(svg);
-		free(page_svg);
-		signals_release();
-		return 3;
+		tmp = NULL;
+		goto out;
 	}
 	/* mkdtemp makes the folder private; give it the usual mode. */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmp, 0777 & ~mask);
+	chmod(tmp, 0777 & ~umask_now());
 	b.tmp = tmp;
 	build(&b);
-	free(svg);
-	free(page_svg);
-	int rc = b.rc != 0 || interrupted ? 3 : 0;
-	bool swapped = false;
-	if (rc == 0) {
-		/* Between the first look and now, the folder may have changed. */
-		enum report_dir now = report_dir_state(target);
-		if (now == REPORT_DIR_OTHER || (now == REPORT_DIR_ABSENT) != (st == REPORT_DIR_ABSENT)) {
-			fprintf(stderr, "k8snet: %s: changed while the report was written: not replacing it\n", dir);
-			rc = 3;
-		} else {
-			rc = swap_in(tmp, target, dir, st != REPORT_DIR_ABSENT);
-			swapped = rc == 0;
-		}
+	if (b.cause != NULL) {
+		*cause = b.cause;
+		goto out;
 	}
+	if (interrupted) {
+		/* Seen only if the caller's handler lets the process live. */
+		*cause = xasprintf("%s: interrupted; the report is not written", dir);
+		goto out;
+	}
+	if (changed(target, st)) {
+		*cause = xasprintf("%s: changed while the report was written: not replacing it", dir);
+		goto out;
+	}
+	swapped = swap_in(tmp, target, dir, st != REPORT_DIR_ABSENT, cause) == 0;
+out:
 	/* tmp holds the new report that failed, or the previous one after an
 	 * exchange, or nothing after a rename. */
-	if (remove_tree(tmp) != 0 && swapped) {
-		fprintf(stderr, "k8snet: %s is written, but the previous report is left in %s: %s\n", dir, tmp,
-			strerror(errno));
-		rc = 3;
-	}
+	if (tmp != NULL && remove_tree(tmp) != 0 && swapped)
+		*cause = xasprintf("%s is written, but the previous report is left in %s: %s", dir, tmp,
+				   strerror(errno));
 	free(tmp);
 	free(target);
-	signals_release();
-	return rc;
+	free(svg);
+	free(page_svg);
+	if (catching)
+		signals_release();
+	return *cause == NULL ? 0 : -1;
 }

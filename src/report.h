@@ -1,4 +1,4 @@
-/* `report SPEC -o DIR` (contract.md): every view of the model in one
+/* `report SPEC -o DIR` (k8snet(1)): every view of the model in one
  * folder, written atomically. The report is built in a temporary folder
  * beside DIR (DIR.k8snet-XXXXXX), then swapped in with renameat2's
  * RENAME_EXCHANGE (or renamed, when DIR did not exist) and the old
@@ -40,9 +40,12 @@ enum report_dir {
 enum report_dir report_dir_state(const char *path);
 
 /* Write the report of m (read from spec_name, as messages name it) into
- * dir. Returns 0, or 3 after a message on standard error. */
-int report_write(const struct model *m, const char *spec_name, const char *dir);
+ * dir. Returns 0, or -1 with *cause (the caller prints and frees it): the
+ * first failure, as "cannot write DIR/FILE: REASON" or "DIR: ...". Nothing
+ * here prints. The signal handlers are the caller's again on return. */
+int report_write(const struct model *m, const char *spec_name, const char *dir, char **cause);
 /* The same, with reach.csv in full up to max_rows rows (for tests). */
-int report_write_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t max_rows);
+int report_write_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t max_rows,
+		      char **cause);
 
 #endif

@@ -2,6 +2,7 @@
  * its line, and added to the model through its builders (model.h). The
  * XML itself (the file, libxml2, the streaming) is spec_xml.c's. The
  * format is k8snet-spec(5). */
+#include "config.h"
 #include "spec.h"
 #include "spec_xml.h"
 #include "xalloc.h"

@@ -1,3 +1,4 @@
+#include "config.h"
 #include "spec_xml.h"
 #include "xalloc.h"
 
@@ -280,8 +281,7 @@ spec_xml_parse(const char *buf, size_t len, struct diag *d, const char *root_nam
 	xmlSetExternalEntityLoader(refuse_entity);
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		fputs("k8snet: out of memory\n", stderr);
-		abort();
+		xalloc_die();
 	}
 	struct xml_state x = { .d = d, .root_name = root_name, .h = h };
 	ctxt->_private = &x;

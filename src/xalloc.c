@@ -1,3 +1,4 @@
+#include "config.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -6,13 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+void
+xalloc_die(void)
+{
+	fputs("k8snet: out of memory\n", stderr);
+	abort();
+}
+
 static void *
 check(void *p)
 {
-	if (p == NULL) {
-		fputs("k8snet: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		xalloc_die();
 	return p;
 }
 
@@ -32,7 +38,7 @@ void *
 xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		check(NULL);
+		xalloc_die();
 	size_t n = nmemb * size;
 	return check(realloc(ptr, n ? n : 1));
 }
@@ -50,17 +56,25 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0)
+		xalloc_die();
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		check(NULL);
-	char *s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

@@ -4,7 +4,11 @@
 #ifndef K8SNET_XALLOC_H
 #define K8SNET_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
+
+/* Print "k8snet: out of memory" and abort: the one place that says it. */
+_Noreturn void xalloc_die(void);
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -12,6 +16,7 @@ void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grow *ptr (an array of *cap elements of size elem) so that it holds at
  * least need elements. */

@@ -5,12 +5,12 @@
 #   tests/all.sh [STAGE...]      default: every stage
 #
 # Stages (each in its own build folder, two at a time on two cores):
-#   check      configure, make, make check (cmocka unit tests + tests/cli.sh)
+#   check      configure, make, make check (cmocka unit tests + tests/cli/*.t)
 #   distcheck  make distcheck (the tarball builds and passes out of tree)
-#   asan       make check built with -fsanitize=address,undefined
-#   valgrind   the CLI tests (and the unit tests) under valgrind
+#   asan       configure --enable-asan: make check with -fsanitize=address,undefined
+#   valgrind   configure --enable-valgrind: make check under valgrind
 #   werror     gcc and clang builds with -Werror
-#   fuzz       the libFuzzer target: seed corpus regression, then
+#   fuzz       configure --enable-fuzzing; make fuzz: seed corpus regression, then
 #              $K8SNET_FUZZ_TIME seconds (default 60) of fuzzing
 #   coverage   make coverage: line coverage of src/
 #
@@ -144,89 +144,33 @@ stage_distcheck() {
 	}
 }
 
-# The LOG_COMPILER (unit tests) and K8SNET_WRAPPER (each k8snet of the CLI
-# tests) of the asan and valgrind stages. Scripts (tests/cli.sh) run as
-# they are: valgrind checks k8snet, not bash.
-write_wrapper() {
-	cat >"$work/wrap" <<'WRAP'
-#!/bin/sh
-case $(head -c 2 "$1") in '#!') exec "$@" ;; esac
-case $WRAP_MODE in
-asan)
-	# Graphviz and fontconfig are built without frame pointers: only the
-	# slow unwinder (stage_asan's default) sees the gvc frames that
-	# tests/lsan.supp names. It costs ten times more, so programs that
-	# do not call gvc switch back to the fast one.
-	if ! nm -D --undefined-only "$1" 2>/dev/null | grep -q ' gv[A-Z]'; then
-		ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=1
-		export ASAN_OPTIONS
-	fi
-	exec "$@" ;;
-valgrind)
-	exec valgrind -q --leak-check=full --show-leak-kinds=definite \
-		--errors-for-leak-kinds=definite --error-exitcode=99 --num-callers=50 \
-		--suppressions="$SUPP" "$@" ;;
-esac
-echo "wrap: WRAP_MODE must be asan or valgrind" >&2
-exit 2
-WRAP
-	chmod +x "$work/wrap"
-}
-
+# --enable-asan: make check with the sanitizers (the flags, ASAN_OPTIONS and
+# the wrapper, tests/wrap.sh, are in configure.ac and Makefile.am)
 stage_asan() {
 	local cc=gcc
 	command -v gcc >/dev/null || cc=clang
-	# slow unwinding, deep enough to reach gvc under pango and cairo: the
-	# wrapper turns it off for programs that do not call gvc, and a test
-	# that runs k8snet bare (no K8SNET_WRAPPER) still gets it
-	export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:fast_unwind_on_malloc=0:malloc_context_size=64
-	export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-	export LSAN_OPTIONS=suppressions=$src/tests/lsan.supp:print_suppressions=0
-	configure_in "$work/asan" CC="$cc" \
-		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' &&
+	configure_in "$work/asan" CC="$cc" CFLAGS='-O1 -g' --enable-asan &&
 		make -j"$(ncpu)" &&
-		WRAP_MODE=asan K8SNET_WRAPPER=$work/wrap make -j"$(ncpu)" check LOG_COMPILER="$work/wrap" || {
+		make -j"$(ncpu)" check || {
 		show_test_failures "$work/asan/test-suite.log"
 		return 1
 	}
 	summary asan
 }
 
+# --enable-valgrind: make check with every unit test and every k8snet of
+# the CLI tests under valgrind (a valgrind error shows as status 99, or as
+# a wrong exit status and extra standard error). Valgrind starts in about a
+# second per k8snet, so this is the longest stage: its tests use every core.
 stage_valgrind() {
-	local unit nfail=0 nok=0 t
-	configure_in "$work/valgrind" CFLAGS='-O1 -g' &&
+	configure_in "$work/valgrind" CFLAGS='-O1 -g' --enable-valgrind &&
 		make -j"$(ncpu)" &&
-		make -j"$(ncpu)" check TESTS= || return 1
-	export WRAP_MODE=valgrind SUPP=$src/tests/valgrind.supp
-	# the unit tests (every test but the CLI driver), under automake; a
-	# valgrind error shows as status 99
-	unit=$(printf 'print-tests:\n\t@echo $(TESTS)\n' | make -s -f Makefile -f - print-tests |
-		tr ' ' '\n' | grep -v '^tests/cli\.sh$' | tr '\n' ' ')
-	if make -j"$(nproc 2>/dev/null || echo 2)" check TESTS="$unit" LOG_COMPILER="$work/wrap"; then
-		summary valgrind
-	else
+		make -j"$(nproc 2>/dev/null || echo 2)" check || {
 		show_test_failures "$work/valgrind/test-suite.log"
 		summary valgrind
-		nfail=1 # and still run the CLI tests, for the whole picture
-	fi
-	# The CLI tests, one tests/cli/*.t file per job on every core: valgrind
-	# starts in about a second per k8snet, so this is the longest stage.
-	# A valgrind error shows as a wrong exit status and extra standard error.
-	mkdir -p "$work/valgrind/cli"
-	printf '%s\0' "$src"/tests/cli/*.t |
-		K8SNET_WRAPPER=$work/wrap K8SNET=$work/valgrind/src/k8snet top_srcdir=$src \
-			xargs -0 -P "$(nproc 2>/dev/null || echo 2)" -I{} \
-			sh -c 'bash "$1/tests/cli.sh" "$2" >"$3/$(basename "$2").log" 2>&1' sh "$src" {} "$work/valgrind/cli"
-	for t in "$work"/valgrind/cli/*.log; do
-		nok=$((nok + $(grep -c '^ok ' "$t")))
-		if grep -qE '^not ok|^Bail out' "$t" || ! tail -n 1 "$t" | grep -q '^1\.\.[0-9]'; then
-			nfail=$((nfail + 1))
-			say "---- $t"
-			grep -vE '^ok ' "$t" | head -60
-		fi
-	done
-	say "result: CLI tests under valgrind: $nok ok; $nfail failures (test files, or the unit tests)"
-	[ "$nfail" -eq 0 ] && [ "$nok" -gt 0 ]
+		return 1
+	}
+	summary valgrind
 }
 
 stage_werror() {
@@ -241,8 +185,9 @@ stage_werror() {
 }
 
 stage_fuzz() {
-	configure_in "$work/fuzz" &&
-		make fuzz FUZZ_TIME="$fuzz_time" || {
+	configure_in "$work/fuzz" --enable-fuzzing &&
+		make fuzz FUZZ_TIME="$fuzz_time" &&
+		make fuzz-import FUZZ_TIME="$fuzz_time" || {
 		# the inputs that crashed, readable in a CI log
 		local f
 		for f in "$work"/fuzz/fuzz/artifacts/*; do
@@ -253,9 +198,12 @@ stage_fuzz() {
 		done
 		return 1
 	}
+	# libFuzzer prints its stats after each run: seeds, then fuzzing,
+	# for fuzz_spec and then fuzz_import
 	local runs
-	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log" | tail -n 1)
-	say "fuzz: ${runs:-?} inputs run in ${fuzz_time} s after $(find "$work/fuzz/fuzz/seeds" -type f | wc -l) seeds replayed; $(find "$work/fuzz/fuzz/corpus-run" -type f | wc -l) new corpus inputs; no crash, leak or mismatch"
+	runs=($(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log"))
+	say "fuzz: spec: ${runs[1]:-?} inputs run in ${fuzz_time} s after $(find "$work/fuzz/fuzz/seeds" -type f | wc -l) seeds replayed; $(find "$work/fuzz/fuzz/corpus-run" -type f | wc -l) new corpus inputs; no crash, leak or mismatch"
+	say "fuzz: import: ${runs[3]:-?} inputs run in ${fuzz_time} s; $(find "$work/fuzz/fuzz/import-run" -type f | wc -l) new corpus inputs; no crash or leak"
 }
 
 stage_coverage() {
@@ -275,7 +223,6 @@ if ! copy_sources; then
 	say "0 passed, 1 failed"
 	exit 1
 fi
-write_wrapper
 say "sources copied and autoreconf'ed in $(elapsed $((SECONDS - t0)))"
 
 declare -A pid_stage=() start=()

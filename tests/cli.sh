@@ -1,5 +1,7 @@
 #!/bin/bash
-# Data-driven CLI tests (TAP). Each tests/cli/*.t file holds cases:
+# Data-driven CLI tests (TAP), for the files named (default: every
+# tests/cli/*.t); make check runs it on each file (T_LOG_COMPILER). A file
+# holds cases:
 #
 #   # a comment
 #   $ k8snet trace samples/k1.xml C1.1 10.1.1.2:8080 --format csv
@@ -49,7 +51,10 @@ run_case() { # file line cmd stdin status stdout stderr post
 	if [ -z "$why" ] && [ -n "$post" ] && ! (cd "$dir" && bash -c "$post") >"$dir/.diff" 2>&1; then
 		why="check failed: $post"
 	fi
-	local name="${file#"$top_srcdir"/}:$line: $cmd"
+	local name=${file#"$top_srcdir"/}
+	# make check names the file by a path of its own ($(srcdir)/tests/cli/...)
+	case $name in */tests/cli/*) name=tests/cli/${name##*/tests/cli/} ;; esac
+	name="$name:$line: $cmd"
 	if [ -z "$why" ]; then
 		echo "ok $n - $name"
 	else

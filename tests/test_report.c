@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,6 +407,35 @@ test_report_fib_file_names(void **state)
 	assert_true(strncmp(buf + 6 + 98, "aB.txt", 6) == 0);
 }
 
+/* report_write_rows, checked: its status agrees with its cause. Returns
+ * the cause (the caller frees it), NULL when the report is written. */
+static char *
+report_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t rows)
+{
+	char *cause = (char *)"unset";
+	int rc = report_write_rows(m, spec_name, dir, rows, &cause);
+	assert_int_equal(rc, cause == NULL ? 0 : -1);
+	return cause;
+}
+
+static char *
+report(const struct model *m, const char *spec_name, const char *dir)
+{
+	return report_rows(m, spec_name, dir, REPORT_REACH_ROWS);
+}
+
+/* A failure whose cause holds part (no "k8snet: " prefix: the command
+ * layer adds it). */
+static void
+assert_cause(char *cause, const char *part)
+{
+	assert_non_null(cause);
+	if (strstr(cause, part) == NULL)
+		fail_msg("cause '%s' lacks '%s'", cause, part);
+	assert_true(strncmp(cause, "k8snet:", 7) != 0);
+	free(cause);
+}
+
 static void
 test_report_writes_every_file(void **state)
 {
@@ -413,7 +443,7 @@ test_report_writes_every_file(void **state)
 	char *d = scratch(), *out = join(d, "out");
 	struct model *m = test_k1();
 	assert_int_equal(report_dir_state(out), REPORT_DIR_ABSENT);
-	assert_int_equal(report_write(m, "k1.xml", out), 0);
+	assert_null(report(m, "k1.xml", out));
 	assert_int_equal(report_dir_state(out), REPORT_DIR_REPORT);
 	static const char *const files[] = { ".k8snet-report", "index.html", "graph.dot", "graph.svg", "fib.csv",
 					     "reach.csv", "fib/00001-N1.txt", "fib/00002-P1.txt", "fib/00006-P4.txt" };
@@ -461,7 +491,7 @@ test_report_reach_csv_filtered_above_limit(void **state)
 	struct model *m = k1_named("K1", "<link-down from=\"N1\" to=\"N2\"/>\n");
 	/* K1 with N1-N2 down: 96 rows, 40 of them discarded (8 containers
 	 * and 2 daemons to the 4 endpoints of the other node). */
-	assert_int_equal(report_write_rows(m, "k1.xml", out, 96), 0);
+	assert_null(report_rows(m, "k1.xml", out, 96));
 	char *p = join(out, "reach.csv");
 	char *full = slurp(p);
 	size_t lines = 0;
@@ -469,7 +499,7 @@ test_report_reach_csv_filtered_above_limit(void **state)
 		lines += *c == '\n';
 	assert_int_equal(lines, 1 + 96);
 	free(full);
-	assert_int_equal(report_write_rows(m, "k1.xml", out, 95), 0);
+	assert_null(report_rows(m, "k1.xml", out, 95));
 	char *part = slurp(p);
 	lines = 0;
 	for (const char *c = part; *c; c++)
@@ -505,20 +535,21 @@ test_report_refuses_other_folders(void **state)
 	fputs("mine\n", f);
 	fclose(f);
 	assert_int_equal(report_dir_state(out), REPORT_DIR_OTHER);
-	assert_int_equal(report_write(m, "k1.xml", out), 3);
+	assert_cause(report(m, "k1.xml", out),
+		     "out: exists and is not a k8snet report (no .k8snet-report in it); not replacing it");
 	char *s = slurp(keep);
 	assert_string_equal(s, "mine\n");
 	free(s);
 	assert_false(exists(out, "index.html"));
 	/* A file. */
 	assert_int_equal(report_dir_state(keep), REPORT_DIR_OTHER);
-	assert_int_equal(report_write(m, "k1.xml", keep), 3);
+	assert_cause(report(m, "k1.xml", keep), "keep.txt: exists and is not a k8snet report");
 	s = slurp(keep);
 	assert_string_equal(s, "mine\n");
 	free(s);
 	/* A folder whose parent does not exist. */
 	char *deep = join(d, "no/such/out");
-	assert_int_equal(report_write(m, "k1.xml", deep), 3);
+	assert_cause(report(m, "k1.xml", deep), "cannot write ");
 	free(deep);
 	assert_int_equal(leftovers(d), 0);
 	assert_int_equal(leftovers(out), 0);
@@ -526,7 +557,7 @@ test_report_refuses_other_folders(void **state)
 	char *empty = join(d, "empty");
 	assert_int_equal(mkdir(empty, 0777), 0);
 	assert_int_equal(report_dir_state(empty), REPORT_DIR_EMPTY);
-	assert_int_equal(report_write(m, "k1.xml", empty), 0);
+	assert_null(report(m, "k1.xml", empty));
 	assert_true(exists(empty, "index.html"));
 	free(empty);
 	model_free(m);
@@ -542,11 +573,11 @@ test_report_replaces_previous_report(void **state)
 	(void)state;
 	char *d = scratch(), *out = join(d, "out"), *stale = join(out, "stale.txt");
 	struct model *m = test_k1();
-	assert_int_equal(report_write(m, "k1.xml", out), 0);
+	assert_null(report(m, "k1.xml", out));
 	FILE *f = fopen(stale, "w");
 	fclose(f);
 	struct model *m2 = k1_named("K1 again", "<link-down from=\"N1\" to=\"N2\"/>\n");
-	assert_int_equal(report_write(m2, "k1b.xml", out), 0);
+	assert_null(report(m2, "k1b.xml", out));
 	/* The folder is the new report as a whole. */
 	assert_false(exists(out, "stale.txt"));
 	char *p = join(out, "index.html");
@@ -564,18 +595,23 @@ test_report_replaces_previous_report(void **state)
 }
 
 /* Run report_write with files that may not grow past limit bytes (a
- * write error mid-way, as on a full disk); returns its status. In this
- * process, not a child, so that valgrind and ASan see it all. */
-static int
+ * write error mid-way, as on a full disk); returns its cause. In this
+ * process, not a child, so that valgrind and ASan see it all. The write
+ * fails with EFBIG instead of SIGXFSZ killing the process, and the
+ * caller's SIGXFSZ handler (here the default) is back afterwards. */
+static char *
 report_limited(const struct model *m, const char *out, rlim_t limit)
 {
 	struct rlimit old;
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	struct rlimit rl = { limit < old.rlim_max ? limit : old.rlim_max, old.rlim_max };
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &rl), 0);
-	int rc = report_write(m, "k1.xml", out);
+	char *cause = report(m, "k1.xml", out);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
-	return rc;
+	struct sigaction sa;
+	assert_int_equal(sigaction(SIGXFSZ, NULL, &sa), 0);
+	assert_true(sa.sa_handler == SIG_DFL);
+	return cause;
 }
 
 static void
@@ -584,24 +620,24 @@ test_report_failure_keeps_previous(void **state)
 	(void)state;
 	char *d = scratch(), *out = join(d, "out"), *index = join(out, "index.html");
 	struct model *m = test_k1();
-	assert_int_equal(report_write(m, "k1.xml", out), 0);
+	assert_null(report(m, "k1.xml", out));
 	char *before = slurp(index);
 	struct model *m2 = k1_named("changed", "<link-down from=\"N1\" to=\"N2\"/>\n");
 	/* index.html is written last and is the largest: a limit of 40 kB
 	 * lets every other file through and fails it. */
-	assert_int_equal(report_limited(m2, out, 40000), 3);
+	assert_cause(report_limited(m2, out, 40000), "/index.html: File too large");
 	char *after = slurp(index);
 	assert_string_equal(after, before);
 	assert_int_equal(leftovers(d), 0);
 	/* Failing early (the first file) also leaves nothing behind. */
-	assert_int_equal(report_limited(m2, out, 10), 3);
+	assert_cause(report_limited(m2, out, 10), ": File too large");
 	free(after);
 	after = slurp(index);
 	assert_string_equal(after, before);
 	assert_int_equal(leftovers(d), 0);
 	/* And where there was no report, there is none. */
 	char *fresh = join(d, "fresh");
-	assert_int_equal(report_limited(m2, fresh, 40000), 3);
+	assert_cause(report_limited(m2, fresh, 40000), "/index.html: File too large");
 	assert_int_equal(report_dir_state(fresh), REPORT_DIR_ABSENT);
 	assert_int_equal(leftovers(d), 0);
 	free(fresh);

@@ -2,6 +2,9 @@
 #ifndef K8SNET_TESTLIB_H
 #define K8SNET_TESTLIB_H
 
+/* first, before any system header: _GNU_SOURCE (AC_USE_SYSTEM_EXTENSIONS) */
+#include "config.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -68,3 +68,12 @@ $ k8snet check samples/k1.xml --frob=2
 ? 2
 ! k8snet: check: unknown option '--frob'
 ! Try 'k8snet --help' for more information.
+
+# A -o file that meets the file size limit (as a full disk would): status
+# 3 with the real cause, the previous file kept, no temporary file left.
+# Run bare: valgrind itself does not start under such a limit.
+$ echo previous >big.csv; (K8SNET_WRAPPER=; ulimit -f 10; k8snet reach samples/shop.xml --format csv -o big.csv); echo "status $?"; cat big.csv; ls -a | grep 'k8snet-' | wc -l
+> status 3
+> previous
+> 0
+! k8snet: cannot write big.csv: File too large

@@ -1,4 +1,4 @@
-# report SPEC -o DIR (contract.md): the folder's files, fib.csv and reach.csv
+# report SPEC -o DIR (k8snet(1)): the folder's files, fib.csv and reach.csv
 # exactly as fib and reach print them, the exit statuses, and a previous
 # report that survives every failure.
 
