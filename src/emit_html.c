@@ -538,6 +538,27 @@ failed_expect(const struct page *pg, int sender, const struct dest *d)
 	return false;
 }
 
+/* sender has a failing expect that no cell shows (a destination the
+ * matrix does not ask: a closed port, an address outside): its row is the
+ * problem "problems only" keeps. */
+static bool
+failed_expect_off_matrix(const struct page *pg, int sender)
+{
+	const struct check *c = pg->p->check;
+	const struct matrix *r = pg->p->reach;
+	if (c == NULL)
+		return false;
+	for (size_t i = 0; i < check_nexpects(c); i++) {
+		const struct check_expect *x = check_expect(c, i);
+		struct dest d = { x->e->addr, x->e->port, x->e->proto };
+		long col = matrix_column(r, &d);
+		if (!x->holds && x->e->from == sender &&
+		    (col < 0 || r->kind[(size_t)pg->m->v[sender].idx * r->ncols + (size_t)col] == CELL_NA))
+			return true;
+	}
+	return false;
+}
+
 /* Column groups of the per-process matrix. */
 enum { G_LO, G_PODS, G_NODES, G_SVC };
 
@@ -680,7 +701,8 @@ matrix_process(FILE *f, const struct page *pg)
 					addr_html(f, m->v[pod].addr);
 					fprintf(f, "</small></th><td colspan=\"%zu\"></td></tr>\n", r->ncols);
 				}
-				fprintf(f, "<tr class=\"%s\" id=\"row-%zu\" data-s=\"", v->kind == V_CONTAINER ? "p" : "d", i);
+				fprintf(f, "<tr class=\"%s%s\" id=\"row-%zu\" data-s=\"", v->kind == V_CONTAINER ? "p" : "d",
+					failed_expect_off_matrix(pg, s) ? " fault" : "", i);
 				html_escape(f, v->name);
 				fputc(' ', f);
 				html_escape(f, m->v[v->parent].name);

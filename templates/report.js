@@ -170,7 +170,8 @@
 					rows.push({ tr: tr, grp: true, words: '', members: [] });
 					return;
 				}
-				var r = { tr: tr, grp: false, words: (tr.getAttribute('data-s') || text(tr.cells[0])).toLowerCase(), problem: false, show: true };
+				/* a row marked fault: a failing expect no cell shows */
+				var r = { tr: tr, grp: false, words: (tr.getAttribute('data-s') || text(tr.cells[0])).toLowerCase(), problem: tr.classList.contains('fault'), show: true };
 				for (var c = 1; c < tr.cells.length; c++) {
 					if (isProblem(tr.cells[c])) {
 						r.problem = true;

@@ -136,3 +136,21 @@ $ k8snet check tests/data/misdeliver.xml --quiet
 
 $ k8snet reach tests/data/misdeliver.xml --format json | tail -n 1
 > ],"summary":{"pairs":14,"delivered":14,"discarded":0,"loop":0,"classes":{"delivered":11,"outside":0,"denied":0,"nothing_listens":0,"misdelivered":3,"discarded":0,"loop":0}}}
+
+# A failing expect makes the badge red: its cell is a problem (class fault),
+# or, where the matrix has no cell for it (a closed port), its sender's row.
+$ k8snet reach - --format html | grep -o -e '<tr class="p fault"[^>]*>' -e '<td class="c ok fault[^"]*" id="c-[0-9-]*"'
+< <cluster name="W">
+< <node name="N1" address="192.168.0.1"><daemon name="D1"/>
+< <pod name="P1" address="10.0.1.1"><container name="A"><port number="80"/></container></pod>
+< </node>
+< <node name="N2" address="192.168.0.2"><daemon name="D2"/>
+< <pod name="P2" address="10.0.2.1"><container name="B"><port number="80"/></container></pod>
+< </node>
+< <expect from="A" to="10.0.2.1:80" verdict="delivered" receiver="B"/>
+< <expect from="A" to="10.0.1.1:22" verdict="discarded"/>
+< <expect from="D1" to="10.0.2.1:80/UDP" verdict="loop"/>
+< <expect from="A" to="10.0.2.1:80" verdict="delivered" receiver="A"/>
+< </cluster>
+> <tr class="p fault" id="row-1" data-s="A P1 N1">
+> <td class="c ok fault first" id="c-1-2"
