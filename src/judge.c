@@ -90,24 +90,7 @@ judge_fate(const struct model *m, int sender, const struct dest *d, const struct
 				f->verdict == VERDICT_DELIVERED ? judge_expected(m, sender, d, f) : -1);
 }
 
-enum judge_class
-judge_fate_known(const struct model *m, int sender, const struct dest *d, const struct fate *f, int expected)
-{
-	if (f->verdict == VERDICT_DELIVERED)
-		return f->receiver == expected ? JUDGE_DELIVERED : JUDGE_MISDELIVERED;
-	if (f->verdict == VERDICT_DISCARDED) {
-		if (f->reason == REASON_INGRESS || f->reason == REASON_EGRESS)
-			return JUDGE_DENIED;
-		if (f->reason == REASON_OUTSIDE)
-			return JUDGE_OUTSIDE;
-	}
-	struct dest x;
-	int owner;
-	if (nothing_listens(m, sender, d, f, &x, &owner))
-		return JUDGE_NOTHING;
-	return f->verdict == VERDICT_LOOP ? JUDGE_LOOP : JUDGE_DISCARDED;
-}
-
+/* A promised pair's fates need no model: its port is open where it goes. */
 enum judge_class
 judge_promised(const struct fate *f, int expected)
 {
@@ -118,6 +101,17 @@ judge_promised(const struct fate *f, int expected)
 	if (f->verdict == VERDICT_DISCARDED && f->reason == REASON_OUTSIDE)
 		return JUDGE_OUTSIDE;
 	return f->verdict == VERDICT_LOOP ? JUDGE_LOOP : JUDGE_DISCARDED;
+}
+
+enum judge_class
+judge_fate_known(const struct model *m, int sender, const struct dest *d, const struct fate *f, int expected)
+{
+	enum judge_class c = judge_promised(f, expected);
+	struct dest x;
+	int owner;
+	if ((c == JUDGE_LOOP || c == JUDGE_DISCARDED) && nothing_listens(m, sender, d, f, &x, &owner))
+		return JUDGE_NOTHING;
+	return c;
 }
 
 enum judge_class
