@@ -768,9 +768,13 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 {
 	const struct model *m = pg->m;
 	enum matrix_cell w = matrix_worst(count);
-	/* Nothing listens behind a service is a fault (judge_pair_is_fault). */
-	bool to_svc = col > m->nnodes;
-	bool fault = w != CELL_NA && (judge_is_fault((enum judge_class)w) || (to_svc && w == CELL_CLOSED));
+	/* Nothing listens behind a service is a fault (judge_pair_is_fault),
+	 * and so is a service with a port that fails constraint 5 or 6. */
+	bool to_svc = col > m->nnodes, blamed = false;
+	if (to_svc && pg->p->check != NULL)
+		for (size_t i = 0; i < m->nsvc_ports; i++)
+			blamed = blamed || (m->svc_ports[i].svc == (int)(col - 1 - m->nnodes) && check_service_port_fails(m, i));
+	bool fault = w != CELL_NA && (blamed || judge_is_fault((enum judge_class)w) || (to_svc && w == CELL_CLOSED));
 	fprintf(f, "<td class=\"c %s%s%s\"", cell_names[w], fault ? " fault" : "",
 		col == 1 || col == 1 + m->nnodes ? " first" : "");
 	if (w == CELL_NA) {

@@ -135,6 +135,18 @@ test_judge_services(void **state)
 	char *text = check_target_text(m, &k->listed[0]);
 	assert_string_equal(text, "shop/backend 80/TCP -> 9090: pod backend-1 listens on 9000/TCP only");
 	free(text);
+	/* The page drawn per node: the service's column is still a fault. */
+	struct matrix *r = matrix_new_summarized(m, PORTS_OPEN, 0, SIZE_MAX);
+	assert_int_equal(reach_run(m, PORTS_OPEN, matrix_row, r), 0);
+	struct html_page p = { .m = m, .spec_name = "t", .reach = r, .check = c, .only_switch = -1 };
+	char *page = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&page, &len);
+	html_page_write(mem, &p);
+	fclose(mem);
+	assert_non_null(strstr(page, "<td class=\"c closed fault first\" id=\"c-0-3\""));
+	free(page);
+	matrix_free(r);
 	check_free(c);
 	model_free(m);
 	/* Outside the cluster, denied by policy; explicit endpoints outside
