@@ -11,7 +11,13 @@
  *   pod    Pi.j     10.a.b.c, each node's pods in /24 blocks of their own
  *   cont.  Ci.j.k   one TCP port, 8080 + k - 1
  * --policies adds namespaces, pod labels, named ports, services (10.96.x.y)
- * and NetworkPolicies, per ../shared/services-and-policies.md. */
+ * and NetworkPolicies, per services-and-policies.md.
+ * --workloads NS WORKLOADS REPLICAS POLICIES writes instead the connlist
+ * case (workloads.md): NS namespaces of WORKLOADS workloads (spec 1.2
+ * pod@workload) of REPLICAS pods each, spread over the nodes (NODES x PODS
+ * must be NS x WORKLOADS x REPLICAS), and POLICIES policies, 5 kinds cycled
+ * per namespace, that isolate every pod both ways (so the lines are the
+ * allowed pairs, not NS^2 x WORKLOADS^2). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +35,7 @@ struct opts {
 	unsigned long nodes, pods, containers;
 	int daemons, cut, override, stats;
 	unsigned long ns, services, policies;	/* ns == 0: no policy part */
+	unsigned long wl_ns, wl_per_ns, wl_replicas, wl_policies; /* wl_ns > 0: --workloads */
 };
 
 /* Output goes through one large buffer and fwrite: printf per element
@@ -162,6 +169,74 @@ gen_namespaces(const struct opts *o)
 		    n, n % 2 ? "prod" : "dev", n % 10 + 1);
 }
 
+/* --workloads: pod g (document order) is replica g / (NS x W) of workload
+ * g % W of namespace (g / W) % NS, so replicas spread over the nodes. The
+ * tier (web, api, db) is the workload's number modulo 3. */
+static void
+gen_workload_pod(const struct opts *o, unsigned long i, unsigned long j, unsigned long g)
+{
+	unsigned long nw = o->wl_ns * o->wl_per_ns, w = g % o->wl_per_ns, ns = (g / o->wl_per_ns) % o->wl_ns;
+	put_f("    <pod name=\"w%u-%u-r%u\" namespace=\"ns-%u\" workload=\"ReplicaSet/w%u\" address=\"",
+	    ns + 1, w + 1, g / nw + 1, ns + 1, w + 1);
+	put_pod_addr(o, i, j);
+	put_f("\"><label key=\"app\" value=\"w%u\"/><label key=\"tier\" value=\"%s\"/>", w + 1, tiers[w % 3]);
+	put_f("<container name=\"w%u-%u-r%u/c\"><port number=\"8080\" name=\"http\"/>"
+	    "<port number=\"9100\" name=\"metrics\"/><port number=\"53\" protocol=\"UDP\"/></container></pod>\n",
+	    ns + 1, w + 1, g / nw + 1);
+}
+
+/* --workloads: the policies, POLICIES / NS per namespace, kinds cycled:
+ * deny all both ways; web -> api on http; api -> db on a range; db
+ * metrics from the monitoring namespace ns-1 (whose web tier may send to
+ * the db tier of every prod namespace: the cross-namespace lines); egress
+ * to DNS (UDP 53, w1 of the namespaces of the same team: many candidates,
+ * no line, as w1 is web and accepts nothing) and to the nodes' kubelets
+ * (an ip-block with an except: External atoms). */
+static void
+gen_workload_policies(const struct opts *o)
+{
+	for (unsigned long q = 0; q < o->wl_policies; q++) {
+		unsigned long k = q / o->wl_ns, ns = q % o->wl_ns + 1;
+		put_f("  <policy name=\"pol-%u\" namespace=\"ns-%u\"", k + 1, ns);
+		switch (k % 5) {
+		case 0:
+			put(" types=\"Ingress Egress\"><pod-selector/>");
+			break;
+		case 1:
+			put("><pod-selector><match key=\"tier\" value=\"api\"/></pod-selector>"
+			    "<ingress><from><pod-selector><match key=\"tier\" value=\"web\"/></pod-selector></from>"
+			    "<port number=\"http\"/></ingress>"
+			    "<egress><to><pod-selector><match key=\"tier\" value=\"db\"/></pod-selector></to>"
+			    "<port number=\"8080\" end=\"8090\"/></egress>");
+			break;
+		case 2:
+			put("><pod-selector><match key=\"tier\" value=\"db\"/></pod-selector>"
+			    "<ingress><from><pod-selector><match key=\"tier\" value=\"api\"/></pod-selector></from>"
+			    "<port number=\"8080\" end=\"8090\"/></ingress>"
+			    "<ingress><from><namespace-selector><match key=\"kubernetes.io/metadata.name\" "
+			    "value=\"ns-1\"/></namespace-selector></from><port number=\"metrics\"/></ingress>");
+			break;
+		case 3:
+			put(" types=\"Egress\"><pod-selector><match key=\"tier\" value=\"web\"/></pod-selector>"
+			    "<egress><to><pod-selector><match key=\"tier\" value=\"api\"/></pod-selector></to>"
+			    "<port number=\"http\"/></egress>"
+			    "<egress><to><namespace-selector><expression key=\"env\" operator=\"In\" values=\"prod\"/>"
+			    "</namespace-selector><pod-selector><match key=\"tier\" value=\"db\"/></pod-selector></to>"
+			    "<port number=\"metrics\"/></egress>");
+			break;
+		default:
+			put_f(" types=\"Egress\"><pod-selector/>"
+			    "<egress><to><namespace-selector><match key=\"team\" value=\"team-%u\"/></namespace-selector>"
+			    "<pod-selector><match key=\"app\" value=\"w1\"/></pod-selector></to>"
+			    "<port number=\"53\" protocol=\"UDP\"/></egress>"
+			    "<egress><to><ip-block cidr=\"192.168.0.0/16\"><except cidr=\"192.168.1.0/24\"/></ip-block></to>"
+			    "<port number=\"%u\"/></egress>", ns % 10 + 1, (unsigned long)DAEMON_PORT);
+			break;
+		}
+		put("</policy>\n");
+	}
+}
+
 static void
 gen_nodes(const struct opts *o)
 {
@@ -174,6 +249,10 @@ gen_nodes(const struct opts *o)
 			put_f("    <daemon name=\"D%u\"><port number=\"%u\"/></daemon>\n",
 			    i + 1, (unsigned long)DAEMON_PORT);
 		for (unsigned long j = 0; j < o->pods; j++, g++) {
+			if (o->wl_ns > 0) {
+				gen_workload_pod(o, i, j, g);
+				continue;
+			}
 			put_f("    <pod name=\"P%u.%u\"", i + 1, j + 1);
 			if (o->ns > 0)
 				put_f(" namespace=\"ns-%u\"", g % o->ns + 1);
@@ -276,6 +355,8 @@ gen_spec(const struct opts *o)
 	if (o->ns > 0)
 		gen_namespaces(o);
 	gen_nodes(o);
+	if (o->wl_ns > 0)
+		gen_workload_policies(o);
 	if (o->cut)
 		put("  <link-down from=\"N1\" to=\"N2\"/>\n");
 	if (o->override) {
@@ -318,6 +399,10 @@ usage(FILE *f)
 	    "  --policies NS SERVICES POLICIES\n"
 	    "                               namespaces, labels, services and policies\n"
 	    "                               (spec version 1.1)\n"
+	    "  --workloads NS WORKLOADS REPLICAS POLICIES\n"
+	    "                               the connlist case: workloads of replicas\n"
+	    "                               (NODES x PODS = NS x WORKLOADS x REPLICAS),\n"
+	    "                               policies isolating every pod (spec 1.2)\n"
 	    "  --stats                      print the counts (pairs, ...) instead\n", f);
 }
 
@@ -361,6 +446,17 @@ main(int argc, char **argv)
 			    parse_count(argv[i + 3], 0, 1000000, &o.policies) < 0)
 				return 2;
 			i += 3;
+		} else if (strcmp(a, "--workloads") == 0) {
+			if (i + 4 >= argc) {
+				fputs("gen: --workloads needs NS WORKLOADS REPLICAS POLICIES\n", stderr);
+				return 2;
+			}
+			if (parse_count(argv[i + 1], 1, 100000, &o.wl_ns) < 0 ||
+			    parse_count(argv[i + 2], 1, 100000, &o.wl_per_ns) < 0 ||
+			    parse_count(argv[i + 3], 1, 100000, &o.wl_replicas) < 0 ||
+			    parse_count(argv[i + 4], 0, 1000000, &o.wl_policies) < 0)
+				return 2;
+			i += 4;
 		} else if (strcmp(a, "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -386,6 +482,17 @@ main(int argc, char **argv)
 	if ((o.cut || o.override) && o.nodes < 2) {
 		fputs("gen: --cut and --override need at least 2 nodes\n", stderr);
 		return 2;
+	}
+	if (o.wl_ns > 0) {
+		if (o.ns > 0) {
+			fputs("gen: --workloads and --policies do not mix\n", stderr);
+			return 2;
+		}
+		if ((unsigned long long)o.nodes * o.pods != (unsigned long long)o.wl_ns * o.wl_per_ns * o.wl_replicas) {
+			fputs("gen: --workloads needs NODES x PODS = NS x WORKLOADS x REPLICAS\n", stderr);
+			return 2;
+		}
+		o.ns = o.wl_ns; /* namespaces and their labels, as --policies writes them */
 	}
 	/* Every pod address must stay below the service range. */
 	unsigned long long blocks = (unsigned long long)o.nodes * blocks_per_node(&o);

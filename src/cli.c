@@ -3,12 +3,15 @@
 
 #include "check.h"
 #include "cli.h"
+#include "connlist.h"
+#include "dest.h"
 #include "diff.h"
 #include "emit.h"
 #include "fib.h"
 #include "forward.h"
 #include "graph.h"
 #include "html.h"
+#include "import.h"
 #include "model.h"
 #include "out.h"
 #include "reach.h"
@@ -31,9 +34,13 @@ static const char usage_text[] =
 	"  validate SPEC                  check the spec; print a one-line summary\n"
 	"  fib SPEC [--switch NAME] [--format text|csv|html]\n"
 	"                                 the forwarding table of every switch (or one)\n"
-	"  trace SPEC SOURCE ADDR:PORT[/PROTO] [--format text|csv|json|dot]\n"
-	"                                 the life of one message\n"
-	"  dot SPEC [-o FILE] [--trace SOURCE ADDR:PORT[/PROTO]] [--services]\n"
+	"  trace SPEC SOURCE DESTINATION [--format text|csv|json|dot]\n"
+	"                                 the life of one message: SOURCE a container,\n"
+	"                                 a daemon or a pod; DESTINATION ADDR:PORT,\n"
+	"                                 SERVICE.NAMESPACE:PORT, NAMESPACE/SERVICE:PORT,\n"
+	"                                 NAMESPACE/POD:PORT or NAME:PORT (a pod or\n"
+	"                                 service), then /PROTO if not TCP\n"
+	"  dot SPEC [-o FILE] [--trace SOURCE DESTINATION] [--services]\n"
 	"                                 the network graph as Graphviz DOT; with --trace,\n"
 	"                                 one message's path and verdict marked on it\n"
 	"  reach SPEC [--ports open|all] [--format csv|json|text|html] [-o FILE]\n"
@@ -47,8 +54,14 @@ static const char usage_text[] =
 	"  report SPEC -o DIR             a folder for a design review: one HTML page\n"
 	"                                 (diagram, matrix, FIBs, findings) and the\n"
 	"                                 CSV, DOT and SVG files (atomically)\n"
+	"  connlist SPEC [--format txt|csv|json|md|dot] [--delivered] [--focus WORKLOAD]\n"
+	"                                 [-o FILE] the connections between workloads\n"
+	"                                 that the policies allow (or, --delivered,\n"
+	"                                 that the network delivers)\n"
+	"  import INPUT... [-o FILE]       Kubernetes YAML/JSON to a spec (k8snet import --help)\n"
 	"\n"
-	"SPEC is an XML cluster spec, or - for standard input.\n"
+	"SPEC is an XML cluster spec, or - for standard input, or Kubernetes YAML or\n"
+	"JSON (a file or a directory), imported as `k8snet import` does.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FORMAT            output format (default: text)\n"
@@ -56,13 +69,17 @@ static const char usage_text[] =
 	"      --ports open|all           open: every listening endpoint (default);\n"
 	"                                 all: every address with every open port\n"
 	"      --switch NAME              fib: only this pod or node\n"
-	"      --trace SOURCE ADDR:PORT[/PROTO]\n"
+	"      --trace SOURCE DESTINATION\n"
 	"                                 dot: mark this message (the option takes two\n"
-	"                                 arguments: the sending process, the destination)\n"
+	"                                 arguments: the sender, the destination, as trace)\n"
 	"      --services                 dot: add each Service as a vertex, with dashed\n"
 	"                                 edges to its endpoint pods\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
 	"      --quiet                    check: print the summary lines only\n"
+	"      --delivered                connlist: what the network delivers to the\n"
+	"                                 process that opened the port\n"
+	"      --focus WORKLOAD           connlist: only the lines of this workload\n"
+	"                                 (NAMESPACE/NAME, or a NAME that is unique)\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
 	"  -h, --help                     print this help and exit\n"
 	"  -V, --version                  print the version and exit\n"
@@ -132,6 +149,7 @@ struct opts {
 	const char *format, *output, *switch_name;
 	enum ports_mode ports;
 	size_t max_size;
+	size_t max_input; /* --max-input-size: Kubernetes input */
 	char **args;
 	int nargs;
 	bool help;            /* -h, --help: print the usage, nothing else */
@@ -139,12 +157,15 @@ struct opts {
 	struct model *other;  /* diff: the NEW spec */
 	const char *trace_source, *trace_dest; /* dot --trace */
 	bool services;        /* dot --services */
+	bool delivered;       /* connlist */
+	const char *focus;    /* connlist */
 };
 
-enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES };
+enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_MAX_INPUT, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES,
+       OPT_DELIVERED, OPT_FOCUS };
 
 enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32,
-       USES_SERVICES = 64 };
+       USES_SERVICES = 64, USES_CONNLIST = 128 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -179,10 +200,13 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "ports", required_argument, NULL, OPT_PORTS },
 		{ "switch", required_argument, NULL, OPT_SWITCH },
 		{ "max-spec-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ "services", no_argument, NULL, OPT_SERVICES },
+		{ "delivered", no_argument, NULL, OPT_DELIVERED },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -193,7 +217,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, &li)) != -1) {
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
 			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK
-			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES : 0;
+			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES
+			 : c == OPT_DELIVERED || c == OPT_FOCUS ? USES_CONNLIST : 0;
 		/* Name the option as given: argv[optind - 1] may be its value. */
 		if (need && !(uses & need)) {
 			if (li >= 0)
@@ -222,19 +247,30 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			o->quiet = true;
 			break;
 		case OPT_TRACE:
-			/* Two arguments: SOURCE is the option's, ADDR:PORT the next
+			/* Two arguments: SOURCE is the option's, DESTINATION the next
 			 * word (getopt's permutation keeps it among the options). */
 			if (optind >= argc || argv[optind][0] == '-')
-				return usage_error(o->cmd, "--trace takes two arguments: SOURCE ADDR:PORT[/PROTO]");
+				return usage_error(o->cmd, "--trace takes two arguments: SOURCE DESTINATION");
 			o->trace_source = optarg;
 			o->trace_dest = argv[optind++];
 			break;
 		case OPT_SERVICES:
 			o->services = true;
 			break;
+		case OPT_DELIVERED:
+			o->delivered = true;
+			break;
+		case OPT_FOCUS:
+			o->focus = optarg;
+			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
 				return usage_error(o->cmd, "--max-spec-size takes a size in bytes (K, M, G), not '%s'",
+						   optarg);
+			break;
+		case OPT_MAX_INPUT:
+			if (!parse_size(optarg, &o->max_input))
+				return usage_error(o->cmd, "--max-input-size takes a size in bytes (K, M, G), not '%s'",
 						   optarg);
 			break;
 		case 'h':
@@ -291,7 +327,11 @@ static int
 load(const struct opts *o, const char *path, struct model **m)
 {
 	struct diag *d = diag_new(spec_display_name(path));
-	enum spec_status st = spec_load(path, o->max_size, d, m);
+	/* Kubernetes YAML or JSON (a directory, or no '<' first) is imported
+	 * in memory first (import.md, "Input"). */
+	enum spec_status st = strcmp(path, "-") == 0 ? import_load_stdin(o->max_size, o->max_input, d, m)
+			      : import_is_kube(path)  ? import_load(path, o->max_input, d, m)
+						      : spec_load(path, o->max_size, d, m);
 	diag_print(d, stderr);
 	diag_free(d);
 	return st == SPEC_OK ? EXIT_OK : st == SPEC_IO_ERROR ? EXIT_IO : EXIT_USAGE;
@@ -366,18 +406,19 @@ cmd_fib(struct opts *o, struct model *m)
 
 /* ---- trace ---- */
 
-/* SOURCE ADDR:PORT[/PROTO], as trace and dot --trace take them. Returns
- * EXIT_OK with the process *s and the destination *d, else EXIT_USAGE
- * after the message. */
+/* SOURCE DESTINATION, as trace and dot --trace take them (dest.h).
+ * Returns EXIT_OK with the process *s and the destination *d, else
+ * EXIT_USAGE after the message. */
 static int
 message_args(const struct opts *o, const struct model *m, const char *source, const char *dest, int *s,
 	     struct dest *d)
 {
-	*s = model_find(m, source);
-	if (*s < 0 || !model_is_process(m, *s))
-		return usage_error(o->cmd, "'%s' is not a container or daemon of the spec", source);
-	if (!dest_parse(dest, &d->addr, &d->port, &d->proto))
-		return usage_error(o->cmd, "invalid destination '%s' (ADDR:PORT or ADDR:PORT/PROTO)", dest);
+	char *why;
+	if ((*s = dest_source(m, source, &why)) < 0 || !dest_resolve(m, dest, d, &why)) {
+		int rc = usage_error(o->cmd, "%s", why);
+		free(why);
+		return rc;
+	}
 	return EXIT_OK;
 }
 
@@ -599,6 +640,39 @@ cmd_report(struct opts *o, struct model *m)
 	return EXIT_OK;
 }
 
+/* ---- connlist ---- */
+
+static int
+cmd_connlist(struct opts *o, struct model *m)
+{
+	enum connlist_format fmt;
+	connlist_parse_format(o->format, &fmt);
+	struct diag *d = diag_new(spec_display_name(o->args[0]));
+	struct connlist *cl = connlist_compute(m, o->delivered, d);
+	diag_print(d, stderr);
+	diag_free(d);
+	long focus = -1;
+	if (o->focus) {
+		char *why;
+		focus = connlist_find(cl, o->focus, &why);
+		if (focus < 0) {
+			int rc = usage_error(o->cmd, "%s", why);
+			free(why);
+			connlist_free(cl);
+			return rc;
+		}
+	}
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc != EXIT_OK) {
+		connlist_free(cl);
+		return rc;
+	}
+	connlist_write(cl, out_file(out), fmt, focus);
+	connlist_free(cl);
+	return finish(out, EXIT_OK);
+}
+
 /* ---- dispatch ---- */
 
 struct command {
@@ -617,16 +691,18 @@ static const char *const trace_formats[] = { "text", "csv", "json", "dot", NULL 
 static const char *const reach_formats[] = { "text", "csv", "json", "html", NULL };
 static const char *const check_formats[] = { "text", "json", "junit", NULL };
 static const char *const diff_formats[] = { "text", "csv", NULL };
+static const char *const connlist_formats[] = { "txt", "text", "csv", "json", "md", "dot", NULL };
 
 static const struct command commands[] = {
 	{ "validate", cmd_validate, text_only_formats, 0, 1, "SPEC" },
 	{ "fib", cmd_fib, fib_formats, USES_FORMAT | USES_OUTPUT | USES_SWITCH, 1, "SPEC" },
-	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE ADDR:PORT[/PROTO]" },
+	{ "trace", cmd_trace, trace_formats, USES_FORMAT | USES_OUTPUT, 3, "SPEC SOURCE DESTINATION" },
 	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE | USES_SERVICES, 1, "SPEC" },
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
 	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
 	{ "report", cmd_report, text_only_formats, USES_OUTPUT, 1, "SPEC -o DIR" },
+	{ "connlist", cmd_connlist, connlist_formats, USES_FORMAT | USES_OUTPUT | USES_CONNLIST, 1, "SPEC" },
 };
 
 
@@ -639,6 +715,8 @@ cli_run(int argc, char **argv)
 		return print(usage_text);
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
 		return print(PACKAGE_STRING "\n");
+	if (strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	const struct command *cmd = NULL;
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
@@ -647,7 +725,8 @@ cli_run(int argc, char **argv)
 		return usage_error(NULL, "unknown option '%s' (options come after the command)", argv[1]);
 	if (cmd == NULL)
 		return usage_error(NULL, "unknown command '%s'", argv[1]);
-	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE };
+	struct opts o = { .cmd = cmd->name, .format = "text", .ports = PORTS_OPEN, .max_size = SPEC_DEFAULT_MAX_SIZE,
+			  .max_input = IMPORT_DEFAULT_MAX_INPUT };
 	int rc = parse_opts(argc - 1, argv + 1, cmd->uses, &o);
 	if (rc != EXIT_OK)
 		return rc;

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "spec.h"
 #include "spec_xml.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #include <stdint.h>
@@ -44,6 +45,20 @@ struct parser {
 	/* elements resolved once every vertex is known */
 	xmlNodePtr *later;
 	size_t nlater, later_cap;
+	/* the lines of what the typo warnings check once the model is done:
+	 * selector peers, and service ports with a named target */
+	struct peer_at {
+		int pol, dir, rule;
+		size_t peer;
+		long line;
+	} *peer_at;
+	size_t npeer_at, peer_at_cap;
+	struct port_at {
+		int svc;
+		size_t port;
+		long line;
+	} *port_at;
+	size_t nport_at, port_at_cap;
 };
 
 /* ---- the XML helpers, for this parser ---- */
@@ -85,10 +100,49 @@ text_only(struct parser *p, xmlNodePtr n)
 	xml_text_only(p->d, n);
 }
 
+/* The elements each element takes (k8snet-spec(5)), for "did you mean". */
+static const char *const *
+known_children(xmlNodePtr parent)
+{
+	static const struct {
+		const char *parent;
+		const char *const kids[8];
+	} known[] = {
+		{ "cluster", { "node", "namespace", "service", "policy", "link-down", "fib", "expect", NULL } },
+		{ "node", { "daemon", "pod", NULL } },
+		{ "pod", { "container", "label", NULL } },
+		{ "container", { "port", NULL } },
+		{ "daemon", { "port", "label", NULL } },
+		{ "namespace", { "label", NULL } },
+		{ "service", { "port", "selector", "endpoint", NULL } },
+		{ "policy", { "pod-selector", "ingress", "egress", NULL } },
+		{ "ingress", { "from", "port", NULL } },
+		{ "egress", { "to", "port", NULL } },
+		{ "from", { "pod-selector", "namespace-selector", "ip-block", NULL } },
+		{ "to", { "pod-selector", "namespace-selector", "ip-block", NULL } },
+		{ "pod-selector", { "match", "expression", NULL } },
+		{ "namespace-selector", { "match", "expression", NULL } },
+		{ "ip-block", { "except", NULL } },
+		{ "fib", { "rule", NULL } },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (xml_is(parent, known[i].parent))
+			return known[i].kids;
+	return NULL;
+}
+
+/* An element that parent does not take; a typo or Kubernetes' spelling
+ * of one it does take is named. */
 static void
 unknown(struct parser *p, xmlNodePtr parent, xmlNodePtr c)
 {
-	xml_unknown(p->d, parent, c);
+	const char *near = c->ns == NULL ? suggest((const char *)c->name, known_children(parent)) : NULL;
+	char q[XML_QNAME_MAX], qp[XML_QNAME_MAX];
+	if (near != NULL)
+		diag_error(p->d, line_of(c), "unknown element <%s> in <%s>; did you mean <%s>?", xml_qname(c, q),
+			   xml_qname(parent, qp), near);
+	else
+		xml_unknown(p->d, parent, c);
 }
 
 static bool
@@ -670,8 +724,13 @@ service_port(struct parser *p, xmlNodePtr n, int svc)
 			   proto_name(sp.proto), s->name ? s->name : "?");
 		ok = false;
 	}
-	if (ok)
+	if (ok) {
 		model_service_add_port(p->m, svc, sp.number, sp.proto, sp.target, sp.target_name);
+		if (sp.target_name != NULL) {
+			xgrow(&p->port_at, &p->port_at_cap, p->nport_at + 1, sizeof *p->port_at);
+			p->port_at[p->nport_at++] = (struct port_at){ svc, p->m->svcs[svc].nports - 1, line_of(n) };
+		}
+	}
 	free(sp.target_name);
 	free(num);
 	free(target);
@@ -1004,6 +1063,12 @@ peer_elem(struct parser *p, xmlNodePtr n, const struct rule_ctx *rc)
 	else if (blocks > 0 && sels > 0)
 		diag_error(p->d, line_of(n), "<%s> has an ip-block and a selector: use one or the other",
 			   xml_qname(n, q));
+	if (sels > 0 && blocks == 0) {
+		xgrow(&p->peer_at, &p->peer_at_cap, p->npeer_at + 1, sizeof *p->peer_at);
+		p->peer_at[p->npeer_at++] = (struct peer_at){ rc->pol, rc->dir, rc->rule,
+							      p->m->pols[rc->pol].rules[rc->dir][rc->rule].npeers,
+							      line_of(n) };
+	}
 	model_policy_add_peer(p->m, rc->pol, rc->dir, rc->rule, &peer);
 }
 
@@ -1433,6 +1498,289 @@ cluster_end(void *pp, xmlNodePtr root)
 	}
 }
 
+/* ---- warnings that catch typos (k8snet-spec(5)) ----
+ *
+ * On a valid model: selectors that match nothing, objects in namespaces
+ * that no <namespace> declares, named targets a selected pod lacks. A pod
+ * here is a pod or a daemon that carries one (spec 1.2, hostNetwork). */
+
+/* Every label of every pod, sorted by (namespace, key, value, pod): a
+ * selector with a match label looks at the pods that carry its rarest
+ * one, not at its whole namespace (an imported cluster has thousands of
+ * policies and of pods). */
+struct pod_label {
+	int ns;
+	const char *key, *value;
+	int id;
+};
+
+struct typos {
+	struct parser *p;
+	const struct model *m;
+	int **pods;     /* per namespace: its pods and hostNetwork daemons */
+	size_t *npods;
+	struct pod_label *labels;
+	int *label_ids; /* labels[i].id, for a range of them as a list */
+	size_t nlabels;
+	bool declared;  /* the spec declares a namespace */
+	const char **near; /* per namespace: the declared one it is closest to */
+	bool *near_done;
+};
+
+static int
+cmp_label_key(int ns, const char *key, const char *value, const struct pod_label *b)
+{
+	if (ns != b->ns)
+		return ns < b->ns ? -1 : 1;
+	int c = strcmp(key, b->key);
+	return c ? c : strcmp(value, b->value);
+}
+
+static int
+cmp_pod_label(const void *a, const void *b)
+{
+	const struct pod_label *x = a, *y = b;
+	int c = cmp_label_key(x->ns, x->key, x->value, y);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* The first label at or after (ns, key, value). */
+static size_t
+label_lower(const struct typos *t, int ns, const char *key, const char *value)
+{
+	size_t lo = 0, hi = t->nlabels;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_label_key(ns, key, value, &t->labels[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The pods of namespace ns that sel may match, in document order: those
+ * with its rarest match label, or all of them. */
+static size_t
+candidates(const struct typos *t, int ns, const struct selector *sel, const int **ids)
+{
+	*ids = t->pods[ns];
+	size_t n = t->npods[ns];
+	for (size_t i = 0; i < sel->match.n && n > 0; i++) {
+		const struct label *l = &sel->match.l[i];
+		size_t lo = label_lower(t, ns, l->key, l->value), hi = lo;
+		while (hi < t->nlabels && cmp_label_key(ns, l->key, l->value, &t->labels[hi]) == 0)
+			hi++;
+		if (hi - lo < n) {
+			*ids = t->label_ids + lo;
+			n = hi - lo;
+		}
+	}
+	return n;
+}
+
+static bool
+sel_any(const struct typos *t, int ns, const struct selector *sel)
+{
+	const int *ids;
+	size_t n = candidates(t, ns, sel, &ids);
+	for (size_t i = 0; i < n; i++)
+		if (selector_matches(sel, &t->m->v[ids[i]].labels))
+			return true;
+	return false;
+}
+
+/* A namespace that Kubernetes itself provides. */
+static bool
+builtin_namespace(const char *name)
+{
+	static const char *const builtin[] = { "default", "kube-system", "kube-public", "kube-node-lease" };
+	for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+		if (strcmp(name, builtin[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+warn_namespace(struct typos *t, long line, const char *what, const char *name, int ns)
+{
+	const struct model *m = t->m;
+	if (!t->declared || ns < 0 || m->ns[ns].line > 0 || builtin_namespace(m->ns[ns].name))
+		return;
+	/* Once per namespace: many objects may share it. */
+	if (!t->near_done[ns]) {
+		struct suggest sg;
+		suggest_init(&sg, m->ns[ns].name);
+		for (size_t i = 0; i < m->nns; i++)
+			if (m->ns[i].line > 0)
+				suggest_consider(&sg, m->ns[i].name);
+		t->near[ns] = suggest_best(&sg);
+		t->near_done[ns] = true;
+	}
+	const char *near = t->near[ns];
+	diag_warning(t->p->d, line,
+		     "%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
+		     what, name ? name : "?", m->ns[ns].name, near ? "; did you mean '" : "", near ? near : "",
+		     near ? "'?" : "");
+}
+
+/* The port that pod v (a pod, or a daemon of a hostNetwork pod) opens
+ * under name for proto: any of its containers', or of its pod's daemons. */
+static bool
+has_named_port(const struct model *m, const struct vertex *v, const char *name, enum proto proto)
+{
+	const struct vertex *sw = v->kind == V_POD ? v : &m->v[v->parent];
+	for (size_t k = 0; k < sw->nkids; k++) {
+		const struct vertex *c = &m->v[sw->kids[k]];
+		if (v->kind == V_DAEMON && c != v &&
+		    (c->pod_name == NULL || v->pod_name == NULL || c->ns != v->ns || strcmp(c->pod_name, v->pod_name) != 0))
+			continue;
+		for (size_t j = 0; j < c->nports; j++)
+			if (c->ports[j].name && c->ports[j].proto == proto && strcmp(c->ports[j].name, name) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* A daemon that an earlier daemon of its node stands for (one pod). */
+static bool
+repeats_pod(const struct model *m, int id)
+{
+	const struct vertex *d = &m->v[id], *node = &m->v[d->parent];
+	for (size_t k = 0; d->kind == V_DAEMON && d->pod_name && k < node->nkids && node->kids[k] != id; k++) {
+		const struct vertex *c = &m->v[node->kids[k]];
+		if (c->pod_name != NULL && c->ns == d->ns && strcmp(c->pod_name, d->pod_name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+warn_peer(const struct typos *t, const struct peer_at *at)
+{
+	const struct model *m = t->m;
+	const struct policy *pol = &m->pols[at->pol];
+	const struct peer *pe = &pol->rules[at->dir][at->rule].peers[at->peer];
+	const char *el = at->dir ? "to" : "from", *pname = pol->name ? pol->name : "?";
+	if (!pe->has_ns_sel) {
+		if (!sel_any(t, pol->ns, &pe->pod_sel))
+			diag_warning(t->p->d, at->line,
+				     "a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector",
+				     el, pname, m->ns[pol->ns].name);
+		return;
+	}
+	static const struct selector everything;
+	const struct selector *ps = pe->has_pod_sel ? &pe->pod_sel : &everything;
+	bool any_ns = false;
+	for (size_t i = 0; i < m->nns; i++) {
+		if (!selector_matches(&pe->ns_sel, &m->ns[i].labels))
+			continue;
+		any_ns = true;
+		if (sel_any(t, (int)i, ps))
+			return;
+	}
+	if (!any_ns)
+		diag_warning(t->p->d, at->line, "a <%s> of policy '%s' matches no pod: its namespace-selector matches no namespace",
+			     el, pname);
+	else if (pe->has_pod_sel)
+		diag_warning(t->p->d, at->line,
+			     "a <%s> of policy '%s' matches no pod: no pod matches both its namespace-selector and its pod-selector",
+			     el, pname);
+	else
+		diag_warning(t->p->d, at->line,
+			     "a <%s> of policy '%s' matches no pod: no pod is in a namespace that its namespace-selector matches",
+			     el, pname);
+}
+
+static void
+warn_named_target(const struct typos *t, const struct port_at *at)
+{
+	const struct model *m = t->m;
+	const struct service *s = &m->svcs[at->svc];
+	const struct svc_port *sp = &s->ports[at->port];
+	const struct selector sel = { .match = s->selector };
+	if (!s->has_selector)
+		return;
+	const int *ids;
+	size_t n = candidates(t, s->ns, &sel, &ids);
+	for (size_t i = 0; i < n; i++) {
+		int id = ids[i];
+		const struct vertex *v = &m->v[id];
+		if (!selector_matches(&sel, &v->labels) || repeats_pod(m, id) ||
+		    has_named_port(m, v, sp->target_name, sp->proto))
+			continue;
+		diag_warning(t->p->d, at->line,
+			     "service '%s' port %u/%s: pod '%s' has no port named '%s' (%s), so it gives no backend",
+			     s->name ? s->name : "?", sp->number, proto_name(sp->proto),
+			     v->kind == V_POD ? v->name : v->pod_name, sp->target_name, proto_name(sp->proto));
+	}
+}
+
+static void
+typo_warnings(struct parser *p)
+{
+	const struct model *m = p->m;
+	struct typos t = { .p = p, .m = m };
+	t.pods = xcalloc(m->nns ? m->nns : 1, sizeof *t.pods);
+	t.npods = xcalloc(m->nns ? m->nns : 1, sizeof *t.npods);
+	size_t *cap = xcalloc(m->nns ? m->nns : 1, sizeof *cap);
+	t.near = xcalloc(m->nns ? m->nns : 1, sizeof *t.near);
+	t.near_done = xcalloc(m->nns ? m->nns : 1, sizeof *t.near_done);
+	for (size_t i = 0; i < m->nns; i++)
+		t.declared |= m->ns[i].line > 0;
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		if ((v->kind != V_POD && v->kind != V_DAEMON) || v->ns < 0)
+			continue;
+		xgrow(&t.pods[v->ns], &cap[v->ns], t.npods[v->ns] + 1, sizeof **t.pods);
+		t.pods[v->ns][t.npods[v->ns]++] = (int)id;
+		if (!repeats_pod(m, (int)id))
+			warn_namespace(&t, v->line, "pod", v->kind == V_POD ? v->name : v->pod_name, v->ns);
+		t.nlabels += v->labels.n;
+	}
+	t.labels = xreallocarray(NULL, t.nlabels ? t.nlabels : 1, sizeof *t.labels);
+	t.label_ids = xreallocarray(NULL, t.nlabels ? t.nlabels : 1, sizeof *t.label_ids);
+	t.nlabels = 0;
+	for (size_t id = 0; id < m->nv; id++) {
+		const struct vertex *v = &m->v[id];
+		if ((v->kind != V_POD && v->kind != V_DAEMON) || v->ns < 0)
+			continue;
+		for (size_t k = 0; k < v->labels.n; k++)
+			t.labels[t.nlabels++] = (struct pod_label){ v->ns, v->labels.l[k].key, v->labels.l[k].value, (int)id };
+	}
+	qsort(t.labels, t.nlabels, sizeof *t.labels, cmp_pod_label);
+	for (size_t i = 0; i < t.nlabels; i++)
+		t.label_ids[i] = t.labels[i].id;
+	for (size_t i = 0; i < m->nsvcs; i++) {
+		const struct service *s = &m->svcs[i];
+		const struct selector sel = { .match = s->selector };
+		warn_namespace(&t, s->line, "service", s->name, s->ns);
+		if (s->has_selector && !sel_any(&t, s->ns, &sel))
+			diag_warning(p->d, s->line, "service '%s' selects no pod: no pod of namespace '%s' matches its selector",
+				     s->name ? s->name : "?", m->ns[s->ns].name);
+	}
+	for (size_t i = 0; i < p->nport_at; i++)
+		warn_named_target(&t, &p->port_at[i]);
+	for (size_t i = 0; i < m->npols; i++) {
+		const struct policy *pol = &m->pols[i];
+		warn_namespace(&t, pol->line, "policy", pol->name, pol->ns);
+		if (!sel_any(&t, pol->ns, &pol->pod_sel))
+			diag_warning(p->d, pol->line, "policy '%s' selects no pod: no pod of namespace '%s' matches its pod-selector",
+				     pol->name ? pol->name : "?", m->ns[pol->ns].name);
+	}
+	for (size_t i = 0; i < p->npeer_at; i++)
+		warn_peer(&t, &p->peer_at[i]);
+	for (size_t i = 0; i < m->nns; i++)
+		free(t.pods[i]);
+	free(t.pods);
+	free(t.npods);
+	free(t.labels);
+	free(t.label_ids);
+	free(t.near);
+	free(t.near_done);
+	free(cap);
+}
+
 /* Each child of <cluster> is checked and added to the model as soon as
  * it ends, and freed (spec_xml.c streams); link-down, fib and expect wait
  * for the end: they name vertices that may come later. */
@@ -1446,10 +1794,15 @@ spec_parse(const char *buf, size_t len, struct diag *d, struct model **out)
 	spec_xml_parse(buf, len, d, "cluster", &h);
 	free(p.later);
 	if (diag_errors(d) > before || p.m == NULL) {
+		free(p.peer_at);
+		free(p.port_at);
 		model_free(p.m);
 		return SPEC_INVALID;
 	}
 	model_finish(p.m);
+	typo_warnings(&p);
+	free(p.peer_at);
+	free(p.port_at);
 	*out = p.m;
 	return SPEC_OK;
 }

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "spec_xml.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -151,7 +152,14 @@ xml_check_attrs(struct diag *d, xmlNodePtr n, const char *const *allowed)
 		for (const char *const *s = allowed; *s && !ok; s++)
 			ok = a->ns == NULL && strcmp((const char *)a->name, *s) == 0;
 		char q[XML_QNAME_MAX];
-		if (!ok)
+		if (ok)
+			continue;
+		/* A typo, or Kubernetes' spelling: name the attribute meant. */
+		const char *near = a->ns == NULL ? suggest((const char *)a->name, allowed) : NULL;
+		if (near != NULL)
+			diag_error(d, xml_line(n), "unknown attribute '%s' on <%s>; did you mean '%s'?", a->name,
+				   xml_qname(n, q), near);
+		else
 			diag_error(d, xml_line(n), "unknown attribute '%s' on <%s>", a->name, xml_qname(n, q));
 	}
 }

@@ -297,7 +297,7 @@ $ k8snet validate -
 < <policy name="p"><pod-selector/><egress><from/></egress></policy>
 < </cluster>
 ? 2
-! <stdin>:3: error: unknown element <from> in <egress>
+! <stdin>:3: error: unknown element <from> in <egress>; did you mean <to>?
 
 # types leave out a direction that has rules: a warning
 $ k8snet validate -

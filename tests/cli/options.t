@@ -76,4 +76,5 @@ $ echo previous >big.csv; (K8SNET_WRAPPER=; ulimit -f 10; k8snet reach samples/s
 > status 3
 > previous
 > 0
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 ! k8snet: cannot write big.csv: File too large

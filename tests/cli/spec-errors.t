@@ -83,7 +83,7 @@ $ k8snet validate -
 ! <stdin>:2: error: unknown attribute 'zone' on <node>
 ! <stdin>:3: error: unknown attribute 'address' on <daemon>
 ! <stdin>:3: error: unknown attribute 'host' on <port>
-! <stdin>:4: error: unknown attribute 'ip' on <pod>
+! <stdin>:4: error: unknown attribute 'ip' on <pod>; did you mean 'address'?
 ! <stdin>:5: error: unknown attribute 'image' on <container>
 ! <stdin>:9: error: unknown attribute 'reason' on <link-down>
 ! <stdin>:10: error: unknown attribute 'table' on <fib>

@@ -1,0 +1,199 @@
+# Warnings and errors that catch typos (k8snet-spec(5), "WARNINGS THAT
+# CATCH TYPOS").
+
+# An unknown attribute names the closest known one: a misspelling, or
+# Kubernetes' own spelling.
+$ k8snet validate -
+< <cluster name="x">
+< <node name="N" adress="1.1.1.1">
+<   <pod name="P" address="10.0.0.1">
+<     <container name="P/c"><port containerPort="80"/></container>
+<   </pod>
+< </node>
+< <service name="s" address="10.96.0.1"><port number="80" targetPort="8080"/></service>
+< <policy name="p" policyTypes="Ingress"><pod-selector/></policy>
+< <policy name="q"><pod-selector/><ingress><port number="80" endPort="90"/></ingress></policy>
+< <node name="M" address="1.1.1.2"><pod name="Q" podIP="10.0.0.2" namespce="default"/></node>
+< </cluster>
+? 2
+! <stdin>:2: error: unknown attribute 'adress' on <node>; did you mean 'address'?
+! <stdin>:2: error: <node> needs an 'address' attribute
+! <stdin>:4: error: unknown attribute 'containerPort' on <port>; did you mean 'number'?
+! <stdin>:4: error: <port> needs a 'number' attribute
+! <stdin>:7: error: unknown attribute 'targetPort' on <port>; did you mean 'target'?
+! <stdin>:8: error: unknown attribute 'policyTypes' on <policy>; did you mean 'types'?
+! <stdin>:9: error: unknown attribute 'endPort' on <port>; did you mean 'end'?
+! <stdin>:10: error: unknown attribute 'podIP' on <pod>; did you mean 'address'?
+! <stdin>:10: error: unknown attribute 'namespce' on <pod>; did you mean 'namespace'?
+! <stdin>:10: error: <pod> needs an 'address' attribute
+
+# A service's port="80" is Kubernetes' spelling of number.
+$ k8snet validate -
+< <cluster name="x">
+< <node name="N" address="1.1.1.1"/>
+< <service name="s" address="10.96.0.1"><port port="80"/></service>
+< </cluster>
+? 2
+! <stdin>:3: error: unknown attribute 'port' on <port>; did you mean 'number'?
+! <stdin>:3: error: <port> needs a 'number' attribute
+
+# A name far from every known one gets no guess.
+$ k8snet validate -
+< <cluster name="x">
+< <node name="N" address="1.1.1.1" colour="red"/>
+< </cluster>
+? 2
+! <stdin>:2: error: unknown attribute 'colour' on <node>
+
+# An unknown element, likewise, at its own line.
+$ k8snet validate -
+< <cluster name="x">
+< <node name="N" address="1.1.1.1">
+<   <pod name="P" address="10.0.0.1"><contaner name="P/c"/></pod>
+< </node>
+< <servce name="s" address="10.96.0.1"><port number="80"/></servce>
+< <policy name="p">
+<   <podSelector/>
+<   <ingress>
+<     <from>
+<       <namespaceSelector><matchLabels key="a" value="b"/></namespaceSelector>
+<     </from>
+<     <from><ipBlock cidr="10.0.0.0/8"/></from>
+<     <ports number="80"/>
+<   </ingress>
+<   <egress><to><pod-selector><matchExpressions key="a" operator="Exists"/></pod-selector></to></egress>
+<   <egres/>
+< </policy>
+< <linkDown from="N" to="P"/>
+< </cluster>
+? 2
+! <stdin>:3: error: unknown element <contaner> in <pod>; did you mean <container>?
+! <stdin>:5: error: unknown element <servce> in <cluster>; did you mean <service>?
+! <stdin>:6: error: a <policy> needs a <pod-selector> (an empty one selects every pod of its namespace)
+! <stdin>:7: error: unknown element <podSelector> in <policy>; did you mean <pod-selector>?
+! <stdin>:9: error: an empty <from> is not allowed: name a pod-selector, a namespace-selector or an ip-block
+! <stdin>:10: error: unknown element <namespaceSelector> in <from>; did you mean <namespace-selector>?
+! <stdin>:12: error: unknown element <ipBlock> in <from>; did you mean <ip-block>?
+! <stdin>:12: error: an empty <from> is not allowed: name a pod-selector, a namespace-selector or an ip-block
+! <stdin>:13: error: unknown element <ports> in <ingress>; did you mean <port>?
+! <stdin>:15: error: unknown element <matchExpressions> in <pod-selector>; did you mean <expression>?
+! <stdin>:16: error: unknown element <egres> in <policy>; did you mean <egress>?
+! <stdin>:18: error: unknown element <linkDown> in <cluster>; did you mean <link-down>?
+
+# ---- warnings on a valid spec: the status stays 0 ----
+
+# Selectors that match nothing, a named target a selected pod lacks, and
+# objects in a namespace no <namespace> declares (kube-system is
+# Kubernetes' own). The hostNetwork pod agent-x (two daemons) is a pod
+# that selectors match, and lacks no port the service names.
+$ k8snet validate -
+< <cluster name="shop" version="1.2">
+<   <namespace name="shop"/>
+<   <namespace name="data"><label key="team" value="db"/></namespace>
+<   <node name="N1" address="192.168.0.1">
+<     <daemon name="N1/agent" pod="agent-x" namespace="kube-system"><label key="app" value="agent"/><port number="9100" name="metrics"/></daemon>
+<     <daemon name="N1/side" pod="agent-x" namespace="kube-system"><port number="9101"/></daemon>
+<     <pod name="web-1" namespace="shop" address="10.1.1.1">
+<       <label key="app" value="web"/>
+<       <container name="web-1/nginx"><port number="8080" name="http"/></container>
+<     </pod>
+<     <pod name="web-2" namespace="shop" address="10.1.1.2">
+<       <label key="app" value="web"/>
+<       <container name="web-2/nginx"><port number="8080"/></container>
+<     </pod>
+<     <pod name="db-1" namespace="dta" address="10.1.1.3">
+<       <label key="app" value="db"/>
+<       <container name="db-1/pg"><port number="5432"/></container>
+<     </pod>
+<   </node>
+<   <service name="web" namespace="shop" address="10.96.0.1">
+<     <selector key="app" value="web"/>
+<     <port number="80" target="http"/>
+<   </service>
+<   <service name="db" namespace="data" address="10.96.0.2">
+<     <selector key="app" value="db"/>
+<     <port number="5432"/>
+<   </service>
+<   <service name="agent" namespace="kube-system" address="10.96.0.3">
+<     <selector key="app" value="agent"/>
+<     <port number="9100" target="metrics"/>
+<   </service>
+<   <policy name="web-in" namespace="shop">
+<     <pod-selector><match key="app" value="web"/></pod-selector>
+<     <ingress>
+<       <from><pod-selector><match key="app" value="frontend"/></pod-selector></from>
+<       <from><namespace-selector><match key="team" value="dba"/></namespace-selector></from>
+<       <from><namespace-selector><match key="team" value="db"/></namespace-selector></from>
+<       <from><namespace-selector><match key="kubernetes.io/metadata.name" value="kube-system"/></namespace-selector><pod-selector><match key="app" value="agent"/></pod-selector></from>
+<       <from><namespace-selector/><pod-selector><match key="app" value="nope"/></pod-selector></from>
+<       <from><ip-block cidr="10.0.0.0/8"/></from>
+<     </ingress>
+<     <egress>
+<       <to><pod-selector/></to>
+<       <to><pod-selector><match key="app" value="db"/></pod-selector></to>
+<     </egress>
+<   </policy>
+<   <policy name="db-in" namespace="shop">
+<     <pod-selector><match key="app" value="db"/></pod-selector>
+<   </policy>
+<   <policy name="agent" namespace="kube-system">
+<     <pod-selector><match key="app" value="agent"/></pod-selector>
+<   </policy>
+<   <policy name="x" namespace="stage">
+<     <pod-selector/>
+<   </policy>
+< </cluster>
+> <stdin>: valid: cluster shop: 1 node, 3 pods, 3 containers, 2 daemons, 5 endpoints
+! <stdin>:15: warning: pod 'db-1' is in namespace 'dta', which no <namespace> declares (Kubernetes would refuse it); did you mean 'data'?
+! <stdin>:22: warning: service 'web' port 80/TCP: pod 'web-2' has no port named 'http' (TCP), so it gives no backend
+! <stdin>:24: warning: service 'db' selects no pod: no pod of namespace 'data' matches its selector
+! <stdin>:35: warning: a <from> of policy 'web-in' matches no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:36: warning: a <from> of policy 'web-in' matches no pod: its namespace-selector matches no namespace
+! <stdin>:37: warning: a <from> of policy 'web-in' matches no pod: no pod is in a namespace that its namespace-selector matches
+! <stdin>:39: warning: a <from> of policy 'web-in' matches no pod: no pod matches both its namespace-selector and its pod-selector
+! <stdin>:44: warning: a <to> of policy 'web-in' matches no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:47: warning: policy 'db-in' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:53: warning: policy 'x' is in namespace 'stage', which no <namespace> declares (Kubernetes would refuse it)
+! <stdin>:53: warning: policy 'x' selects no pod: no pod of namespace 'stage' matches its pod-selector
+
+# A service in an undeclared namespace; a <namespace> declared after the
+# objects in it still declares it; Kubernetes' four namespaces need none.
+$ k8snet validate -
+< <cluster name="x">
+<   <node name="N" address="1.1.1.1">
+<     <pod name="a" namespace="late" address="10.0.0.1"/>
+<     <pod name="b" address="10.0.0.2"/>
+<     <pod name="c" namespace="kube-public" address="10.0.0.3"/>
+<     <pod name="d" namespace="kube-node-lease" address="10.0.0.4"/>
+<   </node>
+<   <service name="s" namespace="web" address="10.96.0.1"><port number="80"/></service>
+<   <namespace name="late"/>
+< </cluster>
+> <stdin>: valid: cluster x: 1 node, 4 pods, 0 containers, 0 daemons, 0 endpoints
+! <stdin>:8: warning: service 's' is in namespace 'web', which no <namespace> declares (Kubernetes would refuse it)
+
+# A spec that declares no namespace gets no namespace warnings; a
+# service without a selector (its endpoints listed) selects nothing to
+# warn about. Every command warns, not only validate.
+$ k8snet fib - --switch N --format csv
+< <cluster name="x">
+<   <node name="N" address="1.1.1.1"><pod name="P" namespace="web" address="10.0.0.1"/></node>
+<   <service name="s" namespace="web" address="10.96.0.1"><port number="80"/><endpoint address="8.8.8.8" port="80"/></service>
+<   <service name="t" namespace="web" address="10.96.0.2"><selector key="app" value="t"/><port number="80"/></service>
+< </cluster>
+> switch,position,src,dst,dport,protocol,action,to,origin
+> N,1,*,10.96.0.1,80,TCP,dnat,web/s,Service Rule
+> N,2,*,10.96.0.2,80,TCP,dnat,web/t,Service Rule
+> N,3,*,10.0.0.1,*,*,forward,P,Node to Pod Forwarding Rule
+! <stdin>:4: warning: service 't' selects no pod: no pod of namespace 'web' matches its selector
+
+# A spec with errors gets its errors, not these warnings.
+$ k8snet validate -
+< <cluster name="x">
+<   <node name="N" address="1.1.1.1"/>
+<   <namespace name="web"/>
+<   <policy name="p" namespace="wbe"><pod-selector/></policy>
+<   <policy name="p" namespace="wbe"><pod-selector/></policy>
+< </cluster>
+? 2
+! <stdin>:5: error: duplicate policy 'p' in namespace 'wbe' (already at line 4)

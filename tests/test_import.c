@@ -1,0 +1,425 @@
+/* The importer's mapping rules (import.md, "Mapping"), one test each: YAML
+ * in, the spec's XML (or the messages) out. */
+#include "testlib.h"
+#include "import.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Import yaml (written to t.yaml in a temporary folder)
+ * with options o (NULL: defaults). Returns the XML or NULL; *msgs (if
+ * not NULL) gets the messages, *rc the status. Caller frees both. */
+static char *
+imp(const char *yaml, const struct import_opts *o, char **msgs, int *rc)
+{
+	char dir[] = "/tmp/k8snet-test-import.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *cwd = getcwd(NULL, 0);
+	assert_int_equal(chdir(dir), 0);
+	FILE *f = fopen("t.yaml", "w");
+	assert_non_null(f);
+	fputs(yaml, f);
+	fclose(f);
+	struct import_opts def;
+	import_opts_default(&def);
+	if (o == NULL)
+		o = &def;
+	struct diag *d = diag_new("t");
+	char *xml = NULL, *text = NULL;
+	size_t len = 0, tlen = 0;
+	char *in[] = { "t.yaml" };
+	int r = import_run(in, 1, o, d, NULL, &xml, &len);
+	FILE *m = open_memstream(&text, &tlen);
+	diag_print(d, m);
+	fclose(m);
+	diag_free(d);
+	unlink("t.yaml");
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	rmdir(dir);
+	if (rc)
+		*rc = r;
+	if (msgs)
+		*msgs = text;
+	else
+		free(text);
+	return xml;
+}
+
+static char *
+imp_ok(const char *yaml, const struct import_opts *o)
+{
+	int rc;
+	char *msgs;
+	char *xml = imp(yaml, o, &msgs, &rc);
+	if (rc != 0)
+		fprintf(stderr, "%s", msgs);
+	free(msgs);
+	assert_int_equal(rc, 0);
+	assert_non_null(xml);
+	return xml;
+}
+
+#define HAS(xml, s) assert_non_null(strstr((xml), (s)))
+#define HASNT(xml, s) assert_null(strstr((xml), (s)))
+
+static const char deploy4[] = "kind: Deployment\n"
+			      "metadata: {name: web, namespace: shop}\n"
+			      "spec:\n"
+			      "  replicas: 4\n"
+			      "  template:\n"
+			      "    metadata: {labels: {app: web}}\n"
+			      "    spec:\n"
+			      "      containers:\n"
+			      "        - name: nginx\n"
+			      "          ports: [{name: http, containerPort: 8080}]\n";
+
+static void
+test_import_synthetic_nodes_zero_padded(void **state)
+{
+	(void)state;
+	struct import_opts o;
+	import_opts_default(&o);
+	o.nodes = 12;
+	char *xml = imp_ok(deploy4, &o);
+	HAS(xml, "<node name=\"node-01\" address=\"192.168.0.1\">");
+	HAS(xml, "<node name=\"node-12\" address=\"192.168.0.12\">");
+	HAS(xml, "<daemon name=\"node-01:kubelet\"><port number=\"10250\"/></daemon>");
+	HASNT(xml, "node-1\"");
+	free(xml);
+}
+
+static void
+test_import_round_robin_and_pod_subnets(void **state)
+{
+	(void)state;
+	char *xml = imp_ok(deploy4, NULL);
+	/* 3 nodes: web-1 node-1, web-2 node-2, web-3 node-3, web-4 node-1 */
+	HAS(xml, "<pod name=\"shop/web-1\" namespace=\"shop\" address=\"10.244.0.1\" workload=\"Deployment/web\">");
+	HAS(xml, "<pod name=\"shop/web-2\" namespace=\"shop\" address=\"10.244.1.1\"");
+	HAS(xml, "<pod name=\"shop/web-3\" namespace=\"shop\" address=\"10.244.2.1\"");
+	HAS(xml, "<pod name=\"shop/web-4\" namespace=\"shop\" address=\"10.244.0.2\"");
+	HAS(xml, "<container name=\"shop/web-1/nginx\"><port number=\"8080\" name=\"http\"/></container>");
+	HAS(xml, "<label key=\"app\" value=\"web\"/>");
+	HAS(xml, "<!-- t.yaml:1 Deployment shop/web -->");
+	HAS(xml, "<cluster name=\"t\" version=\"1.2\">");
+	/* the namespace that objects use is declared */
+	HAS(xml, "<namespace name=\"shop\">\n    <label key=\"kubernetes.io/metadata.name\" value=\"shop\"/>");
+	free(xml);
+}
+
+static void
+test_import_same_bytes_every_time(void **state)
+{
+	(void)state;
+	char *a = imp_ok(deploy4, NULL), *b = imp_ok(deploy4, NULL);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
+static void
+test_import_workload_kinds(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: StatefulSet\nmetadata: {name: db}\nspec: {replicas: 2, template: {spec: {containers: [{name: pg}]}}}\n"
+			   "---\nkind: DaemonSet\nmetadata: {name: agent}\nspec: {template: {spec: {containers: [{name: a}]}}}\n"
+			   "---\nkind: CronJob\nmetadata: {name: nightly}\nspec: {jobTemplate: {spec: {template: {spec: {containers: [{name: r}]}}}}}\n"
+			   "---\nkind: Job\nmetadata: {name: batch}\nspec: {parallelism: 2, template: {spec: {containers: [{name: b}]}}}\n"
+			   "---\nkind: Deployment\nmetadata: {name: off}\nspec: {replicas: 0, template: {spec: {containers: [{name: o}]}}}\n",
+			   NULL);
+	HAS(xml, "\"default/db-0\"");
+	HAS(xml, "\"default/db-1\"");
+	HASNT(xml, "\"default/db-2\"");
+	HAS(xml, "\"default/agent-node-1\"");
+	HAS(xml, "\"default/agent-node-3\"");
+	HAS(xml, "\"default/nightly-1\"");
+	HAS(xml, "workload=\"CronJob/nightly\"");
+	HAS(xml, "\"default/batch-2\"");
+	HASNT(xml, "default/off");
+	free(xml);
+}
+
+static const char live[] = "kind: Deployment\nmetadata: {name: api}\nspec: {replicas: 5, template: {spec: {containers: [{name: api}]}}}\n"
+			   "---\nkind: Pod\n"
+			   "metadata:\n"
+			   "  name: api-abc12-x\n"
+			   "  labels: {pod-template-hash: abc12}\n"
+			   "  ownerReferences: [{kind: ReplicaSet, name: api-abc12, controller: true}]\n"
+			   "spec: {nodeName: w1, containers: [{name: api}]}\n"
+			   "status: {phase: Running, hostIP: 172.18.0.3, podIP: 10.9.9.9}\n"
+			   "---\nkind: Pod\n"
+			   "metadata: {name: done}\n"
+			   "spec: {nodeName: w1, containers: [{name: c}]}\n"
+			   "status: {phase: Succeeded}\n";
+
+static void
+test_import_live_pods_and_deployment_hash(void **state)
+{
+	(void)state;
+	char *xml = imp_ok(live, NULL);
+	/* the node comes from the live pod's nodeName and hostIP */
+	HAS(xml, "<node name=\"w1\" address=\"172.18.0.3\">");
+	HAS(xml, "address=\"10.9.9.9\" workload=\"ReplicaSet/api-abc12\"");
+	/* the Deployment's pods are in the input: not synthesized again */
+	HASNT(xml, "default/api-1");
+	/* completed pods have no network */
+	HASNT(xml, "default/done");
+	free(xml);
+}
+
+static void
+test_import_host_network_and_sidecars(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Pod\nmetadata: {name: proxy, namespace: kube-system, labels: {k: v}}\n"
+			   "spec:\n  hostNetwork: true\n  nodeName: n1\n"
+			   "  containers: [{name: p, ports: [{containerPort: 10249, name: metrics}, {containerPort: 10250}]}]\n"
+			   "---\nkind: Pod\nmetadata: {name: app}\n"
+			   "spec:\n  nodeName: n1\n"
+			   "  initContainers: [{name: setup}, {name: mesh, restartPolicy: Always, ports: [{containerPort: 15001}]}]\n"
+			   "  containers: [{name: main}]\n",
+			   NULL);
+	HAS(xml, "<daemon name=\"kube-system/proxy/p\" pod=\"proxy\" namespace=\"kube-system\" workload=\"Pod/proxy\">\n"
+		 "      <label key=\"k\" value=\"v\"/>\n"
+		 "      <port number=\"10249\" name=\"metrics\"/>\n    </daemon>");
+	/* the sidecar first, the one-shot init container left out */
+	HAS(xml, "<container name=\"default/app/mesh\"><port number=\"15001\"/></container>\n"
+		 "      <container name=\"default/app/main\"/>");
+	HASNT(xml, "setup");
+	free(xml);
+}
+
+static void
+test_import_services(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Service\nmetadata: {name: b}\nspec: {selector: {app: b}, ports: [{port: 80, targetPort: http}]}\n"
+			   "---\nkind: Service\nmetadata: {name: a}\nspec: {clusterIP: 10.96.0.10, ports: [{port: 80, protocol: UDP}]}\n"
+			   "---\nkind: Service\nmetadata: {name: h}\nspec: {clusterIP: None, ports: [{port: 80}]}\n"
+			   "---\nkind: Service\nmetadata: {name: ext}\nspec: {type: ExternalName, externalName: x.example}\n"
+			   "---\nkind: Endpoints\nmetadata: {name: a}\nsubsets: [{addresses: [{ip: 192.168.0.2}], ports: [{port: 53, protocol: UDP}]}]\n",
+			   NULL);
+	/* b allocated from .10 upward, skipping a's */
+	HAS(xml, "<service name=\"b\" namespace=\"default\" address=\"10.96.0.11\">\n"
+		 "    <selector key=\"app\" value=\"b\"/>\n    <port number=\"80\" target=\"http\"/>");
+	HAS(xml, "<endpoint address=\"192.168.0.2\" port=\"53\" protocol=\"UDP\" service-port=\"80\"/>");
+	/* an endpoint at a node address that nothing opens */
+	HAS(xml, "<daemon name=\"node-2:kube-apiserver\"><port number=\"53\" protocol=\"UDP\"/></daemon>");
+	HASNT(xml, "\"h\"");
+	HASNT(xml, "\"ext\"");
+	free(xml);
+}
+
+static void
+test_import_policies(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	char *xml = imp("kind: NetworkPolicy\nmetadata: {name: p}\n"
+			"spec:\n"
+			"  podSelector: {matchLabels: {app: db}}\n"
+			"  policyTypes: [Ingress, Egress]\n"
+			"  ingress:\n"
+			"    - from: [{ipBlock: {cidr: 10.1.2.7/24, except: [10.1.2.0/28]}}]\n"
+			"      ports: [{port: 5432}, {port: metrics, protocol: UDP}, {port: 7000, endPort: 7005}]\n"
+			"    - from: [{ipBlock: {cidr: 'fd00::/8'}}]\n"
+			"  egress:\n"
+			"    - to: [{namespaceSelector: {matchExpressions: [{key: env, operator: NotIn, values: [dev, test]}]}}]\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HAS(xml, "<policy name=\"p\" namespace=\"default\" types=\"Ingress Egress\">");
+	HAS(xml, "<ip-block cidr=\"10.1.2.0/24\"><except cidr=\"10.1.2.0/28\"/></ip-block>");
+	HAS(xml, "<port number=\"metrics\" protocol=\"UDP\"/>");
+	HAS(xml, "<port number=\"7000\" end=\"7005\"/>");
+	HAS(xml, "<expression key=\"env\" operator=\"NotIn\" values=\"dev test\"/>");
+	/* the IPv6-only rule is dropped, never widened to everyone */
+	HASNT(xml, "<ingress/>");
+	HAS(msgs, "host bits set: masked");
+	HAS(msgs, "IPv6 ipBlocks");
+	free(msgs);
+	free(xml);
+}
+
+static void
+test_import_errors_are_all_reported(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	char *xml = imp("kind: Pod\nmetadata: {name: a}\nstatus: {podIP: 10.0.0.1}\n"
+			"---\nkind: Pod\nmetadata: {name: b}\nstatus: {podIP: 10.0.0.1}\n"
+			"---\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 0}]}\n"
+			"---\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n",
+			NULL, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "t.yaml:11:23: error: invalid port 0 (1 to 65535)");
+	HAS(msgs, "t.yaml:14:18: error: duplicate Service default/s (already at t.yaml:9)");
+	HAS(msgs, "error: pod default/b has the address 10.0.0.1 of pod default/a");
+	free(msgs);
+}
+
+static void
+test_import_pod_cidr_runs_out(void **state)
+{
+	(void)state;
+	struct import_opts o;
+	import_opts_default(&o);
+	o.pod_cidr = "10.244.0.0/23";
+	char *msgs;
+	int rc;
+	char *xml = imp(deploy4, &o, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "widen --pod-cidr");
+	free(msgs);
+}
+
+static void
+test_import_names_and_quoted_numbers(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	char *xml = imp("kind: Pod\nmetadata: {name: Web_1--x}\n"
+			"spec: {containers: [{ports: [{containerPort: \"8080\"}, {name: nothing}]}]}\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HAS(xml, "<pod name=\"default/web-1--x\"");
+	/* the comment keeps the original name, "--" written "-\-" */
+	HAS(xml, "<!-- t.yaml:1 Pod default/Web_1-\\-x -->");
+	HAS(xml, "<container name=\"default/web-1--x/container-1\"><port number=\"8080\"/></container>");
+	HAS(msgs, "quoted numbers");
+	HAS(msgs, "containers without a name");
+	HAS(msgs, "without containerPort");
+	HAS(msgs, "names that Kubernetes would refuse");
+	free(msgs);
+	free(xml);
+}
+
+static void
+test_import_load_parses_the_same_xml(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/k8snet-test-load.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = xasprintf("%s/c.yaml", dir);
+	FILE *f = fopen(path, "w");
+	fputs(deploy4, f);
+	fclose(f);
+	assert_true(import_is_kube(path));
+	assert_true(import_is_kube(dir));
+	struct diag *d = diag_new(path);
+	struct model *m = NULL;
+	enum spec_status st = import_load(path, 0, d, &m);
+	if (st == SPEC_OK) {
+		assert_int_equal(m->nnodes, 3);
+		assert_int_equal(m->npods, 4);
+	} else {
+		/* the parser's messages cite the YAML, never the XML */
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mf = open_memstream(&text, &len);
+		diag_print(d, mf);
+		fclose(mf);
+		assert_null(strstr(text, "<import>"));
+		free(text);
+	}
+	model_free(m);
+	diag_free(d);
+	f = fopen(path, "w");
+	fputs("\xef\xbb\xbf  \n<cluster/>", f);
+	fclose(f);
+	assert_false(import_is_kube(path));
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
+static void
+test_import_node_addresses_and_names(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	char *xml = imp("kind: Node\nmetadata: {name: b}\n"
+			"status: {addresses: [{type: InternalIP, address: 'fd00::2'}, {type: ExternalIP, address: 203.0.113.2}]}\n"
+			"---\nkind: Node\nmetadata: {name: a}\nstatus: {addresses: [{type: Hostname, address: a.local}]}\n"
+			"---\nkind: Pod\nmetadata: {name: p}\n"
+			"spec: {nodeName: c, hostNetwork: true, containers: [{name: k, ports: [{containerPort: 10250}, {containerPort: 80}]}]}\n"
+			"---\nkind: Pod\nmetadata: {name: q}\n"
+			"spec: {nodeName: c, hostNetwork: true, containers: [{name: k, ports: [{containerPort: 80}]}]}\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	/* node order is byte order; an IPv6 InternalIP yields to an ExternalIP;
+	 * nodes without an address get the --node-cidr's hosts in that order */
+	HAS(xml, "<node name=\"a\" address=\"192.168.0.1\">");
+	HAS(xml, "<node name=\"b\" address=\"203.0.113.2\">");
+	/* a nodeName that names no node creates it */
+	HAS(xml, "<node name=\"c\" address=\"192.168.0.2\">");
+	/* the kubelet keeps 10250, the first pod in input order keeps 80 */
+	HAS(xml, "<daemon name=\"default/p/k\" pod=\"p\" namespace=\"default\" workload=\"Pod/p\">"
+		 "<port number=\"80\"/></daemon>");
+	HAS(xml, "<daemon name=\"default/q/k\" pod=\"q\" namespace=\"default\" workload=\"Pod/q\"/>");
+	HAS(msgs, "ports opened twice on one node or pod: the first in input order keeps it (2 in all");
+	free(msgs);
+	free(xml);
+}
+
+static void
+test_import_endpoint_slices_before_endpoints(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Service\nmetadata: {name: ext}\nspec: {ports: [{name: https, port: 443}, {name: dns, port: 53, protocol: UDP}]}\n"
+			   "---\nkind: Endpoints\nmetadata: {name: ext}\nsubsets: [{addresses: [{ip: 198.51.100.9}], ports: [{name: https, port: 8443}]}]\n"
+			   "---\nkind: EndpointSlice\nmetadata: {name: ext-x1, labels: {kubernetes.io/service-name: ext}}\n"
+			   "addressType: IPv4\nendpoints: [{addresses: [198.51.100.1]}]\n"
+			   "ports: [{name: https, port: 8443}, {name: dns, port: 5353, protocol: UDP}, {name: nope, port: 1}]\n",
+			   NULL);
+	HAS(xml, "<endpoint address=\"198.51.100.1\" port=\"8443\" protocol=\"TCP\" service-port=\"443\"/>\n"
+		 "    <endpoint address=\"198.51.100.1\" port=\"5353\" protocol=\"UDP\" service-port=\"53\"/>");
+	HASNT(xml, "198.51.100.9");
+	HASNT(xml, "port=\"1\"");
+	free(xml);
+}
+
+static void
+test_import_created_node_takes_the_host_ip(void **state)
+{
+	(void)state;
+	char *xml = imp_ok("kind: Node\nmetadata: {name: a}\nstatus: {addresses: [{type: InternalIP, address: 10.0.0.1}]}\n"
+			   "---\nkind: Pod\nmetadata: {name: p}\nspec: {nodeName: b, containers: [{name: c}]}\n"
+			   "status: {podIP: 10.1.0.5, hostIP: 10.0.0.2}\n",
+			   NULL);
+	HAS(xml, "<node name=\"b\" address=\"10.0.0.2\">");
+	HAS(xml, "<pod name=\"default/p\" namespace=\"default\" address=\"10.1.0.5\"");
+	free(xml);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import_synthetic_nodes_zero_padded),
+		cmocka_unit_test(test_import_round_robin_and_pod_subnets),
+		cmocka_unit_test(test_import_same_bytes_every_time),
+		cmocka_unit_test(test_import_workload_kinds),
+		cmocka_unit_test(test_import_live_pods_and_deployment_hash),
+		cmocka_unit_test(test_import_host_network_and_sidecars),
+		cmocka_unit_test(test_import_services),
+		cmocka_unit_test(test_import_policies),
+		cmocka_unit_test(test_import_errors_are_all_reported),
+		cmocka_unit_test(test_import_pod_cidr_runs_out),
+		cmocka_unit_test(test_import_names_and_quoted_numbers),
+		cmocka_unit_test(test_import_load_parses_the_same_xml),
+		cmocka_unit_test(test_import_node_addresses_and_names),
+		cmocka_unit_test(test_import_endpoint_slices_before_endpoints),
+		cmocka_unit_test(test_import_created_node_takes_the_host_ip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
