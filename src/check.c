@@ -4,6 +4,7 @@
 #include "constraint.h"
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,94 @@ static const char *const names[CONSTRAINT_COUNT] = {
 	"pod to pod",
 	"daemon to pod",
 	"service endpoints",
+	"service targets",
 };
+
+/* Backend b of service port f is in the cluster, and nothing listens on
+ * its port there. */
+static bool
+target_closed(const struct model *m, const struct svc_flat *f, size_t b)
+{
+	int owner = model_addr_owner(m, f->backends[b].addr);
+	return owner >= 0 &&
+	       model_endpoint(m, owner, f->backends[b].port, m->svcs[f->svc].ports[f->port].proto) == NULL;
+}
+
+bool
+check_service_port_fails(const struct model *m, size_t i)
+{
+	const struct svc_flat *f = &m->svc_ports[i];
+	if (f->nbackends == 0)
+		return true;
+	for (size_t b = 0; b < f->nbackends; b++)
+		if (target_closed(m, f, b))
+			return true;
+	return false;
+}
+
+/* Constraint 6: a process of each backend in the cluster (a pod, or a
+ * node for a hostNetwork daemon or an explicit endpoint at its address)
+ * listens on the target port; a backend outside the cluster passes. */
+static void
+targets(struct check *c)
+{
+	const struct model *m = c->m;
+	struct check_constraint *x = &c->k[CONSTRAINT_TARGET];
+	for (size_t i = 0; i < m->nsvc_ports; i++) {
+		const struct svc_flat *f = &m->svc_ports[i];
+		const struct service *s = &m->svcs[f->svc];
+		const struct svc_port *sp = &s->ports[f->port];
+		for (size_t b = 0; b < f->nbackends; b++) {
+			if (model_addr_owner(m, f->backends[b].addr) < 0)
+				continue;
+			x->checked++;
+			if (!target_closed(m, f, b))
+				continue;
+			x->violations++;
+			if (x->nlisted < c->keep) {
+				xgrow(&x->listed, &c->listed_cap[CONSTRAINT_TARGET], x->nlisted + 1, sizeof *x->listed);
+				x->listed[x->nlisted++] = (struct check_violation){
+					.sender = -1,
+					.d = { s->addr, sp->number, sp->proto },
+					.expected = -1,
+					.svc_port = (int)i,
+					.fate = { .receiver = -1, .at = -1 },
+					.backend = (int)b,
+				};
+			}
+		}
+	}
+}
+
+char *
+check_target_text(const struct model *m, const struct check_violation *v)
+{
+	const struct svc_flat *f = &m->svc_ports[v->svc_port];
+	const struct svc_port *sp = &m->svcs[f->svc].ports[f->port];
+	const struct backend *b = &f->backends[v->backend];
+	int owner = model_addr_owner(m, b->addr);
+	const struct vertex *o = &m->v[owner];
+	char svc[300], *s;
+	size_t len;
+	FILE *mem = open_memstream(&s, &len);
+	if (mem == NULL)
+		abort();
+	fprintf(mem, "%s %u/%s -> ", model_service_name(m, f->svc, svc, sizeof svc), sp->number, proto_name(sp->proto));
+	if (sp->target_name != NULL)
+		fprintf(mem, "%s (%u)", sp->target_name, b->port);
+	else
+		fprintf(mem, "%u", b->port);
+	fprintf(mem, ": %s %s listens on ", model_kind_name(o->kind), o->name);
+	if (o->neps == 0)
+		fputs("no port", mem);
+	for (size_t i = 0; i < o->neps; i++)
+		fprintf(mem, "%s%u/%s", i == 0 ? "" : i + 1 < o->neps ? ", " : " and ", o->eps[i].port,
+			proto_name(o->eps[i].proto));
+	if (o->neps > 0)
+		fputs(" only", mem);
+	fclose(mem);
+	return s;
+}
 
 struct check *
 check_new(const struct model *m, size_t keep)
@@ -33,7 +121,7 @@ check_new(const struct model *m, size_t keep)
 	for (int i = 0; i < CONSTRAINT_COUNT; i++) {
 		c->k[i].id = (enum constraint)i;
 		c->k[i].name = names[i];
-		c->k[i].active = i != CONSTRAINT_SERVICE || m->nsvc_ports > 0;
+		c->k[i].active = (i != CONSTRAINT_SERVICE && i != CONSTRAINT_TARGET) || m->nsvc_ports > 0;
 	}
 	/* Constraint 1 is enforced by the parser: a model exists only if
 	 * every node and pod address is distinct. */
@@ -56,9 +144,11 @@ check_new(const struct model *m, size_t keep)
 				.expected = -1,
 				.svc_port = (int)i,
 				.fate = { .receiver = -1, .at = -1 },
+				.backend = -1,
 			};
 		}
 	}
+	targets(c);
 	return c;
 }
 
@@ -115,7 +205,7 @@ list(struct check *c, enum constraint k, int sender, const struct dest *d, int e
 	if (x->nlisted >= c->keep)
 		return;
 	xgrow(&x->listed, &c->listed_cap[k], x->nlisted + 1, sizeof *x->listed);
-	x->listed[x->nlisted++] = (struct check_violation){ sender, *d, expected, -1, copy_fate(bad) };
+	x->listed[x->nlisted++] = (struct check_violation){ sender, *d, expected, -1, copy_fate(bad), -1 };
 }
 
 int

@@ -20,20 +20,31 @@
 
 /* One pair that breaks a constraint: the fate (path, reason) that shows
  * where the message died, and the container that should have got it. Or,
- * for constraint 5, a service port without endpoints (no pair, no fate). */
+ * for constraint 5, a service port without endpoints, and for constraint
+ * 6, a backend of a service port where nothing listens on the target (no
+ * pair, no fate). */
 struct check_violation {
 	int sender;       /* -1 for a service port */
 	struct dest d;
 	int expected;     /* the container that opened the port, or -1 */
-	int svc_port;     /* constraint 5: its index in m->svc_ports; else -1 */
+	int svc_port;     /* constraints 5, 6: its index in m->svc_ports; else -1 */
 	struct fate fate; /* the first fate that is not delivered to it */
+	int backend;      /* constraint 6: its index in the port's backends; else -1 */
 };
+
+/* Service port i (in m->svc_ports) fails constraint 5 (no backend) or 6
+ * (a backend in the cluster where nothing listens on the target). */
+bool check_service_port_fails(const struct model *m, size_t i);
+
+/* Constraint 6's sentence for violation v: "shop/backend 80/TCP -> 9090:
+ * pod backend-1 listens on 9000/TCP only". Caller frees. */
+char *check_target_text(const struct model *m, const struct check_violation *v);
 
 struct check_constraint {
 	enum constraint id;
 	const char *name;  /* "pod to pod", ... */
-	bool active;       /* constraint 5 only applies to specs with services */
-	uint64_t checked;  /* pairs (constraint 1: addresses; 5: service ports) */
+	bool active;       /* constraints 5, 6 only apply to specs with services */
+	uint64_t checked;  /* pairs (1: addresses; 5: service ports; 6: their backends in the cluster) */
 	uint64_t violations;
 	uint64_t denied;   /* pairs a NetworkPolicy denies: intended, not violations */
 	struct check_violation *listed; /* the first ones, in reach order */
@@ -76,7 +87,7 @@ const struct model *check_model(const struct check *c);
 const struct check_constraint *check_constraint(const struct check *c, enum constraint k);
 size_t check_nexpects(const struct check *c);
 const struct check_expect *check_expect(const struct check *c, size_t i);
-/* The constraints that apply (4, or 5 with services). */
+/* The constraints that apply (4, or 6 with services). */
 size_t check_nconstraints(const struct check *c);
 /* Constraints, and expects, that fail. */
 size_t check_failed_constraints(const struct check *c);

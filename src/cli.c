@@ -510,6 +510,7 @@ struct reach_ctx {
 	FILE *f;
 	bool json_first;
 	size_t count[3];
+	uint64_t classes[JUDGE_CLASSES];
 	struct matrix *matrix;
 };
 
@@ -532,6 +533,8 @@ row_json(void *ctx, int sender, const struct dest *d, const struct fate *f, size
 		emit_row_json(c->f, c->m, sender, d, &f[i]);
 		c->count[f[i].verdict]++;
 	}
+	if (n > 0)
+		c->classes[judge_pair(c->m, sender, d, f, n)]++;
 	return out_failed(c->out);
 }
 
@@ -559,8 +562,7 @@ cmd_reach(struct opts *o, struct model *m)
 		emit_json_string(c.f, m->name);
 		fprintf(c.f, ",\"ports\":\"%s\",\"rows\":[", reach_mode_name(o->ports));
 		reach_run(m, o->ports, row_json, &c);
-		fprintf(c.f, "\n],\"summary\":{\"pairs\":%zu,\"delivered\":%zu,\"discarded\":%zu,\"loop\":%zu}}\n",
-			c.count[0] + c.count[1] + c.count[2], c.count[0], c.count[1], c.count[2]);
+		emit_reach_json_summary(c.f, c.count, c.classes);
 	} else if (format_is(o, "html")) {
 		reach_html(c.f, o, m);
 	} else {

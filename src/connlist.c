@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "forward.h"
 #include "hash.h"
+#include "judge.h"
 #include "reach.h"
 #include "xalloc.h"
 
@@ -610,15 +611,6 @@ struct dpair {
 	size_t nsets, sets_cap;
 };
 
-static bool
-opened(const struct vertex *proc, uint16_t port, enum proto proto)
-{
-	for (size_t i = 0; i < proc->nports; i++)
-		if (proc->ports[i].number == port && proc->ports[i].proto == proto)
-			return true;
-	return false;
-}
-
 static void
 compute_delivered(struct connlist *cl)
 {
@@ -655,11 +647,11 @@ compute_delivered(struct connlist *cl)
 					const struct fate *f;
 					size_t nf = engine_fates(e, s, &d[k], &f);
 					for (size_t i = 0; i < nf; i++) {
-						if (f[i].verdict != VERDICT_DELIVERED || f[i].receiver < 0)
+						/* judge.h: delivered to the process that opened the
+						 * port, as every view counts it */
+						if (judge_fate(m, s, &d[k], &f[i]) != JUDGE_DELIVERED)
 							continue;
 						uint16_t port = f[i].dnat >= 0 ? f[i].dnat_port : d[k].port;
-						if (!opened(&m->v[f[i].receiver], port, d[k].proto))
-							continue;
 						int b = cl->unit_of[f[i].receiver];
 						if (b < 0 || cl->peer_of[b] < 0 || (size_t)cl->peer_of[b] == w)
 							continue;

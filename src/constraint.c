@@ -1,5 +1,6 @@
 #include "config.h"
 #include "constraint.h"
+#include "judge.h"
 
 enum constraint
 constraint_classify(const struct model *m, int sender, const struct dest *d, int *expected)
@@ -38,12 +39,11 @@ constraint_judge(const struct fate *f, size_t nf, int expected, const struct fat
 	 * only services fork). A NetworkPolicy's denial is intended. */
 	bool denied = false;
 	for (size_t i = 0; i < nf; i++) {
-		if (f[i].verdict == VERDICT_DELIVERED && f[i].receiver == expected)
-			continue;
-		if (f[i].verdict == VERDICT_DISCARDED && (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS)) {
+		enum judge_class c = judge_promised(&f[i], expected);
+		if (c == JUDGE_DENIED)
 			denied = true;
+		if (!judge_is_fault(c))
 			continue;
-		}
 		if (bad != NULL)
 			*bad = &f[i];
 		return JUDGED_BAD;

@@ -18,6 +18,7 @@ enum constraint {
 	CONSTRAINT_POD,       /* 3. every container to every pod's ports */
 	CONSTRAINT_DAEMON,    /* 4. every daemon to the pods of its node */
 	CONSTRAINT_SERVICE,   /* 5. every service port has endpoints (spec 1.1) */
+	CONSTRAINT_TARGET,    /* 6. a process of every endpoint listens on the target */
 	CONSTRAINT_COUNT,
 };
 
@@ -28,9 +29,9 @@ enum constraint constraint_classify(const struct model *m, int sender, const str
 
 enum judgement { JUDGED_GOOD, JUDGED_DENIED, JUDGED_BAD };
 
-/* The fates of a constraint pair against the container that must get it:
- * good, denied by a policy (intended), or bad (*bad: the first bad fate,
- * if bad is not NULL). */
+/* The fates of a constraint pair against the container that must get it,
+ * judged by judge.h (judge_promised): good, denied by a policy (intended),
+ * or bad: a fault (*bad: the first bad fate, if bad is not NULL). */
 enum judgement constraint_judge(const struct fate *f, size_t nf, int expected, const struct fate **bad);
 
 #endif

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "diff.h"
+#include "judge.h"
 #include "hash.h"
 #include "xalloc.h"
 
@@ -35,13 +36,12 @@ pair_key(const char *source, const struct dest *d)
 	return hash_string(source) ^ (k * 0x9e3779b97f4a7c15ULL);
 }
 
+/* Every fate delivered to the process that opened the port (judge.h): a
+ * misdelivery is lost, not kept. */
 static bool
-all_delivered(const struct fate *f, size_t nf)
+all_delivered(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf)
 {
-	for (size_t i = 0; i < nf; i++)
-		if (f[i].verdict != VERDICT_DELIVERED)
-			return false;
-	return nf > 0;
+	return judge_pair(m, sender, d, f, nf) == JUDGE_DELIVERED;
 }
 
 /* The verdicts and receivers of several fates, joined by '|'; the caller
@@ -84,7 +84,7 @@ collect_new(void *ctx, int sender, const struct dest *d, const struct fate *f, s
 	}
 	xgrow(&s->rows, &s->cap, s->n + 1, sizeof *s->rows);
 	struct nrow *r = &s->rows[s->n];
-	*r = (struct nrow){ sender, *d, NULL, NULL, f[0].verdict, f[0].receiver, all_delivered(f, nf), false };
+	*r = (struct nrow){ sender, *d, NULL, NULL, f[0].verdict, f[0].receiver, all_delivered(s->new, sender, d, f, nf), false };
 	if (nf > 1)
 		join(s->new, f, nf, &r->verdict, &r->receiver);
 	hash_add(s->index, pair_key(s->new->v[sender].name, d), (int)s->n);
@@ -137,7 +137,7 @@ compare_old(void *ctx, int sender, const struct dest *d, const struct fate *f, s
 		return 0;
 	s->c.old_pairs++;
 	const char *name = s->old->v[sender].name;
-	struct nrow o = { sender, *d, NULL, NULL, f[0].verdict, f[0].receiver, all_delivered(f, nf), true };
+	struct nrow o = { sender, *d, NULL, NULL, f[0].verdict, f[0].receiver, all_delivered(s->old, sender, d, f, nf), true };
 	if (nf > 1)
 		join(s->old, f, nf, &o.verdict, &o.receiver);
 	struct diff_row r = { name, *d, side(s->old, &o), absent };

@@ -22,7 +22,7 @@
 struct diff_side {
 	bool present;         /* false: the pair is absent from that spec */
 	int sender;           /* in that side's model; -1 when absent */
-	bool delivered;       /* present, and every fate delivered */
+	bool delivered;       /* present, and every fate delivered to the opener (judge.h) */
 	const char *verdict;  /* "delivered", "discarded|delivered", ...; NULL when absent */
 	const char *receiver; /* "C2.1", "|C2.1", "" when none; NULL when absent */
 };
@@ -34,8 +34,8 @@ struct diff_row {
 };
 
 enum diff_kind {
-	DIFF_GAINED,  /* delivered now, not before */
-	DIFF_LOST,    /* delivered before, not now */
+	DIFF_GAINED,  /* delivered (to the process that opened the port) now, not before */
+	DIFF_LOST,    /* delivered before, not now (a misdelivery is not delivered) */
 	DIFF_CHANGED, /* anything else: another receiver, discarded <-> loop, absent <-> not delivered */
 	DIFF_KINDS,
 };

@@ -4,9 +4,11 @@
 #define K8SNET_EMIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "forward.h"
+#include "judge.h"
 #include "matrix.h"
 #include "model.h"
 #include "reach.h"
@@ -25,6 +27,9 @@ void emit_row_csv(FILE *f, const struct model *m, int sender, const struct dest 
 void emit_json_string(FILE *f, const char *s);
 /* One reach row as a JSON object. */
 void emit_row_json(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fate);
+/* The end of reach's JSON: the rows' counts per verdict (fates), and
+ * per class (pairs, each counted by its worst fate: judge_pair). */
+void emit_reach_json_summary(FILE *f, const size_t count[3], const uint64_t classes[JUDGE_CLASSES]);
 void emit_trace_json(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fates,
 		     size_t n);
 

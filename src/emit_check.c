@@ -4,6 +4,7 @@
 #include "check.h"
 #include "emit.h"
 #include "fib.h"
+#include "judge.h"
 #include "xalloc.h"
 
 #include <inttypes.h>
@@ -13,13 +14,22 @@
 char *
 check_explain(const struct model *m, const struct fate *f)
 {
-	return forward_explain(m, f);
+	return judge_explain(m, f->sender, NULL, f);
 }
 
 static const char *
 plural(uint64_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
+}
+
+/* What constraint k counts: "pairs", "service ports", "backends". */
+static const char *
+unit(const struct check_constraint *k, uint64_t n)
+{
+	return k->id == CONSTRAINT_SERVICE  ? plural(n, "service port", "service ports")
+	       : k->id == CONSTRAINT_TARGET ? plural(n, "service backend", "service backends")
+					    : plural(n, "pair", "pairs");
 }
 
 /* "C1.1 -> 10.1.2.1:8080/TCP, opened by C2.1: discarded at N1: link down
@@ -29,6 +39,10 @@ static char *
 violation_text(const struct model *m, const struct check_violation *v, char **path)
 {
 	char buf[32], svc[300];
+	if (v->backend >= 0) {
+		*path = NULL;
+		return check_target_text(m, v);
+	}
 	if (v->svc_port >= 0) {
 		*path = NULL;
 		return xasprintf("service %s at %s: no endpoints",
@@ -61,10 +75,8 @@ constraint_line(FILE *f, const struct check_constraint *k)
 			plural(k->checked, "address", "addresses"));
 		return;
 	}
-	fprintf(f, "%" PRIu64 " %s checked, %" PRIu64 " %s", k->checked,
-		k->id == CONSTRAINT_SERVICE ? plural(k->checked, "service port", "service ports")
-					    : plural(k->checked, "pair", "pairs"),
-		k->violations, plural(k->violations, "violation", "violations"));
+	fprintf(f, "%" PRIu64 " %s checked, %" PRIu64 " %s", k->checked, unit(k, k->checked), k->violations,
+		plural(k->violations, "violation", "violations"));
 	if (k->denied > 0)
 		fprintf(f, ", %" PRIu64 " denied by policy", k->denied);
 	fputs(")\n", f);
@@ -153,6 +165,27 @@ check_emit_json(FILE *f, const struct check *c)
 		for (size_t j = 0; j < k->nlisted; j++) {
 			const struct check_violation *v = &k->listed[j];
 			fputs(j ? ",\n" : "\n", f);
+			if (v->backend >= 0) {
+				const struct svc_flat *sf = &m->svc_ports[v->svc_port];
+				const struct backend *b = &sf->backends[v->backend];
+				const struct vertex *o = &m->v[model_addr_owner(m, b->addr)];
+				char a[16], svc[300];
+				fputs("{\"service\":", f);
+				emit_json_string(f, model_service_name(m, sf->svc, svc, sizeof svc));
+				fprintf(f, ",\"address\":\"%s\",\"port\":%u,\"protocol\":\"%s\",\"target_port\":%u,\"%s\":",
+					addr_format(v->d.addr, a), v->d.port, proto_name(v->d.proto), b->port,
+					o->kind == V_POD ? "pod" : "node");
+				emit_json_string(f, o->name);
+				fputs(",\"listens\":[", f);
+				for (size_t e = 0; e < o->neps; e++)
+					fprintf(f, "%s\"%u/%s\"", e ? "," : "", o->eps[e].port, proto_name(o->eps[e].proto));
+				fputs("],\"reason\":", f);
+				char *text = check_target_text(m, v);
+				emit_json_string(f, text);
+				free(text);
+				fputc('}', f);
+				continue;
+			}
 			if (v->svc_port >= 0) {
 				char a[16], svc[300];
 				fputs("{\"service\":", f);
@@ -291,9 +324,7 @@ check_emit_junit(FILE *f, const struct check *c)
 			testcase(f, "constraints", name, NULL, NULL);
 		} else {
 			char *msg = xasprintf("%" PRIu64 " of %" PRIu64 " %s violate %s", k->violations, k->checked,
-					      k->id == CONSTRAINT_SERVICE ? plural(k->checked, "service port", "service ports")
-									  : plural(k->checked, "pair", "pairs"),
-					      k->name);
+					      unit(k, k->checked), k->name);
 			char *body = violations_text(m, k);
 			testcase(f, "constraints", name, msg, body);
 			free(msg);

@@ -6,6 +6,7 @@
 #include "fib.h"
 #include "graph.h"
 #include "html.h"
+#include "judge.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
 #include "xalloc.h"
 
@@ -15,20 +16,22 @@
 
 /* ---- one pair's cell ---- */
 
-static const char *const cell_names[CELL_KINDS] = { "ok", "wrong", "deny", "drop", "loop", "closed", "na" };
+/* In matrix_cell order: judge.h's classes, best first, then not asked. */
+static const char *const cell_names[CELL_KINDS] = { "ok", "outside", "deny", "closed", "wrong", "drop", "loop", "na" };
 /* Symbols tell verdicts apart without colour (greyscale, print). */
 static const char *const cell_syms[CELL_KINDS] = {
 	"\xe2\x9c\x93", /* U+2713 check mark */
-	"\xe2\x89\xa0", /* U+2260 not equal */
+	"\xe2\x86\x97", /* U+2197 north east arrow */
 	"\xe2\x8a\x98", /* U+2298 circled slash */
+	"\xe2\x80\x93", /* U+2013 en dash */
+	"\xe2\x89\xa0", /* U+2260 not equal */
 	"\xe2\x9c\x97", /* U+2717 ballot x */
 	"\xe2\x86\xbb", /* U+21BB clockwise open circle arrow */
-	"\xe2\x80\x93", /* U+2013 en dash */
 	"",
 };
 static const char *const cell_words[CELL_KINDS] = {
-	"delivered", "delivered to another process", "denied by policy", "discarded", "loop", "nothing listens",
-	"not asked",
+	"delivered", "discarded outside the cluster", "denied by policy", "nothing listens",
+	"delivered to another process", "discarded", "loop", "not asked",
 };
 const char *
 html_cell_name(enum matrix_cell c)
@@ -187,19 +190,28 @@ fill_counts(FILE *f, const struct page *pg)
 	for (int k = 0; k < CELL_NA; k++) {
 		if (r->pairs[k] == 0 && k != CELL_OK && k != CELL_DROP)
 			continue;
-		fprintf(f, "<li><span class=\"sym %s\" aria-hidden=\"true\">%s</span><b>", cell_names[k], cell_syms[k]);
+		fprintf(f, "<li><span class=\"sym %s%s\" aria-hidden=\"true\">%s</span><b>", cell_names[k],
+			k == CELL_CLOSED && r->refused > 0 ? " fault" : "", cell_syms[k]);
 		num(f, r->pairs[k]);
 		fprintf(f, "</b> %s</li>", cell_words[k]);
 	}
 	fputs("</ul>\n", f);
 	if (total > 0) {
-		static const char *const colors[CELL_NA] = { "#3fb36b", "#e0b000", "#6f8fd0", "#e04848", "#9b59d0",
-							     "#a0a7b0" };
+		static const char *const colors[CELL_NA] = { "#3fb36b", "#7fb8c8", "#6f8fd0", "#a0a7b0",
+							     "#e0b000", "#e04848", "#9b59d0" };
 		fputs("<div class=\"bar\" aria-hidden=\"true\">", f);
-		for (int k = 0; k < CELL_NA; k++)
-			if (r->pairs[k] > 0)
+		for (int k = 0; k < CELL_NA; k++) {
+			uint64_t n = r->pairs[k];
+			if (k == CELL_CLOSED && r->refused > 0) {
+				/* nothing listens behind a service: a fault's colour */
 				fprintf(f, "<span style=\"width:%.3f%%;background:%s\"></span>",
-					100.0 * (double)r->pairs[k] / (double)total, colors[k]);
+					100.0 * (double)r->refused / (double)total, "#e8803a");
+				n -= r->refused;
+			}
+			if (n > 0)
+				fprintf(f, "<span style=\"width:%.3f%%;background:%s\"></span>",
+					100.0 * (double)n / (double)total, colors[k]);
+		}
 		fputs("</div>\n", f);
 	}
 }
@@ -351,6 +363,7 @@ fill_findings(FILE *f, const struct page *pg)
 		fprintf(f, " %s</td><td class=\"num\">",
 			k->id == CONSTRAINT_DISTINCT ? plural(k->checked, "address", "addresses")
 			: k->id == CONSTRAINT_SERVICE ? plural(k->checked, "service port", "service ports")
+			: k->id == CONSTRAINT_TARGET  ? plural(k->checked, "service backend", "service backends")
 						      : plural(k->checked, "pair", "pairs"));
 		num(f, k->violations);
 		fputs("</td><td class=\"num\">", f);
@@ -378,10 +391,17 @@ fill_findings(FILE *f, const struct page *pg)
 					 : r->mx == MX_NODE ? (long)(1 + m->nnodes + (size_t)m->svc_ports[v->svc_port].svc) : -1;
 				if (col >= 0)
 					fprintf(f, "<a href=\"#col-%ld\">", col);
-				fputs("service ", f);
-				html_escape(f, model_service_name(m, m->svc_ports[v->svc_port].svc, svc, sizeof svc));
-				fprintf(f, " at %s", emit_dest(&v->d, buf));
-				fputs(col >= 0 ? "</a>: no endpoints" : ": no endpoints", f);
+				if (v->backend >= 0) {
+					char *text = check_target_text(m, v);
+					html_escape(f, text);
+					free(text);
+					fputs(col >= 0 ? "</a>" : "", f);
+				} else {
+					fputs("service ", f);
+					html_escape(f, model_service_name(m, m->svc_ports[v->svc_port].svc, svc, sizeof svc));
+					fprintf(f, " at %s", emit_dest(&v->d, buf));
+					fputs(col >= 0 ? "</a>: no endpoints" : ": no endpoints", f);
+				}
 			} else {
 				pair_link(f, pg, v->sender, &v->d);
 				fputs(", opened by ", f);
@@ -475,15 +495,68 @@ legend(FILE *f, const struct page *pg)
 	const struct model *m = pg->m;
 	fputs("<ul class=\"legend\" aria-label=\"Legend\">", f);
 	for (int k = 0; k < CELL_KINDS; k++) {
-		if ((k == CELL_DENY && m->npols == 0) || (k == CELL_CLOSED && pg->p->reach->mode != PORTS_ALL))
+		const struct matrix *r = pg->p->reach;
+		if ((k == CELL_DENY && m->npols == 0 && r->pairs[k] == 0) ||
+		    (k == CELL_CLOSED && r->mode != PORTS_ALL && r->pairs[k] == 0) ||
+		    (k == CELL_OUTSIDE && r->pairs[k] == 0))
 			continue;
 		if (k == CELL_NA && pg->mx != MX_PROCESS)
 			continue;
+		/* Nothing listens: grey where no one opened the port, a fault's
+		 * colour behind a service that promised it. */
+		if (k == CELL_CLOSED && r->refused > 0)
+			fprintf(f, "<li><span class=\"sym closed fault\" aria-hidden=\"true\">%s</span>%s behind a service "
+				   "(connection refused: a fault)</li>",
+				cell_syms[k], cell_words[k]);
+		if (k == CELL_CLOSED && r->refused > 0 && r->refused == r->pairs[k] && r->mode != PORTS_ALL)
+			continue;
 		fprintf(f, "<li><span class=\"sym %s\" aria-hidden=\"true\">%s</span>%s%s</li>", cell_names[k], cell_syms[k],
 			cell_words[k],
-			k == CELL_DENY ? " (intended isolation)" : k == CELL_NA ? " (another pod's 127.0.0.1)" : "");
+			k == CELL_DENY      ? " (intended isolation)"
+			: k == CELL_CLOSED  ? " (connection refused)"
+			: k == CELL_OUTSIDE ? " (not a fault)"
+			: k == CELL_NA      ? " (another pod's 127.0.0.1)"
+					    : "");
 	}
 	fputs("</ul>\n", f);
+}
+
+/* (sender, d) is the pair of an expect that fails: a problem the badge
+ * counts, whatever its class. */
+static bool
+failed_expect(const struct page *pg, int sender, const struct dest *d)
+{
+	const struct check *c = pg->p->check;
+	if (c == NULL)
+		return false;
+	for (size_t i = 0; i < check_nexpects(c); i++) {
+		const struct check_expect *x = check_expect(c, i);
+		if (!x->holds && x->e->from == sender && x->e->addr == d->addr && x->e->port == d->port &&
+		    x->e->proto == d->proto)
+			return true;
+	}
+	return false;
+}
+
+/* sender has a failing expect that no cell shows (a destination the
+ * matrix does not ask: a closed port, an address outside): its row is the
+ * problem "problems only" keeps. */
+static bool
+failed_expect_off_matrix(const struct page *pg, int sender)
+{
+	const struct check *c = pg->p->check;
+	const struct matrix *r = pg->p->reach;
+	if (c == NULL)
+		return false;
+	for (size_t i = 0; i < check_nexpects(c); i++) {
+		const struct check_expect *x = check_expect(c, i);
+		struct dest d = { x->e->addr, x->e->port, x->e->proto };
+		long col = matrix_column(r, &d);
+		if (!x->holds && x->e->from == sender &&
+		    (col < 0 || r->kind[(size_t)pg->m->v[sender].idx * r->ncols + (size_t)col] == CELL_NA))
+			return true;
+	}
+	return false;
 }
 
 /* Column groups of the per-process matrix. */
@@ -589,9 +662,21 @@ matrix_process(FILE *f, const struct page *pg)
 	fputs("</tr>\n<tr class=\"h2\">", f);
 	head_row2(f, pg, g, r->ncols);
 	fputs("</tr>\n<tr class=\"h3\">", f);
-	for (size_t i = 0; i < r->ncols; i++)
-		fprintf(f, "<th scope=\"col\" id=\"col-%zu\"%s>%u/%s</th>", i, first[i] ? " class=\"first\"" : "",
-			r->cols[i].port, proto_name(r->cols[i].proto));
+	/* A service port that fails constraint 5 or 6 is a problem, in each
+	 * of its cells, even where the sender is denied before it. */
+	bool *blamed = xcalloc(r->ncols + 1, sizeof *blamed);
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct svc_flat *sp = model_service_port(m, r->cols[i].addr, r->cols[i].port, r->cols[i].proto);
+		blamed[i] = pg->p->check != NULL && sp != NULL && check_service_port_fails(m, (size_t)(sp - m->svc_ports));
+	}
+	for (size_t i = 0; i < r->ncols; i++) {
+		bool fault = blamed[i];
+		const char *cls = first[i] && fault ? " class=\"first fault\"" : first[i] ? " class=\"first\""
+				  : fault		? " class=\"fault\""
+							: "";
+		fprintf(f, "<th scope=\"col\" id=\"col-%zu\"%s>%u/%s</th>", i, cls, r->cols[i].port,
+			proto_name(r->cols[i].proto));
+	}
 	fputs("</tr>\n</thead>\n", f);
 	/* A tbody per node: its daemons, then each pod and its containers. */
 	for (size_t n = 0; n < m->nnodes; n++) {
@@ -616,7 +701,8 @@ matrix_process(FILE *f, const struct page *pg)
 					addr_html(f, m->v[pod].addr);
 					fprintf(f, "</small></th><td colspan=\"%zu\"></td></tr>\n", r->ncols);
 				}
-				fprintf(f, "<tr class=\"%s\" id=\"row-%zu\" data-s=\"", v->kind == V_CONTAINER ? "p" : "d", i);
+				fprintf(f, "<tr class=\"%s%s\" id=\"row-%zu\" data-s=\"", v->kind == V_CONTAINER ? "p" : "d",
+					failed_expect_off_matrix(pg, s) ? " fault" : "", i);
 				html_escape(f, v->name);
 				fputc(' ', f);
 				html_escape(f, m->v[v->parent].name);
@@ -631,7 +717,11 @@ matrix_process(FILE *f, const struct page *pg)
 				fputs("</th>", f);
 				for (size_t c = 0; c < r->ncols; c++) {
 					size_t at = i * r->ncols + c;
-					fprintf(f, "<td class=\"c %s%s\"", cell_names[r->kind[at]], first[c] ? " first" : "");
+					enum matrix_cell kind = (enum matrix_cell)r->kind[at];
+					bool fault = kind != CELL_NA && (blamed[c] || judge_pair_is_fault(m, &r->cols[c], (enum judge_class)kind) ||
+									 failed_expect(pg, s, &r->cols[c]));
+					fprintf(f, "<td class=\"c %s%s%s\"", cell_names[kind], fault ? " fault" : "",
+						first[c] ? " first" : "");
 					if (r->kind[at] != CELL_NA) {
 						fprintf(f, " id=\"c-%zu-%zu\" title=\"", i, c);
 						html_escape(f, r->detail[at].tip);
@@ -651,6 +741,7 @@ matrix_process(FILE *f, const struct page *pg)
 	fputs("</table>\n", f);
 	free(g);
 	free(first);
+	free(blamed);
 }
 
 static void
@@ -677,7 +768,15 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 {
 	const struct model *m = pg->m;
 	enum matrix_cell w = matrix_worst(count);
-	fprintf(f, "<td class=\"c %s%s\"", cell_names[w], col == 1 || col == 1 + m->nnodes ? " first" : "");
+	/* Nothing listens behind a service is a fault (judge_pair_is_fault),
+	 * and so is a service with a port that fails constraint 5 or 6. */
+	bool to_svc = col > m->nnodes, blamed = false;
+	if (to_svc && pg->p->check != NULL)
+		for (size_t i = 0; i < m->nsvc_ports; i++)
+			blamed = blamed || (m->svc_ports[i].svc == (int)(col - 1 - m->nnodes) && check_service_port_fails(m, i));
+	bool fault = w != CELL_NA && (blamed || judge_is_fault((enum judge_class)w) || (to_svc && w == CELL_CLOSED));
+	fprintf(f, "<td class=\"c %s%s%s\"", cell_names[w], fault ? " fault" : "",
+		col == 1 || col == 1 + m->nnodes ? " first" : "");
 	if (w == CELL_NA) {
 		fputs("></td>", f);
 		return;
@@ -706,9 +805,10 @@ node_cell(FILE *f, const struct page *pg, size_t row, size_t col, const uint64_t
 	fprintf(f, "\"><span aria-hidden=\"true\">%s</span><span class=\"k\">", cell_syms[w]);
 	uint64_t bad = 0;
 	for (int k = 0; k < CELL_NA; k++)
-		if (k != CELL_OK && k != CELL_CLOSED)
+		if (k != CELL_OK && (k != CELL_CLOSED || to_svc) && k != CELL_OUTSIDE)
 			bad += count[k];
-	num(f, w == CELL_OK || w == CELL_CLOSED ? count[CELL_OK] + count[CELL_CLOSED] : bad);
+	bool good = w == CELL_OK || (w == CELL_CLOSED && !to_svc) || w == CELL_OUTSIDE;
+	num(f, good ? count[CELL_OK] + (to_svc ? 0 : count[CELL_CLOSED]) + count[CELL_OUTSIDE] : bad);
 	fputs("</span><span class=\"sr\"> ", f);
 	counts_text(f, count);
 	fputs("</span></td>", f);

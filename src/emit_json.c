@@ -1,8 +1,10 @@
 #include "config.h"
 #include "emit.h"
 #include "fib.h"
+#include "judge.h"
 #include "xalloc.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 
 void
@@ -56,7 +58,7 @@ rule_json(FILE *f, const struct model *m, const struct step *s)
 
 /* The fields a row and a trace share. */
 static void
-fate_fields(FILE *f, const struct model *m, const struct fate *fate)
+fate_fields(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *fate)
 {
 	fprintf(f, "\"verdict\":\"%s\",\"receiver\":", verdict_name(fate->verdict));
 	name_or_null(f, m, fate->receiver);
@@ -68,10 +70,13 @@ fate_fields(FILE *f, const struct model *m, const struct fate *fate)
 		emit_json_string(f, forward_token(m, fate, i, buf));
 	}
 	fputs("],\"reason\":", f);
-	if (fate->reason != REASON_NONE)
-		fprintf(f, "\"%s\"", forward_reason_name(fate->reason));
+	char *why = judge_reason(m, sender, d, fate);
+	if (why != NULL)
+		emit_json_string(f, why);
 	else
 		fputs("null", f);
+	free(why);
+	fprintf(f, ",\"class\":\"%s\"", judge_class_id(judge_fate(m, sender, d, fate)));
 	fputs(",\"at\":", f);
 	name_or_null(f, m, fate->at);
 	/* A policy's denial says which policies isolate the pod: none of
@@ -107,7 +112,7 @@ emit_row_json(FILE *f, const struct model *m, int sender, const struct dest *d, 
 	fputc(',', f);
 	dest_fields(f, d);
 	fputc(',', f);
-	fate_fields(f, m, fate);
+	fate_fields(f, m, sender, d, fate);
 	fputs(",\"rule\":", f);
 	const struct step *s = forward_last_step(fate);
 	if (s != NULL && s->pos > 0)
@@ -132,7 +137,7 @@ emit_trace_json(FILE *f, const struct model *m, int sender, const struct dest *d
 	for (size_t i = 0; i < n; i++) {
 		const struct fate *fate = &fates[i];
 		fputs(i ? ",\n{" : "\n{", f);
-		fate_fields(f, m, fate);
+		fate_fields(f, m, sender, d, fate);
 		fputs(",\"hops\":[", f);
 		for (size_t k = 0; k < fate->nsteps; k++) {
 			if (k > 0)
@@ -142,4 +147,14 @@ emit_trace_json(FILE *f, const struct model *m, int sender, const struct dest *d
 		fputs("]}", f);
 	}
 	fputs("\n]}\n", f);
+}
+
+void
+emit_reach_json_summary(FILE *f, const size_t count[3], const uint64_t classes[JUDGE_CLASSES])
+{
+	fprintf(f, "\n],\"summary\":{\"pairs\":%zu,\"delivered\":%zu,\"discarded\":%zu,\"loop\":%zu,\"classes\":{",
+		count[0] + count[1] + count[2], count[0], count[1], count[2]);
+	for (int k = 0; k < JUDGE_CLASSES; k++)
+		fprintf(f, "%s\"%s\":%" PRIu64, k ? "," : "", judge_class_id((enum judge_class)k), classes[k]);
+	fputs("}}}\n", f);
 }

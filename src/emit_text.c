@@ -1,6 +1,7 @@
 #include "config.h"
 #include "emit.h"
 #include "fib.h"
+#include "judge.h"
 #include "matrix.h"
 #include "policy.h"
 #include "xalloc.h"
@@ -106,9 +107,9 @@ explain_policy(FILE *f, const struct model *m, const struct fate *x)
 }
 
 static void
-explain_end(FILE *f, const struct model *m, const struct fate *x)
+explain_end(FILE *f, const struct model *m, int sender, const struct dest *d, const struct fate *x)
 {
-	char *why = forward_explain(m, x);
+	char *why = judge_explain(m, sender, d, x);
 	fprintf(f, "verdict: %s", why);
 	free(why);
 	if (x->reason == REASON_INGRESS || x->reason == REASON_EGRESS)
@@ -153,7 +154,7 @@ emit_trace_text(FILE *f, const struct model *m, int sender, const struct dest *d
 					addr_format(x->dnat_addr, a), x->dnat_port,
 					forward_backend(m, x, backend, sizeof backend));
 		}
-		explain_end(f, m, x);
+		explain_end(f, m, sender, d, x);
 		char *p = forward_path(m, x);
 		fprintf(f, "path: %s\n", p);
 		free(p);
@@ -203,10 +204,19 @@ emit_matrix_text(FILE *f, const struct matrix *x)
 			snprintf(name, sizeof name, "service %s", model_service_name(m, svc, svcname, sizeof svcname));
 		fprintf(f, "%*zu  %-22s %s\n", digits, c + 1, emit_dest(&x->cols[c], buf), name);
 	}
-	fputs("\nlegend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender\n", f);
-	fprintf(f,
-		"summary: %" PRIu64 " pairs: %" PRIu64 " delivered, %" PRIu64 " discarded (%" PRIu64
-		" of them denied by a policy), %" PRIu64 " loop\n",
-		x->verdicts[0] + x->verdicts[1] + x->verdicts[2], x->verdicts[0], x->verdicts[1], x->denied,
-		x->verdicts[2]);
+	fputs("\nlegend:", f);
+	for (int k = 0; k < JUDGE_CLASSES; k++)
+		fprintf(f, " %c %s ", judge_class_mark((enum judge_class)k),
+			k == JUDGE_DENIED ? "denied by a policy" : judge_class_word((enum judge_class)k));
+	fputs(" . not a pair of this sender\n", f);
+	/* Pairs per class, as the page's header counts them. */
+	uint64_t total = 0;
+	for (int k = 0; k < JUDGE_CLASSES; k++)
+		total += x->pairs[k];
+	fprintf(f, "summary: %" PRIu64 " pairs: %" PRIu64 " delivered", total, x->pairs[JUDGE_DELIVERED]);
+	for (int k = 1; k < JUDGE_CLASSES; k++)
+		if (x->pairs[k] > 0)
+			fprintf(f, ", %" PRIu64 " %s", x->pairs[k],
+				k == JUDGE_DENIED ? "denied by a policy" : judge_class_word((enum judge_class)k));
+	fputc('\n', f);
 }

@@ -3,6 +3,7 @@
 /* graph_private.h first: it renames Graphviz's struct port. */
 #include "graph_private.h"
 #include "graph.h"
+#include "judge.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -863,7 +864,7 @@ verdict_text(struct sb *b, const struct model *m, const struct fate *f)
 			}
 		sb_printf(b, " to %s:%u, then ", addr_format(f->dnat_addr, a), f->dnat_port);
 	}
-	char *why = forward_explain(m, f);
+	char *why = judge_explain(m, f->sender, NULL, f);
 	sb_printf(b, "%s", why);
 	free(why);
 	if (f->npath > 1)

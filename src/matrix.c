@@ -1,60 +1,34 @@
 #include "config.h"
 #include "matrix.h"
 #include "addr.h"
+#include "judge.h"
 #include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- one pair's kind: the one place the views' classification lives ---- */
+/* ---- one pair's kind: judge.c's class, worst first ---- */
 
-/* Which of two fates' cells a pair shows: the worst. */
-static const int cell_rank[CELL_KINDS] = { 0, 3, 2, 4, 5, 1, -1 };
-
-/* The process that opened the port the message was finally sent to (after
- * a Service Rule's rewrite), or -1. */
-static int
-expected_receiver(const struct model *m, int sender, const struct dest *d, const struct fate *f)
-{
-	uint32_t a = f->dnat >= 0 ? f->dnat_addr : d->addr;
-	uint16_t port = f->dnat >= 0 ? f->dnat_port : d->port;
-	int sw;
-	if (a == ADDR_LOOPBACK)
-		sw = m->v[sender].kind == V_CONTAINER ? m->v[sender].parent : -1;
-	else
-		sw = model_addr_owner(m, a);
-	if (sw < 0)
-		return -1;
-	const struct endpoint *ep = model_endpoint(m, sw, port, d->proto);
-	return ep != NULL ? ep->proc : -1;
-}
-
-/* A message to a port that nobody opened (--ports all) cannot arrive: in
- * the model it loops between pod and node, or dies on the way; the cell
- * says "nothing listens" rather than flag a fault. */
+/* The cell of a pair's fates; expected: judge_expected's answer for the
+ * fates that no Service Rule rewrote. */
 static enum matrix_cell
-fate_cell(const struct fate *f, int expected)
+pair_cell(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf, int expected)
 {
-	if (f->verdict == VERDICT_DELIVERED)
-		return f->receiver == expected ? CELL_OK : CELL_WRONG;
-	if (f->verdict == VERDICT_DISCARDED && (f->reason == REASON_INGRESS || f->reason == REASON_EGRESS))
-		return CELL_DENY;
-	if (expected < 0 && f->reason != REASON_NO_ENDPOINTS)
-		return CELL_CLOSED;
-	return f->verdict == VERDICT_LOOP ? CELL_LOOP : CELL_DROP;
+	enum matrix_cell worst = CELL_NA;
+	for (size_t i = 0; i < nf; i++) {
+		enum matrix_cell c = (enum matrix_cell)judge_fate_known(
+			m, sender, d, &f[i], f[i].dnat >= 0 ? judge_expected(m, sender, d, &f[i]) : expected);
+		if (worst == CELL_NA || c > worst)
+			worst = c;
+	}
+	return worst;
 }
 
 enum matrix_cell
 matrix_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f, size_t nf)
 {
-	enum matrix_cell worst = CELL_NA;
-	for (size_t i = 0; i < nf; i++) {
-		enum matrix_cell c = fate_cell(&f[i], expected_receiver(m, sender, d, &f[i]));
-		if (cell_rank[c] > cell_rank[worst])
-			worst = c;
-	}
-	return worst;
+	return (enum matrix_cell)judge_pair(m, sender, d, f, nf);
 }
 
 enum matrix_cell
@@ -62,29 +36,9 @@ matrix_worst(const uint64_t *count)
 {
 	enum matrix_cell w = CELL_NA;
 	for (int k = 0; k < CELL_NA; k++)
-		if (count[k] > 0 && cell_rank[k] > cell_rank[w])
+		if (count[k] > 0)
 			w = (enum matrix_cell)k;
 	return w;
-}
-
-/* The text table's mark for a pair: its worst row, broken, then denied,
- * then delivered. A denial by policy is intended, so it has its own mark.
- * Counts every fate by verdict as it goes. */
-static char
-text_mark(struct matrix *x, const struct fate *fate, size_t n)
-{
-	static const char sym[] = { '+', 'x', '@' };
-	char cell = '+';
-	for (size_t i = 0; i < n; i++) {
-		bool policy = fate[i].reason == REASON_INGRESS || fate[i].reason == REASON_EGRESS;
-		x->verdicts[fate[i].verdict]++;
-		x->denied += policy;
-		if (policy && cell == '+')
-			cell = '-';
-		else if (!policy && fate[i].verdict != VERDICT_DELIVERED)
-			cell = sym[fate[i].verdict];
-	}
-	return cell;
 }
 
 /* ---- the matrix ---- */
@@ -224,7 +178,7 @@ cell_tip(const struct model *m, int sender, const struct dest *d, const struct f
 	if (expected >= 0 && f[0].dnat < 0)
 		fprintf(mem, " (opened by %s)", m->v[expected].name);
 	for (size_t i = 0; i < nf; i++) {
-		char *why = forward_explain(m, &f[i]);
+		char *why = judge_explain(m, sender, d, &f[i]);
 		if (nf > 1)
 			fprintf(mem, "\nbackend %zu of %zu: %s", i + 1, nf, why);
 		else
@@ -261,12 +215,15 @@ matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate
 {
 	const struct model *m = x->m;
 	x->rows += nf;
-	char mark = text_mark(x, f, nf);
+	for (size_t i = 0; i < nf; i++) {
+		x->verdicts[f[i].verdict]++;
+		x->denied += f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS;
+	}
 	/* 127.0.0.1 is each pod's own: no memo for it. */
 	struct fate plain = { .dnat = -1 };
 	struct matrix_memo own, *e = &own;
 	if (d->addr == ADDR_LOOPBACK) {
-		own.expected = expected_receiver(m, sender, d, &plain);
+		own.expected = judge_expected(m, sender, d, &plain);
 		own.col = 0;
 	} else {
 		if (sender != x->sender) {
@@ -280,25 +237,23 @@ matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate
 		e = &x->memo[x->k++];
 		if (cmp_dest(&e->d, d) != 0) {
 			e->d = *d;
-			e->expected = expected_receiver(m, sender, d, &plain);
+			e->expected = judge_expected(m, sender, d, &plain);
 			e->col = x->mx == MX_NODE ? (uint32_t)matrix_node_column(m, d->addr) : 0;
 		}
 	}
-	enum matrix_cell kind = CELL_NA;
 	int expected = e->expected;
-	for (size_t i = 0; i < nf; i++) {
-		enum matrix_cell c = fate_cell(&f[i], f[i].dnat >= 0 ? expected_receiver(m, sender, d, &f[i]) : expected);
-		if (cell_rank[c] > cell_rank[kind])
-			kind = c;
-	}
-	if (kind != CELL_NA)
+	enum matrix_cell kind = pair_cell(m, sender, d, f, nf, expected);
+	if (kind != CELL_NA) {
 		x->pairs[kind]++;
+		if (kind == CELL_CLOSED && judge_pair_is_fault(m, d, (enum judge_class)kind))
+			x->refused++;
+	}
 	if (x->mx == MX_PROCESS) {
 		long col = matrix_column(x, d);
 		if (col < 0)
 			return;
 		size_t i = (size_t)m->v[sender].idx * x->ncols + (size_t)col;
-		x->sym[i] = mark;
+		x->sym[i] = judge_class_mark((enum judge_class)kind);
 		if (kind == CELL_NA)
 			return;
 		x->kind[i] = (unsigned char)kind;

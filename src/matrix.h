@@ -16,18 +16,21 @@
 #include <stdint.h>
 
 #include "forward.h"
+#include "judge.h"
 #include "model.h"
 #include "reach.h"
 
-/* What one (sender, destination) pair shows: the worst of its fates. */
+/* What one (sender, destination) pair shows: the worst of its fates, as
+ * judge.h classes them (the same values, worst last), or not asked. */
 enum matrix_cell {
-	CELL_OK,     /* delivered to the process that opened the port */
-	CELL_WRONG,  /* delivered, to another process */
-	CELL_DENY,   /* discarded by a NetworkPolicy: intended isolation */
-	CELL_DROP,   /* discarded by the network */
-	CELL_LOOP,
-	CELL_CLOSED, /* --ports all: discarded where nothing listens */
-	CELL_NA,     /* not asked: another pod's 127.0.0.1 */
+	CELL_OK = JUDGE_DELIVERED,      /* delivered to the process that opened the port */
+	CELL_OUTSIDE = JUDGE_OUTSIDE,   /* discarded outside the cluster: not a fault */
+	CELL_DENY = JUDGE_DENIED,       /* discarded by a NetworkPolicy: intended isolation */
+	CELL_CLOSED = JUDGE_NOTHING,    /* nothing listens */
+	CELL_WRONG = JUDGE_MISDELIVERED, /* delivered, to another process */
+	CELL_DROP = JUDGE_DISCARDED,    /* discarded by the network */
+	CELL_LOOP = JUDGE_LOOP,
+	CELL_NA = JUDGE_CLASSES,        /* not asked: another pod's 127.0.0.1 */
 	CELL_KINDS,
 };
 
@@ -49,12 +52,13 @@ struct matrix {
 	size_t *sorted; /* column indexes sorted by (addr, port, proto) */
 	/* per process: nprocs x ncols (detail: only if asked for) */
 	unsigned char *kind;  /* enum matrix_cell */
-	char *sym;            /* the text table's mark: + - x @ . */
+	char *sym;            /* the text table's mark: judge_class_mark, or . */
 	struct matrix_detail *detail;
 	/* per node: 127.0.0.1, every node, every service; totals: one */
 	size_t nncols;
 	uint64_t (*count)[CELL_KINDS]; /* nnodes x nncols */
 	uint64_t pairs[CELL_KINDS];    /* pairs per kind */
+	uint64_t refused;              /* nothing-listens pairs that are faults (a service's port) */
 	uint64_t rows;                 /* reach rows (fates) */
 	uint64_t verdicts[3], denied;  /* fates per verdict; denied by a policy */
 	/* Each destination's receiving process and per-node column, looked up

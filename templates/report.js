@@ -63,7 +63,7 @@
 		if (!svg) return;
 		svg.classList.remove('tracing');
 		each(svg.querySelectorAll('g.hl'), function (g) {
-			g.classList.remove('hl', 'hl-end', 'ok', 'drop', 'loop', 'deny', 'wrong', 'closed');
+			g.classList.remove('hl', 'hl-end', 'ok', 'drop', 'loop', 'deny', 'wrong', 'closed', 'outside');
 		});
 	}
 	/* The link between two vertices; a summary of many nodes draws the
@@ -136,14 +136,16 @@
 
 	/* ---- the matrix ---- */
 	var rows = [], cols = [], ncols = 0, heads = [], sel = null;
-	var VERDICTS = ['ok', 'wrong', 'deny', 'drop', 'loop', 'closed', 'na'];
+	var VERDICTS = ['ok', 'outside', 'deny', 'closed', 'wrong', 'drop', 'loop', 'na'];
 	function verdictOf(td) {
 		for (var i = 0; i < VERDICTS.length; i++)
 			if (td.classList.contains(VERDICTS[i])) return VERDICTS[i];
 		return 'na';
 	}
 	function isProblem(td) {
-		return td.classList.contains('drop') || td.classList.contains('loop') || td.classList.contains('wrong');
+		/* the faults (judge.h), and whatever else made the badge red */
+		return td.classList.contains('drop') || td.classList.contains('loop') || td.classList.contains('wrong') ||
+			td.classList.contains('fault');
 	}
 	if (mx) {
 		/* Leaf columns and the group headers that span them. */
@@ -168,7 +170,8 @@
 					rows.push({ tr: tr, grp: true, words: '', members: [] });
 					return;
 				}
-				var r = { tr: tr, grp: false, words: (tr.getAttribute('data-s') || text(tr.cells[0])).toLowerCase(), problem: false, show: true };
+				/* a row marked fault: a failing expect no cell shows */
+				var r = { tr: tr, grp: false, words: (tr.getAttribute('data-s') || text(tr.cells[0])).toLowerCase(), problem: tr.classList.contains('fault'), show: true };
 				for (var c = 1; c < tr.cells.length; c++) {
 					if (isProblem(tr.cells[c])) {
 						r.problem = true;

@@ -304,7 +304,7 @@ test_check_services_and_policies(void **state)
 		"<expect from=\"nginx\" to=\"10.96.0.11:80\" verdict=\"discarded\"/>\n"
 		"</cluster>\n");
 	struct check *c = check_run(m, 10);
-	assert_int_equal(check_nconstraints(c), 5);
+	assert_int_equal(check_nconstraints(c), 6); /* 5 and 6 with services */
 	/* job -> db:5432 is denied by the policy: intended, not a fault;
 	 * pg -> its own pod and D1 (its node's address) are always let in. */
 	assert_counts(c, 3, 0, 9, 0, 3, 0);
@@ -324,8 +324,9 @@ test_check_services_and_policies(void **state)
 	assert_non_null(strstr(text, "constraint 3, pod to pod: pass (9 pairs checked, 0 violations, 1 denied by policy)\n"));
 	assert_non_null(strstr(text, "constraint 5, service endpoints: FAIL (2 service ports checked, 1 violation)\n"
 				     "  service default/orphan at 10.96.0.11:80/TCP: no endpoints\n"
+				     "constraint 6, service targets: pass (1 service backend checked, 0 violations)\n"
 				     "expects: 2 checked, 0 failed\n"));
-	assert_non_null(strstr(text, "summary: FAIL: 1 of 5 constraints and 0 of 2 expects failed\n"));
+	assert_non_null(strstr(text, "summary: FAIL: 1 of 6 constraints and 0 of 2 expects failed\n"));
 	free(text);
 	char *j = emitted(c, 1, false);
 	assert_non_null(strstr(j, "{\"service\":\"default/orphan\",\"address\":\"10.96.0.11\",\"port\":80,"

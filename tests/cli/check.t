@@ -178,7 +178,7 @@ $ k8snet check -
 > constraint 4, daemon to pod: pass (2 pairs checked, 0 violations)
 > expects: 4 checked, 2 failed
 >   line 8: A -> 10.0.2.1:80/TCP delivered to B: pass
->   line 9: A -> 10.0.1.1:22/TCP discarded: FAIL: loop: P1 is reached again with the same header
+>   line 9: A -> 10.0.1.1:22/TCP discarded: FAIL: nothing listens on 10.0.1.1:22/TCP in pod P1 (connection refused)
 >     path: A>P1>N1>P1
 >   line 10: D1 -> 10.0.2.1:80/UDP loop: pass
 >   line 11: A -> 10.0.2.1:80/TCP delivered to A: FAIL: delivered to B
@@ -284,7 +284,7 @@ $ k8snet check - --format json
 > {"number":1,"name":"distinct addresses","status":"pass","checked":4,"violations":0,"denied_by_policy":0,"unlisted":0,"note":"checked when the spec is read","listed":[]},
 > {"number":2,"name":"container to container","status":"pass","checked":2,"violations":0,"denied_by_policy":0,"unlisted":0,"listed":[]},
 > {"number":3,"name":"pod to pod","status":"fail","checked":4,"violations":1,"denied_by_policy":0,"unlisted":0,"listed":[
-> {"expected_receiver":"B","row":{"source":"A","address":"10.0.2.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["A","P1","N1","N2"],"reason":"discard rule","at":"N2","rule":{"switch":"N2","position":1,"origin":"Override","src":"10.0.1.0/24","dst":"*","dport":"*","protocol":"*","action":"discard","to":null,"line":8}}}]},
+> {"expected_receiver":"B","row":{"source":"A","address":"10.0.2.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["A","P1","N1","N2"],"reason":"discard rule","class":"discarded","at":"N2","rule":{"switch":"N2","position":1,"origin":"Override","src":"10.0.1.0/24","dst":"*","dport":"*","protocol":"*","action":"discard","to":null,"line":8}}}]},
 > {"number":4,"name":"daemon to pod","status":"pass","checked":2,"violations":0,"denied_by_policy":0,"unlisted":0,"listed":[]}
 > ],"expects":[
 > ],"summary":{"constraints":4,"constraints_failed":1,"expects":0,"expects_failed":0}}

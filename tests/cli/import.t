@@ -337,8 +337,9 @@ $ k8snet import samples/k8s -o k8s.xml --quiet && k8snet reach k8s.xml --format 
 > constraint 3, pod to pod: pass (240 pairs checked, 0 violations, 117 denied by policy)
 > constraint 4, daemon to pod: pass (30 pairs checked, 0 violations)
 > constraint 5, service endpoints: pass (6 service ports checked, 0 violations)
+> constraint 6, service targets: pass (10 service backends checked, 0 violations)
 > expects: none in the spec
-> summary: pass: 5 constraints and 0 expects hold
+> summary: pass: 6 constraints and 0 expects hold
 = test -s k8s.xml && ! test -e k8s.xml.tmp-k8snet
 
 $ k8snet validate samples/k8s

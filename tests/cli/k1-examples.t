@@ -73,7 +73,7 @@ $ k8snet trace samples/k1.xml C1.1 10.1.1.1:7777
 >   C1.1 sends on its link to P1
 >   at P1: rule 5 [* * * * *] forward N1 (Local Forwarding Rule)
 >   at N1: rule 1 [* * 10.1.1.1 * *] forward P1 (Node to Pod Forwarding Rule)
-> verdict: loop: P1 is reached again with the same header
+> verdict: nothing listens on 10.1.1.1:7777/TCP in pod P1 (connection refused)
 > path: C1.1>P1>N1>P1
 
 $ k8snet trace samples/k1.xml C1.1 127.0.0.1:7777
@@ -81,14 +81,14 @@ $ k8snet trace samples/k1.xml C1.1 127.0.0.1:7777
 >   C1.1 sends on its link to P1
 >   at P1: rule 5 [* * * * *] forward N1 (Local Forwarding Rule)
 >   at N1: no rule matches
-> verdict: discarded at N1: no matching rule
+> verdict: nothing listens on 127.0.0.1:7777/TCP in pod P1 (connection refused)
 > path: C1.1>P1>N1
 
 # The loop in JSON: "at" is the switch reached twice, the last hop's rule
 # the one that sent the message back.
 $ k8snet trace samples/k1.xml C1.1 10.1.1.1:7777 --format json
 > {"cluster":"K1","source":"C1.1","source_address":"10.1.1.1","address":"10.1.1.1","port":7777,"protocol":"TCP","fates":[
-> {"verdict":"loop","receiver":null,"path":["C1.1","P1","N1","P1"],"reason":null,"at":"P1","hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.1.1","dport":"*","protocol":"*","action":"forward","to":"P1"}]}
+> {"verdict":"loop","receiver":null,"path":["C1.1","P1","N1","P1"],"reason":"nothing listens on 10.1.1.1:7777/TCP in pod P1 (connection refused)","class":"nothing_listens","at":"P1","hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.1.1","dport":"*","protocol":"*","action":"forward","to":"P1"}]}
 > ]}
 
 # Every FIB of K1: the model's tables exactly (its daemons open nothing,
@@ -254,11 +254,11 @@ $ k8snet reach samples/k1.xml
 >  9  10.1.2.2:8080/TCP      P4
 > 10  10.1.2.2:9090/TCP      P4
 >
-> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
-> summary: 96 pairs: 96 delivered, 0 discarded (0 of them denied by a policy), 0 loop
+> legend: + delivered  > discarded outside the cluster  - denied by a policy  o nothing listens  ! delivered to another process  x discarded  @ loop  . not a pair of this sender
+> summary: 96 pairs: 96 delivered
 
 # --ports all adds the node addresses (no rule delivers there: discarded)
 # and nothing else fails: 10 senders x 6 addresses x 2 ports, plus
 # 127.0.0.1 x 2 ports for the 8 containers = 136 pairs, 40 discarded.
 $ k8snet reach samples/k1.xml --ports all --format json | tail -n 1
-> ],"summary":{"pairs":136,"delivered":96,"discarded":40,"loop":0}}
+> ],"summary":{"pairs":136,"delivered":96,"discarded":40,"loop":0,"classes":{"delivered":96,"outside":0,"denied":0,"nothing_listens":40,"misdelivered":0,"discarded":0,"loop":0}}}

@@ -217,7 +217,7 @@ $ k8snet trace samples/shop.xml debug/shell 10.96.0.10:80 --format csv
 # A service port without endpoints: discarded where the Service Rule matched.
 $ k8snet trace samples/shop.xml api-1/server 10.96.0.21:9090 --format json
 > {"cluster":"shop","source":"api-1/server","source_address":"10.20.1.2","address":"10.96.0.21","port":9090,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["api-1/server","api-1"],"reason":"no endpoints","at":"api-1","hops":[{"switch":"api-1","position":7,"origin":"Service Rule","src":"*","dst":"10.96.0.21","dport":"9090","protocol":"TCP","action":"dnat","to":"api/metrics"}]}
+> {"verdict":"discarded","receiver":null,"path":["api-1/server","api-1"],"reason":"no endpoints","class":"discarded","at":"api-1","hops":[{"switch":"api-1","position":7,"origin":"Service Rule","src":"*","dst":"10.96.0.21","dport":"9090","protocol":"TCP","action":"dnat","to":"api/metrics"}]}
 > ]}
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 
@@ -232,12 +232,13 @@ $ k8snet check samples/shop.xml
 > constraint 4, daemon to pod: pass (7 pairs checked, 0 violations)
 > constraint 5, service endpoints: FAIL (4 service ports checked, 1 violation)
 >   service api/metrics at 10.96.0.21:9090/TCP: no endpoints
+> constraint 6, service targets: pass (5 service backends checked, 0 violations)
 > expects: 4 checked, 0 failed
 >   line 99: web-1/nginx -> 10.96.0.20:80/TCP delivered: pass
 >   line 100: api-2/server -> 10.96.0.30:5432/TCP delivered to db-1/postgres: pass
 >   line 101: web-1/nginx -> 10.20.3.1:5432/TCP discarded: pass
 >   line 102: debug/shell -> 10.96.0.10:80/TCP discarded: pass
-> summary: FAIL: 1 of 5 constraints and 0 of 4 expects failed
+> summary: FAIL: 1 of 6 constraints and 0 of 4 expects failed
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 
 # The truth table marks a policy's denial (-) apart from a broken network (x).
@@ -276,14 +277,14 @@ $ k8snet reach samples/shop.xml
 > 17  10.96.0.21:9090/TCP    service api/metrics
 > 18  10.96.0.30:5432/TCP    service data/db
 >
-> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
-> summary: 151 pairs: 92 delivered, 59 discarded (50 of them denied by a policy), 0 loop
+> legend: + delivered  > discarded outside the cluster  - denied by a policy  o nothing listens  ! delivered to another process  x discarded  @ loop  . not a pair of this sender
+> summary: 133 pairs: 78 delivered, 46 denied by a policy, 9 discarded
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 
 # JSON names the policies that isolate the pod that denied the message.
 $ k8snet trace samples/shop.xml web-1/nginx 10.20.3.1:5432 --format json
 > {"cluster":"shop","source":"web-1/nginx","source_address":"10.20.1.1","address":"10.20.3.1","port":5432,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["web-1/nginx","web-1","node-a","node-c","db-1"],"reason":"ingress policy","at":"db-1","isolated_by":["data/from-api"],"hops":[{"switch":"web-1","position":7,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"node-a"},{"switch":"node-a","position":10,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"node-c"},{"switch":"node-c","position":6,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"db-1"},{"switch":"db-1","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.20.3.1","dport":"5432","protocol":"TCP","action":"deliver","to":"db-1/postgres"}]}
+> {"verdict":"discarded","receiver":null,"path":["web-1/nginx","web-1","node-a","node-c","db-1"],"reason":"ingress policy","class":"denied","at":"db-1","isolated_by":["data/from-api"],"hops":[{"switch":"web-1","position":7,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"node-a"},{"switch":"node-a","position":10,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"node-c"},{"switch":"node-c","position":6,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"db-1"},{"switch":"db-1","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.20.3.1","dport":"5432","protocol":"TCP","action":"deliver","to":"db-1/postgres"}]}
 > ]}
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 

@@ -152,33 +152,33 @@ $ k8snet reach tests/data/two-nodes.xml --ports all --format csv
 # escaped as a JSON string.
 $ k8snet reach tests/data/one-node.xml --format json
 > {"cluster":"one \"node\" \\ & < é","ports":"open","rows":[
-> {"source":"d","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["d","N","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"d","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["d","N","d"],"reason":null,"at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
-> {"source":"c","address":"127.0.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":1,"origin":"Delivery on localhost","src":"*","dst":"127.0.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"c","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"c","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["c","p","N","d"],"reason":null,"at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}}
-> ],"summary":{"pairs":5,"delivered":5,"discarded":0,"loop":0}}
+> {"source":"d","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["d","N","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"d","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["d","N","d"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
+> {"source":"c","address":"127.0.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":1,"origin":"Delivery on localhost","src":"*","dst":"127.0.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"c","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"c","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["c","p","N","d"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}}
+> ],"summary":{"pairs":5,"delivered":5,"discarded":0,"loop":0,"classes":{"delivered":5,"outside":0,"denied":0,"nothing_listens":0,"misdelivered":0,"discarded":0,"loop":0}}}
 
 # JSON with every verdict: for a loop, "at" is the switch reached twice and
 # "rule" the one that sent the message back to it.
 $ k8snet reach tests/data/one-node.xml --ports all --format json
 > {"cluster":"one \"node\" \\ & < é","ports":"all","rows":[
-> {"source":"d","address":"10.5.0.1","port":7,"protocol":"UDP","verdict":"loop","receiver":null,"path":["d","N","p","N"],"reason":null,"at":"N","rule":{"switch":"p","position":3,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N"}},
-> {"source":"d","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["d","N","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"d","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["d","N","d"],"reason":null,"at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
-> {"source":"d","address":"192.168.5.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["d","N"],"reason":"no matching rule","at":"N","rule":null},
-> {"source":"c","address":"127.0.0.1","port":7,"protocol":"UDP","verdict":"discarded","receiver":null,"path":["c","p","N"],"reason":"no matching rule","at":"N","rule":null},
-> {"source":"c","address":"127.0.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":1,"origin":"Delivery on localhost","src":"*","dst":"127.0.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"c","address":"10.5.0.1","port":7,"protocol":"UDP","verdict":"loop","receiver":null,"path":["c","p","N","p"],"reason":null,"at":"p","rule":{"switch":"N","position":2,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.5.0.1","dport":"*","protocol":"*","action":"forward","to":"p"}},
-> {"source":"c","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
-> {"source":"c","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["c","p","N","d"],"reason":null,"at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
-> {"source":"c","address":"192.168.5.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["c","p","N"],"reason":"no matching rule","at":"N","rule":null}
-> ],"summary":{"pairs":10,"delivered":5,"discarded":3,"loop":2}}
+> {"source":"d","address":"10.5.0.1","port":7,"protocol":"UDP","verdict":"loop","receiver":null,"path":["d","N","p","N"],"reason":"nothing listens on 10.5.0.1:7/UDP in pod p (connection refused)","class":"nothing_listens","at":"N","rule":{"switch":"p","position":3,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N"}},
+> {"source":"d","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["d","N","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"d","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["d","N","d"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
+> {"source":"d","address":"192.168.5.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["d","N"],"reason":"nothing listens on 192.168.5.1:80/TCP in node N (connection refused)","class":"nothing_listens","at":"N","rule":null},
+> {"source":"c","address":"127.0.0.1","port":7,"protocol":"UDP","verdict":"discarded","receiver":null,"path":["c","p","N"],"reason":"nothing listens on 127.0.0.1:7/UDP in pod p (connection refused)","class":"nothing_listens","at":"N","rule":null},
+> {"source":"c","address":"127.0.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":1,"origin":"Delivery on localhost","src":"*","dst":"127.0.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"c","address":"10.5.0.1","port":7,"protocol":"UDP","verdict":"loop","receiver":null,"path":["c","p","N","p"],"reason":"nothing listens on 10.5.0.1:7/UDP in pod p (connection refused)","class":"nothing_listens","at":"p","rule":{"switch":"N","position":2,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.5.0.1","dport":"*","protocol":"*","action":"forward","to":"p"}},
+> {"source":"c","address":"10.5.0.1","port":80,"protocol":"TCP","verdict":"delivered","receiver":"c","path":["c","p","c"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"p","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.5.0.1","dport":"80","protocol":"TCP","action":"deliver","to":"c"}},
+> {"source":"c","address":"192.168.5.1","port":7,"protocol":"UDP","verdict":"delivered","receiver":"d","path":["c","p","N","d"],"reason":null,"class":"delivered","at":null,"rule":{"switch":"N","position":1,"origin":"Delivery on Node Address","src":"*","dst":"192.168.5.1","dport":"7","protocol":"UDP","action":"deliver","to":"d"}},
+> {"source":"c","address":"192.168.5.1","port":80,"protocol":"TCP","verdict":"discarded","receiver":null,"path":["c","p","N"],"reason":"nothing listens on 192.168.5.1:80/TCP in node N (connection refused)","class":"nothing_listens","at":"N","rule":null}
+> ],"summary":{"pairs":10,"delivered":5,"discarded":3,"loop":2,"classes":{"delivered":5,"outside":0,"denied":0,"nothing_listens":5,"misdelivered":0,"discarded":0,"loop":0}}}
 
 # JSON rows carry the same verdicts, receivers and paths as the CSV rows.
 $ k8snet reach samples/what-if.xml --format json 2>/dev/null | grep -c '^{"source"'; k8snet reach samples/what-if.xml --format json 2>/dev/null | tail -1
 > 58
-> ],"summary":{"pairs":58,"delivered":26,"discarded":29,"loop":3}}
+> ],"summary":{"pairs":58,"delivered":26,"discarded":29,"loop":3,"classes":{"delivered":26,"outside":0,"denied":0,"nothing_listens":0,"misdelivered":0,"discarded":29,"loop":3}}}
 
 # Text: a truth table for people. Rows are senders, columns destinations
 # (numbered, listed below the table), "." where the pair is not asked.
@@ -186,8 +186,8 @@ $ k8snet reach tests/data/one-node.xml --ports all
 > reachability of cluster one "node" \ & < é (--ports all): 2 senders x 6 destinations
 >
 > sender 123456
-> d      ..@++x
-> c      x+@++x
+> d      ..o++o
+> c      o+o++o
 >
 > destinations:
 > 1  127.0.0.1:7/UDP        (the sender's own pod)
@@ -197,8 +197,8 @@ $ k8snet reach tests/data/one-node.xml --ports all
 > 5  192.168.5.1:7/UDP      N
 > 6  192.168.5.1:80/TCP     N
 >
-> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
-> summary: 10 pairs: 5 delivered, 3 discarded (0 of them denied by a policy), 2 loop
+> legend: + delivered  > discarded outside the cluster  - denied by a policy  o nothing listens  ! delivered to another process  x discarded  @ loop  . not a pair of this sender
+> summary: 10 pairs: 5 delivered, 5 nothing listens
 
 # Text is the default format; with ten or more columns, the column numbers
 # are written vertically. In --ports open, the 127.0.0.1 columns are the
@@ -227,8 +227,8 @@ $ k8snet reach tests/data/overrides.xml
 > 10  192.168.7.1:22/TCP     N1
 > 11  192.168.7.2:22/TCP     N2
 >
-> legend: + delivered  - denied by a policy  x discarded  @ loop  . not a pair of this sender
-> summary: 46 pairs: 22 delivered, 24 discarded (0 of them denied by a policy), 0 loop
+> legend: + delivered  > discarded outside the cluster  - denied by a policy  o nothing listens  ! delivered to another process  x discarded  @ loop  . not a pair of this sender
+> summary: 46 pairs: 22 delivered, 24 discarded
 
 # The spec from standard input: "-" (messages would name it <stdin>).
 $ k8snet reach - --format csv < tests/data/two-nodes.xml

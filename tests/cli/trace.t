@@ -106,7 +106,7 @@ $ k8snet trace samples/listening-daemons.xml nginx 192.168.1.3:53/UDP
 >   nginx sends on its link to web
 >   at web: rule 3 [* * * * *] forward N1 (Local Forwarding Rule)
 >   at N1: no rule matches
-> verdict: discarded at N1: no matching rule
+> verdict: nothing listens on 192.168.1.3:53/UDP in node N3 (connection refused)
 > path: nginx>web>N1
 
 # A daemon sending to 127.0.0.1: its first switch is its node, which has
@@ -115,7 +115,7 @@ $ k8snet trace samples/k1.xml D1 127.0.0.1:8080
 > message from daemon D1 to 127.0.0.1:8080/TCP (source address 192.168.0.1)
 >   D1 sends on its link to N1
 >   at N1: no rule matches
-> verdict: discarded at N1: no matching rule
+> verdict: nothing listens on 127.0.0.1:8080/TCP in node N1 (connection refused)
 > path: D1>N1
 
 # 127.0.0.1 reaches another container of the same pod, over UDP.
@@ -164,7 +164,7 @@ $ k8snet trace tests/data/overrides.xml d1 192.168.7.1:2222/UDP
 > message from daemon d1 to 192.168.7.1:2222/UDP (source address 192.168.7.1)
 >   d1 sends on its link to N1
 >   at N1: rule 3 [* * 192.168.7.1 2222 *] deliver d1 (Override, spec line 40)
-> verdict: delivered to d1
+> verdict: delivered to d1, though no process opened the port
 > path: d1>N1>d1
 
 # A pod cut from its node: its containers reach nothing outside it.
@@ -186,43 +186,43 @@ $ k8snet trace tests/data/overrides.xml d2 192.168.7.2:22 --format csv; k8snet t
 # where ("at"). One case per verdict and per discard reason.
 $ k8snet trace samples/what-if.xml C1 10.1.2.1:8080 --format json
 > {"cluster":"what-if","source":"C1","source_address":"10.1.1.1","address":"10.1.2.1","port":8080,"protocol":"TCP","fates":[
-> {"verdict":"delivered","receiver":"C2","path":["C1","P1","N1","N3","N2","P2","C2"],"reason":null,"at":null,"hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":1,"origin":"Override","src":"*","dst":"10.1.2.0/24","dport":"8000-8999","protocol":"TCP","action":"forward","to":"N3","line":54},{"switch":"N3","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"},{"switch":"N2","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"P2"},{"switch":"P2","position":4,"origin":"Delivery on Pod Address","src":"*","dst":"10.1.2.1","dport":"8080","protocol":"TCP","action":"deliver","to":"C2"}]}
+> {"verdict":"delivered","receiver":"C2","path":["C1","P1","N1","N3","N2","P2","C2"],"reason":null,"class":"delivered","at":null,"hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":1,"origin":"Override","src":"*","dst":"10.1.2.0/24","dport":"8000-8999","protocol":"TCP","action":"forward","to":"N3","line":54},{"switch":"N3","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"},{"switch":"N2","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"P2"},{"switch":"P2","position":4,"origin":"Delivery on Pod Address","src":"*","dst":"10.1.2.1","dport":"8080","protocol":"TCP","action":"deliver","to":"C2"}]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/what-if.xml C1 10.1.3.1:8443 --format json
 > {"cluster":"what-if","source":"C1","source_address":"10.1.1.1","address":"10.1.3.1","port":8443,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["C1","P1","N1","N3","P4"],"reason":"discard rule","at":"P4","hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":5,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.3.1","dport":"*","protocol":"*","action":"forward","to":"N3"},{"switch":"N3","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.3.1","dport":"*","protocol":"*","action":"forward","to":"P4"},{"switch":"P4","position":1,"origin":"Override","src":"10.1.1.0/24","dst":"*","dport":"8443","protocol":"*","action":"discard","to":null,"line":57}]}
+> {"verdict":"discarded","receiver":null,"path":["C1","P1","N1","N3","P4"],"reason":"discard rule","class":"discarded","at":"P4","hops":[{"switch":"P1","position":5,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":5,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.3.1","dport":"*","protocol":"*","action":"forward","to":"N3"},{"switch":"N3","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.3.1","dport":"*","protocol":"*","action":"forward","to":"P4"},{"switch":"P4","position":1,"origin":"Override","src":"10.1.1.0/24","dst":"*","dport":"8443","protocol":"*","action":"discard","to":null,"line":57}]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/what-if.xml D1 10.1.2.1:9443 --format json
 > {"cluster":"what-if","source":"D1","source_address":"192.168.0.1","address":"10.1.2.1","port":9443,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["D1","N1"],"reason":"link down","at":"N1","hops":[{"switch":"N1","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"}]}
+> {"verdict":"discarded","receiver":null,"path":["D1","N1"],"reason":"link down","class":"discarded","at":"N1","hops":[{"switch":"N1","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"}]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/what-if.xml C1b 10.1.2.1:8080 --format json
 > {"cluster":"what-if","source":"C1b","source_address":"10.1.1.1","address":"10.1.2.1","port":8080,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["C1b"],"reason":"link down","at":"C1b","hops":[]}
+> {"verdict":"discarded","receiver":null,"path":["C1b"],"reason":"link down","class":"discarded","at":"C1b","hops":[]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/what-if.xml D1 10.1.1.2:8080 --format json
 > {"cluster":"what-if","source":"D1","source_address":"192.168.0.1","address":"10.1.1.2","port":8080,"protocol":"TCP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["D1","N1","P3"],"reason":"no link","at":"P3","hops":[{"switch":"N1","position":3,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.1.2","dport":"*","protocol":"*","action":"forward","to":"P3"},{"switch":"P3","position":1,"origin":"Override","src":"*","dst":"10.1.1.2","dport":"8080","protocol":"*","action":"deliver","to":"C1","line":63}]}
+> {"verdict":"discarded","receiver":null,"path":["D1","N1","P3"],"reason":"no link","class":"discarded","at":"P3","hops":[{"switch":"N1","position":3,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.1.2","dport":"*","protocol":"*","action":"forward","to":"P3"},{"switch":"P3","position":1,"origin":"Override","src":"*","dst":"10.1.1.2","dport":"8080","protocol":"*","action":"deliver","to":"C1","line":63}]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/what-if.xml C4 10.1.2.1:9443 --format json
 > {"cluster":"what-if","source":"C4","source_address":"10.1.3.1","address":"10.1.2.1","port":9443,"protocol":"TCP","fates":[
-> {"verdict":"loop","receiver":null,"path":["C4","P4","N3","N2","P2","N2"],"reason":null,"at":"N2","hops":[{"switch":"P4","position":6,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N3"},{"switch":"N3","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"},{"switch":"N2","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"P2"},{"switch":"P2","position":1,"origin":"Override","src":"*","dst":"10.1.2.1","dport":"9443","protocol":"*","action":"forward","to":"N2","line":60}]}
+> {"verdict":"loop","receiver":null,"path":["C4","P4","N3","N2","P2","N2"],"reason":null,"class":"loop","at":"N2","hops":[{"switch":"P4","position":6,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N3"},{"switch":"N3","position":4,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"N2"},{"switch":"N2","position":1,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.1.2.1","dport":"*","protocol":"*","action":"forward","to":"P2"},{"switch":"P2","position":1,"origin":"Override","src":"*","dst":"10.1.2.1","dport":"9443","protocol":"*","action":"forward","to":"N2","line":60}]}
 > ]}
 ! samples/what-if.xml:63: warning: 'C1' is not linked to switch 'P3': this rule discards what it matches
 
 $ k8snet trace samples/listening-daemons.xml nginx 192.168.1.3:53/UDP --format json
 > {"cluster":"listening-daemons","source":"nginx","source_address":"10.2.1.1","address":"192.168.1.3","port":53,"protocol":"UDP","fates":[
-> {"verdict":"discarded","receiver":null,"path":["nginx","web","N1"],"reason":"no matching rule","at":"N1","hops":[{"switch":"web","position":3,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":null}]}
+> {"verdict":"discarded","receiver":null,"path":["nginx","web","N1"],"reason":"nothing listens on 192.168.1.3:53/UDP in node N3 (connection refused)","class":"nothing_listens","at":"N1","hops":[{"switch":"web","position":3,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"N1"},{"switch":"N1","position":null}]}
 > ]}
 
 # CSV, one reason each (the CSV has no reason column: the path shows where).

@@ -117,10 +117,10 @@ async function checkPage(browser, spec) {
 			const box = document.getElementById('mx-problems');
 			box.checked = true;
 			box.dispatchEvent(new Event('change'));
-			const bad = 'td.c.drop, td.c.loop, td.c.wrong';
+			const bad = 'td.c.drop, td.c.loop, td.c.wrong, td.c.fault';
 			const rows = [...document.querySelectorAll('#mx tbody tr:not(.grp)')];
 			const shown = rows.filter((tr) => !tr.classList.contains('hide'));
-			const ok = shown.every((tr) => tr.querySelector(bad)) &&
+			const ok = shown.every((tr) => tr.classList.contains('fault') || tr.querySelector(bad)) &&
 				[...document.querySelectorAll('#mx ' + bad)].every((td) => !td.classList.contains('hide') && !td.parentNode.classList.contains('hide'));
 			const n = shown.length;
 			box.checked = false;
