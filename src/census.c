@@ -147,7 +147,29 @@ struct census {
 	bool *override_node; /* by node idx */
 	int **cut;           /* by node idx: nodes it has a cut link to (-1 ended) */
 	struct cands cands[CONSTRAINT_COUNT];
+	/* Destination classes (see same_dest): on for a plain cluster */
+	bool plain;
+	size_t nesets;          /* egress ids: 0 to nesets - 1 */
+	size_t *pol_off;        /* by policy: its first ingress peer in class signatures */
+	const struct peer **blocks; /* distinct ip-blocks of every policy */
+	size_t nblocks;
+	uint64_t *ipsig;        /* by pod idx: the blocks its address is in */
+	struct hash *dindex;    /* dest key -> dents */
+	struct dent *dents;
+	size_t ndents, dents_cap;
+	signed char *eg;        /* by egress id, in one build: allowed, or -1 */
 };
+
+/* One destination class and port: how every kind's senders fare there. */
+struct dent {
+	int q;          /* the pod it was computed for */
+	uint16_t port;
+	enum proto proto;
+	uint64_t denied; /* senders of every kind denied */
+	unsigned char *j; /* by kind: its judgement, or J_UNKNOWN */
+};
+
+enum { J_UNKNOWN = 3 };
 
 /* Egress policy sets, interned: pods isolated by the same policies. */
 static int
@@ -280,6 +302,7 @@ setup(struct census *z)
 		}
 	}
 	free(ncut);
+	z->nesets = nesets;
 	for (size_t i = 0; i < nesets; i++)
 		free(esets[i]);
 	free(esets);
@@ -287,9 +310,81 @@ setup(struct census *z)
 	hash_free(eids);
 }
 
+static bool
+same_block(const struct peer *a, const struct peer *b)
+{
+	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
+		return false;
+	for (size_t i = 0; i < a->nexcept; i++)
+		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
+			return false;
+	return true;
+}
+
+/* Destination classes: in a plain cluster (no override rule, no link
+ * down) the continuation from a pod's node to one of its ports is the
+ * node, the pod and the container, and a policy tells two destination
+ * pods apart only by their namespace and labels (which policies isolate
+ * them, which egress peers select them), their port's number, protocol
+ * and name, and the ip-blocks their address is in. Off when there are
+ * more than 64 distinct ip-blocks. */
+static void
+setup_dest(struct census *z)
+{
+	const struct model *m = z->m;
+	z->plain = m->ndown == 0;
+	for (size_t i = 0; z->plain && i < m->nswitches; i++)
+		z->plain = m->v[m->switches[i]].nfib == 0;
+	for (size_t i = 0; z->plain && i < m->npols; i++)
+		for (int dir = 0; z->plain && dir < 2; dir++)
+			for (size_t r = 0; z->plain && r < m->pols[i].nrules[dir]; r++) {
+				const struct pol_rule *rule = &m->pols[i].rules[dir][r];
+				for (size_t p = 0; p < rule->npeers; p++) {
+					const struct peer *b = &rule->peers[p];
+					size_t k = 0;
+					if (!b->is_block)
+						continue;
+					while (k < z->nblocks && !same_block(z->blocks[k], b))
+						k++;
+					if (k < z->nblocks)
+						continue;
+					if (z->nblocks == 64) {
+						z->plain = false;
+						break;
+					}
+					z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
+					z->blocks[z->nblocks++] = b;
+				}
+			}
+	if (!z->plain)
+		return;
+	z->pol_off = xreallocarray(NULL, m->npols ? m->npols : 1, sizeof *z->pol_off);
+	size_t off = 0; /* no override rule: the policies' peers come first */
+	for (size_t i = 0; i < m->npols; i++) {
+		z->pol_off[i] = off;
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
+			off += m->pols[i].rules[POLICY_INGRESS][r].npeers;
+	}
+	z->ipsig = xcalloc(m->npods ? m->npods : 1, sizeof *z->ipsig);
+	for (size_t i = 0; i < m->npods; i++)
+		for (size_t k = 0; k < z->nblocks; k++)
+			if (policy_peer_matches(m, NULL, z->blocks[k], m->v[m->pods[i]].addr))
+				z->ipsig[i] |= (uint64_t)1 << k;
+	z->dindex = hash_new();
+	z->eg = xreallocarray(NULL, z->nesets, sizeof *z->eg);
+}
+
 static void
 teardown(struct census *z)
 {
+	free(z->pol_off);
+	free(z->blocks);
+	free(z->ipsig);
+	hash_free(z->dindex);
+	for (size_t i = 0; i < z->ndents; i++)
+		free(z->dents[i].j);
+	free(z->dents);
+	free(z->eg);
 	for (size_t i = 0; i < z->m->npods; i++)
 		free(z->pods[i].linked);
 	free(z->pods);
@@ -536,6 +631,183 @@ each_pod(struct census *z, int g, struct excl *x, const struct dest *d, uint32_t
 	}
 }
 
+/* The name of pod q's port (port, proto), or NULL. */
+static const char *
+port_name(const struct model *m, int q, uint16_t port, enum proto proto)
+{
+	const struct endpoint *ep = model_endpoint(m, q, port, proto);
+	if (ep == NULL)
+		return NULL;
+	const struct vertex *c = &m->v[ep->proc];
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i].number == port && c->ports[i].proto == proto)
+			return c->ports[i].name;
+	return NULL;
+}
+
+static uint64_t
+dest_key(const struct census *z, int q, const struct dest *d)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	const char *name = port_name(m, q, d->port, d->proto);
+	uint64_t key = (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i < v->labels.n; i++)
+		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
+	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
+	key ^= z->ipsig[v->idx] * 0x94d049bb133111ebULL;
+	return name ? key ^ hash_string(name) : key;
+}
+
+/* Pods a and b, port (port, proto) of each, are alike to every policy. */
+static bool
+same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
+{
+	const struct model *m = z->m;
+	const struct vertex *x = &m->v[a], *y = &m->v[b];
+	if (x->ns != y->ns || x->labels.n != y->labels.n || z->ipsig[x->idx] != z->ipsig[y->idx])
+		return false;
+	for (size_t i = 0; i < x->labels.n; i++)
+		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
+		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
+			return false;
+	const char *p = port_name(m, a, port, proto), *q = port_name(m, b, port, proto);
+	return p == q || (p && q && strcmp(p, q) == 0);
+}
+
+/* The bits of class cls that q's ingress policies read, as a key (the
+ * class itself when they are more than 64). */
+static uint64_t
+project(const struct census *z, int q, int cls)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	size_t n, bit = 0;
+	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
+	uint64_t key = 0;
+	if (sig == NULL)
+		return 0;
+	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
+		int pi = v->isolating[POLICY_INGRESS][i];
+		const struct policy *pol = &m->pols[pi];
+		size_t k = z->pol_off[pi];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
+			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
+				if (bit == 64)
+					return (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls;
+				key |= (uint64_t)sig[k] << bit;
+			}
+	}
+	return key;
+}
+
+/* Projected classes met in one build, and their judgements. */
+struct seen {
+	uint64_t key[16];
+	enum judgement j[16];
+	size_t n;
+};
+
+/* How the senders of kind ki (but q's) fare to endpoint d of q, judged
+ * with a representative rep; -1 when the continuation is not the plain
+ * one (node, pod, container), or depends on the exact source. */
+static int
+judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t ki, int rep, struct seen *seen)
+{
+	const struct model *m = z->m;
+	const struct kind *kd = &z->kinds[ki];
+	int owner = m->v[q].parent;
+	struct header h = { m->v[rep].addr, d->addr, d->port, d->proto };
+	if (h.src == m->v[q].addr || h.src == m->v[owner].addr)
+		return -1;
+	if (kd->egress != 0) {
+		if (z->eg[kd->egress] < 0)
+			z->eg[kd->egress] = policy_allows(m, rep, POLICY_EGRESS, &h);
+		if (!z->eg[kd->egress])
+			return JUDGED_DENIED;
+	}
+	uint64_t key = project(z, q, kd->cls);
+	for (size_t i = 0; seen && i < seen->n; i++)
+		if (seen->key[i] == key)
+			return (int)seen->j[i];
+	struct fate *f;
+	size_t n = forward_walk_from(m, owner, &h, &f);
+	int j = (int)check_judge(f, n, expected, NULL);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < f[i].nsteps; k++)
+			if (f[i].steps[k].sw != owner && f[i].steps[k].sw != q)
+				j = -1;
+	forward_free(f, n);
+	if (j >= 0 && seen && seen->n < 16) {
+		seen->key[seen->n] = key;
+		seen->j[seen->n++] = (enum judgement)j;
+	}
+	return j;
+}
+
+/* The kinds' senders to endpoint d of q, counted from its destination
+ * class when one is known, else judged kind by kind, one walk per
+ * projected class, and remembered. False (nothing counted) when the
+ * general loop must decide: a violation to list, a continuation that is
+ * not the plain one. */
+static bool
+dest_class(struct census *z, int q, const struct dest *d, int expected)
+{
+	if (!z->plain)
+		return false;
+	const struct model *m = z->m;
+	const struct pod_info *qi = &z->pods[m->v[q].idx];
+	int kq = qi->group >= 0 ? z->groups[qi->group].kind : -1;
+	uint64_t key = dest_key(z, q, d);
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
+	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
+		;
+	memset(z->eg, -1, z->nesets);
+	struct dent *x;
+	if (i >= 0) {
+		x = &z->dents[i];
+		/* A kind that was the first pod alone: judged now. */
+		for (size_t ki = 0; ki < z->nkinds; ki++) {
+			if (x->j[ki] != J_UNKNOWN || (int)ki == kq)
+				continue;
+			int j = judge_kind(z, q, d, expected, ki, z->kinds[ki].rep[0], NULL);
+			if (j < 0 || j == JUDGED_BAD)
+				return false;
+			x->j[ki] = (unsigned char)j;
+			if (j == JUDGED_DENIED)
+				x->denied += z->kinds[ki].senders;
+		}
+	} else {
+		unsigned char *jv = xmalloc(z->nkinds ? z->nkinds : 1);
+		uint64_t denied = 0;
+		struct seen seen = { .n = 0 };
+		for (size_t ki = 0; ki < z->nkinds; ki++) {
+			const struct kind *kd = &z->kinds[ki];
+			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			int j = rep < 0 ? J_UNKNOWN : judge_kind(z, q, d, expected, ki, rep, &seen);
+			if (j < 0 || j == JUDGED_BAD) {
+				free(jv);
+				return false;
+			}
+			jv[ki] = (unsigned char)j;
+			if (j == JUDGED_DENIED)
+				denied += kd->senders;
+		}
+		xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
+		x = &z->dents[z->ndents];
+		*x = (struct dent){ q, d->port, d->proto, denied, jv };
+		hash_add(z->dindex, key, (int)z->ndents++);
+	}
+	/* q's own senders were judged on their own. */
+	uint64_t denied = x->denied;
+	if (kq >= 0 && x->j[kq] == JUDGED_DENIED)
+		denied -= qi->nlinked;
+	check_count(z->c, CONSTRAINT_POD, 0, 0, denied);
+	return true;
+}
+
 /* Every container to pod endpoint (q, k). */
 static void
 endpoint(struct census *z, int q, size_t k)
@@ -559,6 +831,8 @@ endpoint(struct census *z, int q, size_t k)
 			tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
 			      judge_one(z, pi->linked[0], &d, expected));
 	}
+	if (dest_class(z, q, &d, expected))
+		return;
 	struct excl x = { 0 }, ex = { 0 };
 	for (size_t ki = 0; ki < z->nkinds; ki++) {
 		const struct kind *kd = &z->kinds[ki];
@@ -651,6 +925,7 @@ census_run(const struct model *m, struct check *c)
 	for (int k = 0; k < CONSTRAINT_COUNT; k++)
 		z.cands[k].keep = check_keep(c);
 	setup(&z);
+	setup_dest(&z);
 	localhost(&z);
 	daemons(&z);
 	for (size_t i = 0; i < m->npods; i++) {

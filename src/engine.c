@@ -225,6 +225,13 @@ engine_source_class(struct engine *e, uint32_t a)
 	return c;
 }
 
+const unsigned char *
+engine_class_signature(const struct engine *e, int cls, size_t *n)
+{
+	*n = e->npred;
+	return e->npred == 0 ? NULL : e->sig[cls];
+}
+
 static uint64_t
 memo_key(int sw, const struct header *h, int cls)
 {
