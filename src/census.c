@@ -326,8 +326,8 @@ same_block(const struct peer *a, const struct peer *b)
  * node, the pod and the container, and a policy tells two destination
  * pods apart only by their namespace and labels (which policies isolate
  * them, which egress peers select them), their port's number, protocol
- * and name, and the ip-blocks their address is in. Off when there are
- * more than 64 distinct ip-blocks. */
+ * and name, and the egress ip-blocks their address is in (ingress ones
+ * match sources). Off when there are more than 64 distinct ones. */
 static void
 setup_dest(struct census *z)
 {
@@ -336,26 +336,25 @@ setup_dest(struct census *z)
 	for (size_t i = 0; z->plain && i < m->nswitches; i++)
 		z->plain = m->v[m->switches[i]].nfib == 0;
 	for (size_t i = 0; z->plain && i < m->npols; i++)
-		for (int dir = 0; z->plain && dir < 2; dir++)
-			for (size_t r = 0; z->plain && r < m->pols[i].nrules[dir]; r++) {
-				const struct pol_rule *rule = &m->pols[i].rules[dir][r];
-				for (size_t p = 0; p < rule->npeers; p++) {
-					const struct peer *b = &rule->peers[p];
-					size_t k = 0;
-					if (!b->is_block)
-						continue;
-					while (k < z->nblocks && !same_block(z->blocks[k], b))
-						k++;
-					if (k < z->nblocks)
-						continue;
-					if (z->nblocks == 64) {
-						z->plain = false;
-						break;
-					}
-					z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
-					z->blocks[z->nblocks++] = b;
+		for (size_t r = 0; z->plain && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++) {
+				const struct peer *b = &rule->peers[p];
+				size_t k = 0;
+				if (!b->is_block)
+					continue;
+				while (k < z->nblocks && !same_block(z->blocks[k], b))
+					k++;
+				if (k < z->nblocks)
+					continue;
+				if (z->nblocks == 64) {
+					z->plain = false;
+					break;
 				}
+				z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
+				z->blocks[z->nblocks++] = b;
 			}
+		}
 	if (!z->plain)
 		return;
 	z->pol_off = xreallocarray(NULL, m->npols ? m->npols : 1, sizeof *z->pol_off);
