@@ -794,6 +794,15 @@ dest_class(struct census *z, int q, const struct dest *d, int expected)
 			if (j == JUDGED_DENIED)
 				denied += kd->senders;
 		}
+		/* Memory stays bounded (distinct pods by the hundred thousand,
+		 * kinds by the thousand): forget every class past 64 MiB. */
+		if ((z->ndents + 1) * (z->nkinds + sizeof *x) > ((size_t)64 << 20)) {
+			for (size_t k = 0; k < z->ndents; k++)
+				free(z->dents[k].j);
+			z->ndents = 0;
+			hash_free(z->dindex);
+			z->dindex = hash_new();
+		}
 		xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
 		x = &z->dents[z->ndents];
 		*x = (struct dent){ q, d->port, d->proto, denied, jv };
