@@ -158,6 +158,7 @@ struct census {
 	struct dent *dents;
 	size_t ndents, dents_cap;
 	signed char *eg;        /* by egress id, in one build: allowed, or -1 */
+	int **node_groups;      /* by node idx: its groups (-1 ended) */
 };
 
 /* One destination class and port: how every kind's senders fare there. */
@@ -169,7 +170,10 @@ struct dent {
 	unsigned char *j; /* by kind: its judgement, or J_UNKNOWN */
 };
 
-enum { J_UNKNOWN = 3 };
+/* Beyond enum judgement: not judged yet (the kind was the pod alone),
+ * and denied by the kind's egress policies (no walk: none of its groups
+ * is an exception). */
+enum { J_UNKNOWN = 3, J_EGRESS = 4 };
 
 /* Egress policy sets, interned: pods isolated by the same policies. */
 static int
@@ -321,9 +325,10 @@ same_block(const struct peer *a, const struct peer *b)
 	return true;
 }
 
-/* Destination classes: in a plain cluster (no override rule, no link
- * down) the continuation from a pod's node to one of its ports is the
- * node, the pod and the container, and a policy tells two destination
+/* Destination classes: when neither the pod nor its node has override
+ * rules and their links are up, the continuation from a pod's node to one
+ * of its ports is the node, the pod and the container (judge_kind checks
+ * it), and a policy tells two destination
  * pods apart only by their namespace and labels (which policies isolate
  * them, which egress peers select them), their port's number, protocol
  * and name, and the egress ip-blocks their address is in (ingress ones
@@ -332,9 +337,10 @@ static void
 setup_dest(struct census *z)
 {
 	const struct model *m = z->m;
-	z->plain = m->ndown == 0;
+	z->plain = true;
 	for (size_t i = 0; z->plain && i < m->nswitches; i++)
-		z->plain = m->v[m->switches[i]].nfib == 0;
+		for (size_t k = 0; k < m->v[m->switches[i]].nfib; k++)
+			z->plain &= m->v[m->switches[i]].fib[k].any_src;
 	for (size_t i = 0; z->plain && i < m->npols; i++)
 		for (size_t r = 0; z->plain && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
 			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
@@ -358,7 +364,7 @@ setup_dest(struct census *z)
 	if (!z->plain)
 		return;
 	z->pol_off = xreallocarray(NULL, m->npols ? m->npols : 1, sizeof *z->pol_off);
-	size_t off = 0; /* no override rule: the policies' peers come first */
+	size_t off = 0; /* no override rule on src: the policies' peers first */
 	for (size_t i = 0; i < m->npols; i++) {
 		z->pol_off[i] = off;
 		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
@@ -371,6 +377,21 @@ setup_dest(struct census *z)
 				z->ipsig[i] |= (uint64_t)1 << k;
 	z->dindex = hash_new();
 	z->eg = xreallocarray(NULL, z->nesets, sizeof *z->eg);
+	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
+	for (size_t g = 0; g < z->ngroups; g++)
+		n[m->v[z->groups[g].node].idx]++;
+	z->node_groups = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *z->node_groups);
+	for (size_t i = 0; i < m->nnodes; i++) {
+		z->node_groups[i] = xreallocarray(NULL, n[i] + 1, sizeof **z->node_groups);
+		n[i] = 0;
+	}
+	for (size_t g = 0; g < z->ngroups; g++) {
+		size_t i = (size_t)m->v[z->groups[g].node].idx;
+		z->node_groups[i][n[i]++] = (int)g;
+	}
+	for (size_t i = 0; i < m->nnodes; i++)
+		z->node_groups[i][n[i]] = -1;
+	free(n);
 }
 
 static void
@@ -384,6 +405,9 @@ teardown(struct census *z)
 		free(z->dents[i].j);
 	free(z->dents);
 	free(z->eg);
+	for (size_t i = 0; z->node_groups && i < z->m->nnodes; i++)
+		free(z->node_groups[i]);
+	free(z->node_groups);
 	for (size_t i = 0; i < z->m->npods; i++)
 		free(z->pods[i].linked);
 	free(z->pods);
@@ -723,7 +747,7 @@ judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t k
 		if (z->eg[kd->egress] < 0)
 			z->eg[kd->egress] = policy_allows(m, rep, POLICY_EGRESS, &h);
 		if (!z->eg[kd->egress])
-			return JUDGED_DENIED;
+			return J_EGRESS;
 	}
 	uint64_t key = project(z, q, kd->cls);
 	for (size_t i = 0; seen && i < seen->n; i++)
@@ -750,11 +774,13 @@ judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t k
  * general loop must decide: a violation to list, a continuation that is
  * not the plain one. */
 static bool
-dest_class(struct census *z, int q, const struct dest *d, int expected)
+dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int expected)
 {
-	if (!z->plain)
-		return false;
 	const struct model *m = z->m;
+	int owner = m->v[q].parent;
+	if (!z->plain || m->v[q].nfib > 0 || z->override_node[m->v[owner].idx] || !model_linked(m, q, owner) ||
+	    !model_linked(m, expected, q))
+		return false;
 	const struct pod_info *qi = &z->pods[m->v[q].idx];
 	int kq = qi->group >= 0 ? z->groups[qi->group].kind : -1;
 	uint64_t key = dest_key(z, q, d);
@@ -775,7 +801,7 @@ dest_class(struct census *z, int q, const struct dest *d, int expected)
 			if (j < 0 || j == JUDGED_BAD)
 				return false;
 			x->j[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED)
+			if (j == JUDGED_DENIED || j == J_EGRESS)
 				x->denied += z->kinds[ki].senders;
 		}
 	} else {
@@ -791,7 +817,7 @@ dest_class(struct census *z, int q, const struct dest *d, int expected)
 				return false;
 			}
 			jv[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED)
+			if (j == JUDGED_DENIED || j == J_EGRESS)
 				denied += kd->senders;
 		}
 		/* Memory stays bounded (distinct pods by the hundred thousand,
@@ -810,8 +836,53 @@ dest_class(struct census *z, int q, const struct dest *d, int expected)
 	}
 	/* q's own senders were judged on their own. */
 	uint64_t denied = x->denied;
-	if (kq >= 0 && x->j[kq] == JUDGED_DENIED)
+	if (kq >= 0 && (x->j[kq] == JUDGED_DENIED || x->j[kq] == J_EGRESS))
 		denied -= qi->nlinked;
+	/* Groups on nodes that may not reach the owner as the others do
+	 * (override rules that may match, a cut link to the owner): walked
+	 * from their node, as endpoint() does. */
+	struct excl nodes = { 0 }, xp = { 0 };
+	struct header h = { 0, d->addr, d->port, d->proto };
+	for (size_t o = 0; o < z->noverride_nodes; o++)
+		if (z->override_nodes[o] != owner && may_match(&m->v[z->override_nodes[o]], &h))
+			exclude(&nodes, z->override_nodes[o]);
+	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
+		exclude(&nodes, *c);
+	exclude(&xp, q);
+	for (size_t o = 0; o < nodes.n; o++)
+		for (const int *g = z->node_groups[m->v[nodes.pod[o]].idx]; *g >= 0; g++) {
+			const struct group *gr = &z->groups[*g];
+			const struct kind *kd = &z->kinds[gr->kind];
+			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			if (x->j[gr->kind] == J_EGRESS)
+				continue;
+			if (x->j[gr->kind] == JUDGED_DENIED)
+				denied -= gr->senders;
+			h.src = m->v[rep].addr;
+			struct fate *fn;
+			size_t nn = forward_walk_from(m, gr->node, &h, &fn);
+			if (tainted(m, fn, nn, h.src)) {
+				each_pod(z, *g, &xp, d, order, expected);
+			} else {
+				for (size_t p = 0; p < gr->npods; p++) {
+					int pod = gr->pods[p];
+					if (excluded(&xp, pod) || !in_steps(fn, nn, pod))
+						continue;
+					exclude(&xp, pod);
+					const struct pod_info *pi = &z->pods[m->v[pod].idx];
+					tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, d, order, expected,
+					      judge_one(z, pi->linked[0], d, expected));
+				}
+				enum judgement jn = check_judge(fn, nn, expected, NULL);
+				uint64_t n = group_senders(z, *g, &xp);
+				check_count(z->c, CONSTRAINT_POD, 0, jn == JUDGED_BAD ? n : 0, jn == JUDGED_DENIED ? n : 0);
+				if (jn == JUDGED_BAD)
+					offer_group(z, *g, &xp, d, order, expected);
+			}
+			forward_free(fn, nn);
+		}
+	free(nodes.pod);
+	free(xp.pod);
 	check_count(z->c, CONSTRAINT_POD, 0, 0, denied);
 	return true;
 }
@@ -839,7 +910,7 @@ endpoint(struct census *z, int q, size_t k)
 			tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
 			      judge_one(z, pi->linked[0], &d, expected));
 	}
-	if (dest_class(z, q, &d, expected))
+	if (dest_class(z, q, &d, order, expected))
 		return;
 	struct excl x = { 0 }, ex = { 0 };
 	for (size_t ki = 0; ki < z->nkinds; ki++) {
