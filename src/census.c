@@ -149,7 +149,33 @@ struct census {
 	bool *override_node; /* by node idx */
 	int **cut;           /* by node idx: nodes it has a cut link to (-1 ended) */
 	struct cands cands[CONSTRAINT_COUNT];
+	/* Destination classes (see same_dest): on for a plain cluster */
+	bool plain;
+	size_t nesets;          /* egress ids: 0 to nesets - 1 */
+	size_t *pol_off;        /* by policy: its first ingress peer in class signatures */
+	const struct peer **blocks; /* distinct ip-blocks of every policy */
+	size_t nblocks;
+	uint64_t *ipsig;        /* by pod idx: the blocks its address is in */
+	struct hash *dindex;    /* dest key -> dents */
+	struct dent *dents;
+	size_t ndents, dents_cap;
+	signed char *eg;        /* by egress id, in one build: allowed, or -1 */
+	int **node_groups;      /* by node idx: its groups (-1 ended) */
 };
+
+/* One destination class and port: how every kind's senders fare there. */
+struct dent {
+	int q;          /* the pod it was computed for */
+	uint16_t port;
+	enum proto proto;
+	uint64_t denied; /* senders of every kind denied */
+	unsigned char *j; /* by kind: its judgement, or J_UNKNOWN */
+};
+
+/* Beyond enum judgement: not judged yet (the kind was the pod alone),
+ * and denied by the kind's egress policies (no walk: none of its groups
+ * is an exception). */
+enum { J_UNKNOWN = 3, J_EGRESS = 4 };
 
 /* Egress policy sets, interned: pods isolated by the same policies. */
 static int
@@ -282,6 +308,7 @@ setup(struct census *z)
 		}
 	}
 	free(ncut);
+	z->nesets = nesets;
 	for (size_t i = 0; i < nesets; i++)
 		free(esets[i]);
 	free(esets);
@@ -289,9 +316,100 @@ setup(struct census *z)
 	hash_free(eids);
 }
 
+static bool
+same_block(const struct peer *a, const struct peer *b)
+{
+	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
+		return false;
+	for (size_t i = 0; i < a->nexcept; i++)
+		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
+			return false;
+	return true;
+}
+
+/* Destination classes: when neither the pod nor its node has override
+ * rules and their links are up, the continuation from a pod's node to one
+ * of its ports is the node, the pod and the container (judge_kind checks
+ * it), and a policy tells two destination
+ * pods apart only by their namespace and labels (which policies isolate
+ * them, which egress peers select them), their port's number, protocol
+ * and name, and the egress ip-blocks their address is in (ingress ones
+ * match sources). Off when there are more than 64 distinct ones. */
+static void
+setup_dest(struct census *z)
+{
+	const struct model *m = z->m;
+	z->plain = true;
+	for (size_t i = 0; z->plain && i < m->nswitches; i++)
+		for (size_t k = 0; k < m->v[m->switches[i]].nfib; k++)
+			z->plain &= m->v[m->switches[i]].fib[k].any_src;
+	for (size_t i = 0; z->plain && i < m->npols; i++)
+		for (size_t r = 0; z->plain && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++) {
+				const struct peer *b = &rule->peers[p];
+				size_t k = 0;
+				if (!b->is_block)
+					continue;
+				while (k < z->nblocks && !same_block(z->blocks[k], b))
+					k++;
+				if (k < z->nblocks)
+					continue;
+				if (z->nblocks == 64) {
+					z->plain = false;
+					break;
+				}
+				z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
+				z->blocks[z->nblocks++] = b;
+			}
+		}
+	if (!z->plain)
+		return;
+	z->pol_off = xreallocarray(NULL, m->npols ? m->npols : 1, sizeof *z->pol_off);
+	size_t off = 0; /* no override rule on src: the policies' peers first */
+	for (size_t i = 0; i < m->npols; i++) {
+		z->pol_off[i] = off;
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
+			off += m->pols[i].rules[POLICY_INGRESS][r].npeers;
+	}
+	z->ipsig = xcalloc(m->npods ? m->npods : 1, sizeof *z->ipsig);
+	for (size_t i = 0; i < m->npods; i++)
+		for (size_t k = 0; k < z->nblocks; k++)
+			if (policy_peer_matches(m, NULL, z->blocks[k], m->v[m->pods[i]].addr))
+				z->ipsig[i] |= (uint64_t)1 << k;
+	z->dindex = hash_new();
+	z->eg = xreallocarray(NULL, z->nesets, sizeof *z->eg);
+	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
+	for (size_t g = 0; g < z->ngroups; g++)
+		n[m->v[z->groups[g].node].idx]++;
+	z->node_groups = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *z->node_groups);
+	for (size_t i = 0; i < m->nnodes; i++) {
+		z->node_groups[i] = xreallocarray(NULL, n[i] + 1, sizeof **z->node_groups);
+		n[i] = 0;
+	}
+	for (size_t g = 0; g < z->ngroups; g++) {
+		size_t i = (size_t)m->v[z->groups[g].node].idx;
+		z->node_groups[i][n[i]++] = (int)g;
+	}
+	for (size_t i = 0; i < m->nnodes; i++)
+		z->node_groups[i][n[i]] = -1;
+	free(n);
+}
+
 static void
 teardown(struct census *z)
 {
+	free(z->pol_off);
+	free(z->blocks);
+	free(z->ipsig);
+	hash_free(z->dindex);
+	for (size_t i = 0; i < z->ndents; i++)
+		free(z->dents[i].j);
+	free(z->dents);
+	free(z->eg);
+	for (size_t i = 0; z->node_groups && i < z->m->nnodes; i++)
+		free(z->node_groups[i]);
+	free(z->node_groups);
 	for (size_t i = 0; i < z->m->npods; i++)
 		free(z->pods[i].linked);
 	free(z->pods);
@@ -538,6 +656,239 @@ each_pod(struct census *z, int g, struct excl *x, const struct dest *d, uint32_t
 	}
 }
 
+/* The name of pod q's port (port, proto), or NULL. */
+static const char *
+port_name(const struct model *m, int q, uint16_t port, enum proto proto)
+{
+	const struct endpoint *ep = model_endpoint(m, q, port, proto);
+	if (ep == NULL)
+		return NULL;
+	const struct vertex *c = &m->v[ep->proc];
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i].number == port && c->ports[i].proto == proto)
+			return c->ports[i].name;
+	return NULL;
+}
+
+static uint64_t
+dest_key(const struct census *z, int q, const struct dest *d)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	const char *name = port_name(m, q, d->port, d->proto);
+	uint64_t key = (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
+	for (size_t i = 0; i < v->labels.n; i++)
+		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
+	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
+	key ^= z->ipsig[v->idx] * 0x94d049bb133111ebULL;
+	return name ? key ^ hash_string(name) : key;
+}
+
+/* Pods a and b, port (port, proto) of each, are alike to every policy. */
+static bool
+same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
+{
+	const struct model *m = z->m;
+	const struct vertex *x = &m->v[a], *y = &m->v[b];
+	if (x->ns != y->ns || x->labels.n != y->labels.n || z->ipsig[x->idx] != z->ipsig[y->idx])
+		return false;
+	for (size_t i = 0; i < x->labels.n; i++)
+		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
+		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
+			return false;
+	const char *p = port_name(m, a, port, proto), *q = port_name(m, b, port, proto);
+	return p == q || (p && q && strcmp(p, q) == 0);
+}
+
+/* The bits of class cls that q's ingress policies read, as a key (the
+ * class itself when they are more than 64). */
+static uint64_t
+project(const struct census *z, int q, int cls)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	size_t n, bit = 0;
+	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
+	uint64_t key = 0;
+	if (sig == NULL)
+		return 0;
+	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
+		int pi = v->isolating[POLICY_INGRESS][i];
+		const struct policy *pol = &m->pols[pi];
+		size_t k = z->pol_off[pi];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
+			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
+				if (bit == 64)
+					return (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls;
+				key |= (uint64_t)sig[k] << bit;
+			}
+	}
+	return key;
+}
+
+/* Projected classes met in one build, and their judgements. */
+struct seen {
+	uint64_t key[16];
+	enum judgement j[16];
+	size_t n;
+};
+
+/* How the senders of kind ki (but q's) fare to endpoint d of q, judged
+ * with a representative rep; -1 when the continuation is not the plain
+ * one (node, pod, container), or depends on the exact source. */
+static int
+judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t ki, int rep, struct seen *seen)
+{
+	const struct model *m = z->m;
+	const struct kind *kd = &z->kinds[ki];
+	int owner = m->v[q].parent;
+	struct header h = { m->v[rep].addr, d->addr, d->port, d->proto };
+	if (h.src == m->v[q].addr || h.src == m->v[owner].addr)
+		return -1;
+	if (kd->egress != 0) {
+		if (z->eg[kd->egress] < 0)
+			z->eg[kd->egress] = policy_allows(m, rep, POLICY_EGRESS, &h);
+		if (!z->eg[kd->egress])
+			return J_EGRESS;
+	}
+	uint64_t key = project(z, q, kd->cls);
+	for (size_t i = 0; seen && i < seen->n; i++)
+		if (seen->key[i] == key)
+			return (int)seen->j[i];
+	struct fate *f;
+	size_t n = forward_walk_from(m, owner, &h, &f);
+	int j = (int)constraint_judge(f, n, expected, NULL);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < f[i].nsteps; k++)
+			if (f[i].steps[k].sw != owner && f[i].steps[k].sw != q)
+				j = -1;
+	forward_free(f, n);
+	if (j >= 0 && seen && seen->n < 16) {
+		seen->key[seen->n] = key;
+		seen->j[seen->n++] = (enum judgement)j;
+	}
+	return j;
+}
+
+/* The kinds' senders to endpoint d of q, counted from its destination
+ * class when one is known, else judged kind by kind, one walk per
+ * projected class, and remembered. False (nothing counted) when the
+ * general loop must decide: a violation to list, a continuation that is
+ * not the plain one. */
+static bool
+dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int expected)
+{
+	const struct model *m = z->m;
+	int owner = m->v[q].parent;
+	if (!z->plain || m->v[q].nfib > 0 || z->override_node[m->v[owner].idx] || !model_linked(m, q, owner) ||
+	    !model_linked(m, expected, q))
+		return false;
+	const struct pod_info *qi = &z->pods[m->v[q].idx];
+	int kq = qi->group >= 0 ? z->groups[qi->group].kind : -1;
+	uint64_t key = dest_key(z, q, d);
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
+	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
+		;
+	memset(z->eg, -1, z->nesets);
+	struct dent *x;
+	if (i >= 0) {
+		x = &z->dents[i];
+		/* A kind that was the first pod alone: judged now. */
+		for (size_t ki = 0; ki < z->nkinds; ki++) {
+			if (x->j[ki] != J_UNKNOWN || (int)ki == kq)
+				continue;
+			int j = judge_kind(z, q, d, expected, ki, z->kinds[ki].rep[0], NULL);
+			if (j < 0 || j == JUDGED_BAD)
+				return false;
+			x->j[ki] = (unsigned char)j;
+			if (j == JUDGED_DENIED || j == J_EGRESS)
+				x->denied += z->kinds[ki].senders;
+		}
+	} else {
+		unsigned char *jv = xmalloc(z->nkinds ? z->nkinds : 1);
+		uint64_t denied = 0;
+		struct seen seen = { .n = 0 };
+		for (size_t ki = 0; ki < z->nkinds; ki++) {
+			const struct kind *kd = &z->kinds[ki];
+			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			int j = rep < 0 ? J_UNKNOWN : judge_kind(z, q, d, expected, ki, rep, &seen);
+			if (j < 0 || j == JUDGED_BAD) {
+				free(jv);
+				return false;
+			}
+			jv[ki] = (unsigned char)j;
+			if (j == JUDGED_DENIED || j == J_EGRESS)
+				denied += kd->senders;
+		}
+		/* Memory stays bounded (distinct pods by the hundred thousand,
+		 * kinds by the thousand): forget every class past 64 MiB. */
+		if ((z->ndents + 1) * (z->nkinds + sizeof *x) > ((size_t)64 << 20)) {
+			for (size_t k = 0; k < z->ndents; k++)
+				free(z->dents[k].j);
+			z->ndents = 0;
+			hash_free(z->dindex);
+			z->dindex = hash_new();
+		}
+		xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
+		x = &z->dents[z->ndents];
+		*x = (struct dent){ q, d->port, d->proto, denied, jv };
+		hash_add(z->dindex, key, (int)z->ndents++);
+	}
+	/* q's own senders were judged on their own. */
+	uint64_t denied = x->denied;
+	if (kq >= 0 && (x->j[kq] == JUDGED_DENIED || x->j[kq] == J_EGRESS))
+		denied -= qi->nlinked;
+	/* Groups on nodes that may not reach the owner as the others do
+	 * (override rules that may match, a cut link to the owner): walked
+	 * from their node, as endpoint() does. */
+	struct excl nodes = { 0 }, xp = { 0 };
+	struct header h = { 0, d->addr, d->port, d->proto };
+	for (size_t o = 0; o < z->noverride_nodes; o++)
+		if (z->override_nodes[o] != owner && may_match(&m->v[z->override_nodes[o]], &h))
+			exclude(&nodes, z->override_nodes[o]);
+	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
+		exclude(&nodes, *c);
+	exclude(&xp, q);
+	for (size_t o = 0; o < nodes.n; o++)
+		for (const int *g = z->node_groups[m->v[nodes.pod[o]].idx]; *g >= 0; g++) {
+			const struct group *gr = &z->groups[*g];
+			const struct kind *kd = &z->kinds[gr->kind];
+			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			if (x->j[gr->kind] == J_EGRESS)
+				continue;
+			if (x->j[gr->kind] == JUDGED_DENIED)
+				denied -= gr->senders;
+			h.src = m->v[rep].addr;
+			struct fate *fn;
+			size_t nn = forward_walk_from(m, gr->node, &h, &fn);
+			if (tainted(m, fn, nn, h.src)) {
+				each_pod(z, *g, &xp, d, order, expected);
+			} else {
+				for (size_t p = 0; p < gr->npods; p++) {
+					int pod = gr->pods[p];
+					if (excluded(&xp, pod) || !in_steps(fn, nn, pod))
+						continue;
+					exclude(&xp, pod);
+					const struct pod_info *pi = &z->pods[m->v[pod].idx];
+					tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, d, order, expected,
+					      judge_one(z, pi->linked[0], d, expected));
+				}
+				enum judgement jn = constraint_judge(fn, nn, expected, NULL);
+				uint64_t n = group_senders(z, *g, &xp);
+				z->out->count(z->out->ctx, CONSTRAINT_POD, 0, jn == JUDGED_BAD ? n : 0, jn == JUDGED_DENIED ? n : 0);
+				if (jn == JUDGED_BAD)
+					offer_group(z, *g, &xp, d, order, expected);
+			}
+			forward_free(fn, nn);
+		}
+	free(nodes.pod);
+	free(xp.pod);
+	z->out->count(z->out->ctx, CONSTRAINT_POD, 0, 0, denied);
+	return true;
+}
+
 /* Every container to pod endpoint (q, k). */
 static void
 endpoint(struct census *z, int q, size_t k)
@@ -561,6 +912,8 @@ endpoint(struct census *z, int q, size_t k)
 			tally(z, CONSTRAINT_POD, pi->linked, pi->nlinked, &d, order, expected,
 			      judge_one(z, pi->linked[0], &d, expected));
 	}
+	if (dest_class(z, q, &d, order, expected))
+		return;
 	struct excl x = { 0 }, ex = { 0 };
 	for (size_t ki = 0; ki < z->nkinds; ki++) {
 		const struct kind *kd = &z->kinds[ki];
@@ -653,6 +1006,7 @@ census_run(const struct model *m, const struct census_sink *out)
 	for (int k = 0; k < CONSTRAINT_COUNT; k++)
 		z.cands[k].keep = out->keep;
 	setup(&z);
+	setup_dest(&z);
 	localhost(&z);
 	daemons(&z);
 	for (size_t i = 0; i < m->npods; i++) {

@@ -35,6 +35,15 @@ struct engine {
 	struct hash *sigs;    /* signature hash -> class */
 	unsigned char **sig;  /* class -> signature (npred bytes) */
 	size_t ncls, sig_cap;
+	/* A pod's class is that of its label set and of the ip-blocks that
+	 * hold its address, when no override rule matches on src and the
+	 * policies' distinct ip-blocks are at most 64 (quick is then true). */
+	bool quick;
+	const struct peer **blocks;
+	size_t nblocks;
+	struct hash *quick_cls; /* (label bits, block bits) hash -> quick entry */
+	struct quick { const unsigned char *lbits; uint64_t bbits; int cls; } *quicks;
+	size_t nquicks, quicks_cap;
 	struct hash *labelsets; /* pods' (namespace, labels) hash -> a pod */
 	unsigned char **lsig;   /* by pod idx: its selector bits, shared */
 	unsigned char **lbits;  /* every such bit array, to free */
@@ -51,6 +60,17 @@ struct engine {
 	struct fate *owned;
 	size_t nowned;
 };
+
+static bool
+same_block(const struct peer *a, const struct peer *b)
+{
+	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
+		return false;
+	for (size_t i = 0; i < a->nexcept; i++)
+		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
+			return false;
+	return true;
+}
 
 struct engine *
 engine_new(const struct model *m)
@@ -69,6 +89,25 @@ engine_new(const struct model *m)
 	for (size_t i = 0; i < m->npols; i++)
 		for (size_t k = 0; k < m->pols[i].nrules[POLICY_INGRESS]; k++)
 			e->npred += m->pols[i].rules[POLICY_INGRESS][k].npeers;
+	e->quick = e->nsrc_rules == 0;
+	for (size_t i = 0; e->quick && i < m->npols; i++)
+		for (size_t r = 0; e->quick && r < m->pols[i].nrules[POLICY_INGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_INGRESS][r];
+			for (size_t p = 0; e->quick && p < rule->npeers; p++) {
+				const struct peer *b = &rule->peers[p];
+				size_t k = 0;
+				if (!b->is_block)
+					continue;
+				while (k < e->nblocks && !same_block(e->blocks[k], b))
+					k++;
+				if (k < e->nblocks)
+					continue;
+				e->quick = e->nblocks < 64;
+				e->blocks = xreallocarray(e->blocks, e->nblocks + 1, sizeof *e->blocks);
+				e->blocks[e->nblocks++] = b;
+			}
+		}
+	e->quick_cls = hash_new();
 	e->cls_of = hash_new();
 	e->labelsets = hash_new();
 	e->lsig = xcalloc(m->npods ? m->npods : 1, sizeof *e->lsig);
@@ -106,6 +145,9 @@ engine_free(struct engine *e)
 	free(e->lbits);
 	free(e->lsig);
 	free(e->src_rules);
+	free(e->blocks);
+	free(e->quicks);
+	hash_free(e->quick_cls);
 	hash_free(e->labelsets);
 	hash_free(e->sigs);
 	for (size_t i = 0; i < e->ncls; i++)
@@ -139,6 +181,44 @@ same_labels(const struct model *m, int a, int b)
 	return true;
 }
 
+/* The selector bits of pod's label set (0 for ip-block peers), computed
+ * by the first pod of the set. */
+static const unsigned char *
+label_bits(struct engine *e, int pod)
+{
+	const struct model *m = e->m;
+	size_t pi = (size_t)m->v[pod].idx;
+	if (e->lsig[pi] != NULL)
+		return e->lsig[pi];
+	uint64_t key = labelset_key(m, pod);
+	size_t it = 0;
+	int q;
+	while ((q = hash_next(e->labelsets, key, &it)) >= 0 && !same_labels(m, pod, q))
+		;
+	if (q >= 0)
+		return e->lsig[pi] = e->lsig[m->v[q].idx];
+	unsigned char *b = xcalloc(e->npred, 1);
+	size_t n = e->nsrc_rules;
+	for (size_t i = 0; i < m->npols; i++) {
+		const struct policy *pol = &m->pols[i];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++, n++) {
+				const struct peer *x = &rule->peers[p];
+				/* A peer without a namespace selector sees its
+				 * policy's namespace only. */
+				if (!x->is_block && (x->has_ns_sel || pol->ns == m->v[pod].ns))
+					b[n] = policy_peer_matches(m, pol, x, m->v[pod].addr);
+			}
+		}
+	}
+	e->lsig[pi] = b;
+	xgrow(&e->lbits, &e->lbits_cap, e->nlbits + 1, sizeof *e->lbits);
+	e->lbits[e->nlbits++] = b;
+	hash_add(e->labelsets, key, pod);
+	return b;
+}
+
 /* Which source predicates address a meets, one byte each: override src
  * prefixes, then policy peers (ip-blocks by address, selectors by pod). */
 static void
@@ -151,38 +231,7 @@ signature(struct engine *e, uint32_t a, unsigned char *sig)
 	int pod = model_addr_owner(m, a);
 	if (pod >= 0 && m->v[pod].kind != V_POD)
 		pod = -1;
-	const unsigned char *sel = NULL;
-	if (pod >= 0) {
-		size_t pi = (size_t)m->v[pod].idx;
-		if (e->lsig[pi] == NULL) {
-			uint64_t key = labelset_key(m, pod);
-			size_t it = 0;
-			int q;
-			while ((q = hash_next(e->labelsets, key, &it)) >= 0 && !same_labels(m, pod, q))
-				;
-			if (q >= 0) {
-				e->lsig[pi] = e->lsig[m->v[q].idx];
-			} else {
-				/* The first pod of its label set computes the bits. */
-				unsigned char *b = xcalloc(e->npred, 1);
-				size_t n = k;
-				for (size_t i = 0; i < m->npols; i++) {
-					const struct policy *pol = &m->pols[i];
-					for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-						const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-						for (size_t p = 0; p < rule->npeers; p++, n++)
-							if (!rule->peers[p].is_block)
-								b[n] = policy_peer_matches(m, pol, &rule->peers[p], a);
-					}
-				}
-				e->lsig[pi] = b;
-				xgrow(&e->lbits, &e->lbits_cap, e->nlbits + 1, sizeof *e->lbits);
-				e->lbits[e->nlbits++] = b;
-				hash_add(e->labelsets, key, pod);
-			}
-		}
-		sel = e->lsig[pi];
-	}
+	const unsigned char *sel = pod >= 0 ? label_bits(e, pod) : NULL;
 	for (size_t i = 0; i < m->npols; i++) {
 		const struct policy *pol = &m->pols[i];
 		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
@@ -197,6 +246,25 @@ signature(struct engine *e, uint32_t a, unsigned char *sig)
 	}
 }
 
+/* A pod's class by its label bits and the distinct ip-blocks holding its
+ * address (e->quick), or -1 when not known yet; *key gets the lookup. */
+static int
+quick_class(struct engine *e, int pod, const unsigned char **lbits, uint64_t *bbits, uint64_t *key)
+{
+	*lbits = label_bits(e, pod);
+	*bbits = 0;
+	for (size_t k = 0; k < e->nblocks; k++)
+		if (policy_peer_matches(e->m, NULL, e->blocks[k], e->m->v[pod].addr))
+			*bbits |= (uint64_t)1 << k;
+	*key = ((uint64_t)(uintptr_t)*lbits * 0x9e3779b97f4a7c15ULL) ^ *bbits * 0xbf58476d1ce4e5b9ULL;
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(e->quick_cls, *key, &it)) >= 0)
+		if (e->quicks[i].lbits == *lbits && e->quicks[i].bbits == *bbits)
+			return e->quicks[i].cls;
+	return -1;
+}
+
 int
 engine_source_class(struct engine *e, uint32_t a)
 {
@@ -206,6 +274,15 @@ engine_source_class(struct engine *e, uint32_t a)
 	int c = hash_next(e->cls_of, a, &it);
 	if (c >= 0)
 		return c;
+	int pod = e->quick ? model_addr_owner(e->m, a) : -1;
+	const unsigned char *lbits = NULL;
+	uint64_t bbits = 0, qkey = 0;
+	if (pod >= 0 && e->m->v[pod].kind != V_POD)
+		pod = -1;
+	if (pod >= 0 && (c = quick_class(e, pod, &lbits, &bbits, &qkey)) >= 0) {
+		hash_add(e->cls_of, a, c);
+		return c;
+	}
 	unsigned char *sig = xmalloc(e->npred);
 	signature(e, a, sig);
 	uint64_t key = 0xcbf29ce484222325ULL;
@@ -222,8 +299,20 @@ engine_source_class(struct engine *e, uint32_t a)
 	} else {
 		free(sig);
 	}
+	if (pod >= 0) {
+		xgrow(&e->quicks, &e->quicks_cap, e->nquicks + 1, sizeof *e->quicks);
+		e->quicks[e->nquicks] = (struct quick){ lbits, bbits, c };
+		hash_add(e->quick_cls, qkey, (int)e->nquicks++);
+	}
 	hash_add(e->cls_of, a, c);
 	return c;
+}
+
+const unsigned char *
+engine_class_signature(const struct engine *e, int cls, size_t *n)
+{
+	*n = e->npred;
+	return e->npred == 0 ? NULL : e->sig[cls];
 }
 
 static uint64_t

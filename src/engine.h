@@ -43,4 +43,11 @@ void engine_forget(struct engine *e);
  * source predicate alike); for tests. */
 int engine_source_class(struct engine *e, uint32_t a);
 
+/* What a class is made of, for engines that project it: *n bytes, one per
+ * source predicate (0 or 1), the override rules that match on src first,
+ * then every policy's ingress peers in policy, rule and peer order (the
+ * pointer is NULL when there are no predicates, every address then being
+ * of class 0). Valid until engine_free. */
+const unsigned char *engine_class_signature(const struct engine *e, int cls, size_t *n);
+
 #endif

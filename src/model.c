@@ -93,9 +93,15 @@ selector_matches(const struct selector *s, const struct labels *ls)
 int
 model_find_namespace(const struct model *m, const char *name)
 {
-	for (size_t i = 0; i < m->nns; i++)
+	/* Hashed: 150,000 pods in 1,000 namespaces made a linear search
+	 * cost a second of parsing. */
+	if (m->ns_index == NULL)
+		return -1;
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(m->ns_index, hash_string(name), &it)) >= 0)
 		if (strcmp(m->ns[i].name, name) == 0)
-			return (int)i;
+			return i;
 	return -1;
 }
 
@@ -114,6 +120,9 @@ model_namespace(struct model *m, const char *name, long line)
 	n->name = xstrdup(name);
 	n->line = line;
 	labels_add(&n->labels, "kubernetes.io/metadata.name", name);
+	if (m->ns_index == NULL)
+		m->ns_index = hash_new();
+	hash_add(m->ns_index, hash_string(name), (int)m->nns);
 	return (int)m->nns++;
 }
 
@@ -318,6 +327,7 @@ model_free(struct model *m)
 	free(m->pols);
 	hash_free(m->svc_addrs);
 	hash_free(m->svc_index);
+	hash_free(m->ns_index);
 	for (size_t i = 0; i < m->nv; i++) {
 		struct vertex *v = &m->v[i];
 		free(v->name);

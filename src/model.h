@@ -256,6 +256,7 @@ struct model {
 	/* spec 1.1 */
 	struct namespace *ns;
 	size_t nns, ns_cap;
+	struct hash *ns_index; /* namespace name -> index (NULL until one) */
 	struct service *svcs;
 	size_t nsvcs, svcs_cap;
 	struct svc_flat *svc_ports; /* every service port, document order */

@@ -1,6 +1,7 @@
 /* check's block counting (census.c) against feeding every reach row to
  * check_add, on random specs: counts and listed violations must match. */
 #include "testlib.h"
+#include "heavy.h"
 #include "census.h"
 #include "check.h"
 #include "reach.h"
@@ -33,10 +34,11 @@ same(const struct model *m, const struct check *a, const struct check *b)
 
 static size_t violations;
 
+static size_t denied;
+
 static void
-compare(unsigned seed, int flags, size_t keep)
+compare_spec(char *xml, size_t keep)
 {
-	char *xml = test_random_spec(seed, flags);
 	struct model *m = test_model(xml);
 	struct check *fast = check_run(m, keep);
 	struct check *slow = check_new(m, keep);
@@ -44,10 +46,17 @@ compare(unsigned seed, int flags, size_t keep)
 	check_expects(slow);
 	same(m, fast, slow);
 	violations += check_constraint(fast, CONSTRAINT_POD)->violations;
+	denied += check_constraint(fast, CONSTRAINT_POD)->denied;
 	check_free(fast);
 	check_free(slow);
 	model_free(m);
 	free(xml);
+}
+
+static void
+compare(unsigned seed, int flags, size_t keep)
+{
+	compare_spec(test_random_spec(seed, flags), keep);
 }
 
 static void
@@ -71,6 +80,22 @@ test_census_equals_rows_services_policies(void **state)
 		compare(seed, 3, 5);
 		compare(seed, 3, SIZE_MAX);
 	}
+}
+
+/* Policy-heavy specs (destination classes shared by pods on every node,
+ * ip-blocks splitting them), plain and now and then with a cut link or
+ * an override rule. */
+static void
+test_census_equals_rows_policy_heavy(void **state)
+{
+	(void)state;
+	size_t before = denied;
+	for (unsigned seed = 1; seed <= 300; seed++) {
+		compare_spec(heavy_spec(seed, 0), 5);
+		compare_spec(heavy_spec(seed, 1), SIZE_MAX);
+	}
+	/* The policies must deny a good share of the pairs. */
+	assert_true(denied - before > 20000);
 }
 
 static void
@@ -102,6 +127,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_census_equals_rows_plain_and_whatif),
 		cmocka_unit_test(test_census_equals_rows_services_policies),
+		cmocka_unit_test(test_census_equals_rows_policy_heavy),
 		cmocka_unit_test(test_census_cut_node_link),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,7 @@
  * by pair, on random specs: plain, what-if, and with services and
  * policies. */
 #include "testlib.h"
+#include "heavy.h"
 #include "engine.h"
 #include "reach.h"
 #include "xalloc.h"
@@ -36,9 +37,8 @@ static size_t compared;
 /* Every pair of both port modes, engine versus oracle; the engine is
  * reused across senders as reach uses it, and reset at random. */
 static void
-compare(unsigned seed, int flags)
+compare_spec(unsigned seed, char *xml)
 {
-	char *xml = test_random_spec(seed, flags);
 	struct model *m = test_model(xml);
 	struct engine *e = engine_new(m);
 	for (int mode = 0; mode < 2; mode++) {
@@ -69,6 +69,12 @@ compare(unsigned seed, int flags)
 }
 
 static void
+compare(unsigned seed, int flags)
+{
+	compare_spec(seed, test_random_spec(seed, flags));
+}
+
+static void
 test_engine_equals_oracle_plain(void **state)
 {
 	(void)state;
@@ -94,6 +100,18 @@ test_engine_equals_oracle_services_policies(void **state)
 		compare(seed, 3);
 	/* The random specs must exercise the engine, not a handful of pairs. */
 	assert_true(compared > 20000);
+}
+
+/* Policy-heavy specs: pods of one label set on every node, ip-blocks that
+ * split them by address (source classes by label set and blocks). */
+static void
+test_engine_equals_oracle_policy_heavy(void **state)
+{
+	(void)state;
+	size_t before = compared;
+	for (unsigned seed = 1; seed <= 120; seed++)
+		compare_spec(seed, heavy_spec(seed, (int)(seed % 3 == 0)));
+	assert_true(compared - before > 50000);
 }
 
 static void
@@ -124,6 +142,7 @@ main(void)
 		cmocka_unit_test(test_engine_equals_oracle_plain),
 		cmocka_unit_test(test_engine_equals_oracle_whatif),
 		cmocka_unit_test(test_engine_equals_oracle_services_policies),
+		cmocka_unit_test(test_engine_equals_oracle_policy_heavy),
 		cmocka_unit_test(test_engine_source_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
