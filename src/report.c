@@ -5,6 +5,7 @@
 #include "emit.h"
 #include "graph.h"
 #include "html.h"
+#include "html_workloads.h"
 #include "reach.h"
 #include "report.h"
 #include "xalloc.h"
@@ -126,6 +127,7 @@ struct build {
 	const char *page_svg; /* the page's: with the services, if any */
 	size_t page_svg_len;
 	bool summarized;
+	const struct html_workloads *workloads; /* laid out before the folder too */
 	uint64_t max_rows; /* reach.csv in full up to this many rows */
 	const char *dir; /* as the user named it, for messages */
 	const char *tmp; /* where the files go */
@@ -297,6 +299,10 @@ build(struct build *b)
 		fwrite(b->svg, 1, b->svg_len, f);
 		finish(b, f, "graph.svg");
 	}
+	if (!failed(b) && (f = create(b, "workloads.txt")) != NULL) {
+		html_workloads_text(f, b->workloads);
+		finish(b, f, "workloads.txt");
+	}
 	if (!failed(b) && (f = create(b, "index.html")) != NULL) {
 		struct html_page p = {
 			.m = m,
@@ -309,6 +315,7 @@ build(struct build *b)
 			.only_switch = -1,
 			.report = true,
 			.reach_csv_filtered = filtered,
+			.workloads = b->workloads,
 		};
 		html_page_write(f, &p);
 		finish(b, f, "index.html");
@@ -404,6 +411,10 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 	b.page_svg = page_svg != NULL ? page_svg : svg;
 	if (page_svg == NULL)
 		b.page_svg_len = b.svg_len;
+	/* The Workloads section's diagram (html_workloads.h: summarized so
+	 * that it lays out in seconds). */
+	struct html_workloads *workloads = html_workloads_new(m);
+	b.workloads = workloads;
 	/* A write beyond a file size limit fails (EFBIG) instead of killing
 	 * the process: the temporary folder is then removed as for any error. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -415,6 +426,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		free(target);
 		free(svg);
 		free(page_svg);
+		html_workloads_free(workloads);
 		signals_release();
 		return 3;
 	}
@@ -426,6 +438,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 	build(&b);
 	free(svg);
 	free(page_svg);
+	html_workloads_free(workloads);
 	int rc = b.rc != 0 || interrupted ? 3 : 0;
 	bool swapped = false;
 	if (rc == 0) {

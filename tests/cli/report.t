@@ -20,6 +20,7 @@ $ k8snet report samples/k1.xml -o out; echo "status $?"; (cd out && find . | LC_
 > ./graph.svg
 > ./index.html
 > ./reach.csv
+> ./workloads.txt
 
 # fib.csv and reach.csv are byte for byte what fib and reach print.
 $ k8snet report samples/shop.xml -o out && k8snet fib samples/shop.xml --format csv | cmp - out/fib.csv && k8snet reach samples/shop.xml --format csv | cmp - out/reach.csv && echo same
@@ -54,11 +55,12 @@ $ k8snet report samples/k1.xml -o out && touch out/added.txt && k8snet report sa
 > graph.svg
 > index.html
 > reach.csv
+> workloads.txt
 > 0
 
 # An empty folder is taken.
 $ mkdir out && k8snet report samples/k1.xml -o out && ls -A out | wc -l
-> 7
+> 8
 
 # ---- refusals: status 3, nothing touched ----
 

@@ -1,0 +1,35 @@
+# The report's Workloads section (workloads.md, "Also"; html_workloads.h):
+# connlist's diagram laid out in the page, the lines as a table linked to
+# the matrix cells of their first pod pair, and workloads.txt.
+
+# workloads.txt is exactly `connlist` (policy level).
+$ k8snet report tests/data/wdiff/new.yaml -o out && k8snet connlist tests/data/wdiff/new.yaml | cmp - out/workloads.txt && echo same
+> same
+
+# The section, its entry in the contents, the diagram drawn in full (its
+# ids prefixed apart from the main diagram's), one row per line.
+$ k8snet report tests/data/wdiff/new.yaml -o out && grep -c '<section class="card wl" id="workloads"' out/index.html && grep -c '<li><a href="#workloads">Workloads</a></li>' out/index.html && grep -o '<div class="fig wl-fig" id="wl-fig">' out/index.html && grep -c 'id="k8snet-w-graph0"' out/index.html && grep -o '3 workloads, 8 lines' out/index.html && sed -n '/<table class="wl-t">/,/<\/table>/p' out/index.html | grep -c '^<tr>'
+> 1
+> 1
+> <div class="fig wl-fig" id="wl-fig">
+> 1
+> 3 workloads, 8 lines
+> 8
+
+# A line links to the matrix cell of its first pod pair (web-1's nginx to
+# db-1's 5432); the 4 External lines have no cell; every link names a cell id
+# the page has.
+$ k8snet report tests/data/wdiff/new.yaml -o out && grep -o '<a href="#c-[0-9]*-[0-9]*" title="shop/web-1/nginx → 10.244.2.1:5432/TCP">' out/index.html | wc -l && grep -c '<td class="ext">' out/index.html && for id in $(sed -n '/<table class="wl-t">/,/<\/table>/p' out/index.html | grep -o 'href="#c-[0-9-]*"' | cut -d'#' -f2 | tr -d '"'); do grep -q "id=\"$id\"" out/index.html || echo "missing $id"; done; echo checked
+> 1
+> 4
+> checked
+
+# Kubernetes YAML with policies in their own files (netpol-analyzer's
+# onlineboutique): 12 workloads, 17 lines.
+$ k8snet report tests/data/netpol-analyzer/onlineboutique/input -o out && grep -o '12 workloads, 17 lines' out/index.html
+> 12 workloads, 17 lines
+
+# `reach --format html` is the page without the report's sections.
+$ k8snet reach tests/data/wdiff/new.yaml --format html | grep -c 'id="workloads"'
+? 1
+> 0
