@@ -456,7 +456,19 @@ html_workloads_section(FILE *f, const struct html_workloads *w, const struct htm
 				  "<code>k8snet connlist SPEC</code> prints them all.", f);
 		fputs("</p>\n", f);
 	}
-	fputs("<div class=\"wl-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Workload lines\">\n"
+	/* On paper, a long table would be a book (and slow to print): its
+	 * place says where the lines are. */
+	bool big = shown > HTML_WL_PRINT_LINES;
+	if (big) {
+		fputs("<p class=\"wl-note wl-print\">", f);
+		num(f, nl);
+		fputs(" lines: too many to print; ", f);
+		fputs(p->report ? "<code>workloads.txt</code> has them all." : "<code>k8snet connlist SPEC</code> prints them.",
+		      f);
+		fputs("</p>\n", f);
+	}
+	fputs(big ? "<div class=\"wl-wrap big\"" : "<div class=\"wl-wrap\"", f);
+	fputs(" tabindex=\"0\" role=\"region\" aria-label=\"Workload lines\">\n"
 	      "<table class=\"wl-t\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Destination</th>"
 	      "<th scope=\"col\">Connections</th><th scope=\"col\">Matrix cell <small>(first pod pair)</small></th>"
 	      "</tr></thead>\n<tbody>\n",
