@@ -240,7 +240,11 @@ html_workloads_new(const struct model *m)
 {
 	struct html_workloads *w = xcalloc(1, sizeof *w);
 	w->m = m;
-	w->cl = connlist_compute(m, false, NULL);
+	w->cl = connlist_compute_max(m, HTML_WL_MAX_LINES, NULL);
+	if (w->cl == NULL) {
+		w->view = HTML_WL_NONE;
+		return w;
+	}
 	size_t np = connlist_npeers(w->cl), nl = connlist_nlines(w->cl);
 	/* The peers the full diagram draws: every workload, the externals on
 	 * some line (a source and a destination range may share a name: an
@@ -295,6 +299,12 @@ enum html_wl_view
 html_workloads_view(const struct html_workloads *w)
 {
 	return w->view;
+}
+
+bool
+html_workloads_listed(const struct html_workloads *w)
+{
+	return w->cl != NULL;
 }
 
 bool
@@ -402,6 +412,14 @@ num(FILE *f, size_t n)
 void
 html_workloads_section(FILE *f, const struct html_workloads *w, const struct html_page *p)
 {
+	if (w->cl == NULL) {
+		fputs("<section class=\"card wl\" id=\"workloads\" aria-labelledby=\"workloads-h\">\n<h2 id=\"workloads-h\">"
+		      "Workloads</h2>\n<p class=\"wl-note\">More than ", f);
+		num(f, HTML_WL_MAX_LINES);
+		fputs(" lines between workloads (a cluster of W workloads without policies has about W \xc3\x97 W): the "
+		      "report leaves them out; <code>k8snet connlist SPEC</code> lists them.</p>\n</section>\n", f);
+		return;
+	}
 	size_t nl = connlist_nlines(w->cl);
 	fputs("<section class=\"card wl\" id=\"workloads\" aria-labelledby=\"workloads-h\">\n<h2 id=\"workloads-h\">"
 	      "Workloads <span class=\"sub\">",

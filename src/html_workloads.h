@@ -19,7 +19,10 @@
  * 300 and 1,410 in 5.2 s, 1,000 and 4,700 in more than 60 s.
  * The table lists every line up to HTML_WL_TABLE_LINES; above, the first
  * ones and a note (the report's workloads.txt has them all). Printed,
- * a table of more than HTML_WL_PRINT_LINES lines gives way to a note. */
+ * a table of more than HTML_WL_PRINT_LINES lines gives way to a note.
+ * Above HTML_WL_MAX_LINES lines (W workloads without policies have about
+ * W x W: 1,000 give a million lines, 262 MB and 0.7 s) the report leaves
+ * the lines out, and says so: `k8snet connlist` lists them. */
 #ifndef K8SNET_HTML_WORKLOADS_H
 #define K8SNET_HTML_WORKLOADS_H
 
@@ -37,6 +40,7 @@ enum {
 	HTML_WL_NS_EDGES = 600,
 	HTML_WL_TABLE_LINES = 2000,
 	HTML_WL_PRINT_LINES = 500,
+	HTML_WL_MAX_LINES = 200000,
 };
 
 enum html_wl_view { HTML_WL_FULL, HTML_WL_NAMESPACES, HTML_WL_NONE };
@@ -55,7 +59,9 @@ bool html_workloads_drawn(const struct html_workloads *w);
 
 /* The page's section (its matrix, for the links, is p's). */
 void html_workloads_section(FILE *f, const struct html_workloads *w, const struct html_page *p);
-/* Every line as `k8snet connlist` prints them (the report's workloads.txt). */
+/* Every line as `k8snet connlist` prints them (the report's workloads.txt),
+ * unless there were too many: html_workloads_listed is then false. */
+bool html_workloads_listed(const struct html_workloads *w);
 void html_workloads_text(FILE *f, const struct html_workloads *w);
 
 #endif

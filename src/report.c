@@ -299,7 +299,7 @@ build(struct build *b)
 		fwrite(b->svg, 1, b->svg_len, f);
 		finish(b, f, "graph.svg");
 	}
-	if (!failed(b) && (f = create(b, "workloads.txt")) != NULL) {
+	if (!failed(b) && html_workloads_listed(b->workloads) && (f = create(b, "workloads.txt")) != NULL) {
 		html_workloads_text(f, b->workloads);
 		finish(b, f, "workloads.txt");
 	}
