@@ -43,6 +43,30 @@ static const char figure_attrs[] =
 	"\tnode [shape=box style=rounded fontname=\"Helvetica\" fontsize=10 height=0.3]\n"
 	"\tedge [fontname=\"Helvetica\" fontsize=9 arrowsize=0.6]\n";
 
+static void dot_id(FILE *f, const char *s);
+
+/* The line from peer a to peer b, or -1. */
+static long
+line_of(const struct connlist *cl, const struct hash *h, size_t a, size_t b)
+{
+	uint64_t key = (uint64_t)a * (connlist_npeers(cl) + 1) + b;
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(h, key, &it)) >= 0) {
+		struct connlist_line l;
+		connlist_line(cl, (size_t)i, &l);
+		if (l.src == a && l.dst == b)
+			return i;
+	}
+	return -1;
+}
+
+/* connlist's dot, for the page: its namespaces and peers as they are;
+ * its edges drawn here, two lines between the same peers with the same
+ * connections as one edge with two heads (half the edges on an open
+ * cluster), labels as xlabels: placed after the layout, not as the
+ * virtual nodes of dot's flat edges, whose labels make Graphviz 2.42 free
+ * memory twice (flat_edges) on a cluster with edges both ways. */
 static char *
 full_dot(const struct connlist *cl)
 {
@@ -51,14 +75,9 @@ full_dot(const struct connlist *cl)
 		return NULL;
 	const char *head = "digraph {\n";
 	size_t hl = strlen(head);
-	if (strncmp(dot, head, hl) != 0)
-		return dot;
-	/* Edge labels as xlabels: placed after the layout, not as the virtual
-	 * nodes of dot's flat edges, whose labels make Graphviz 2.42 free
-	 * memory twice (flat_edges) on a cluster with edges both ways. */
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	FILE *f = strncmp(dot, head, hl) == 0 ? open_memstream(&buf, &len) : NULL;
 	if (f == NULL) {
 		free(dot);
 		return NULL;
@@ -69,19 +88,46 @@ full_dot(const struct connlist *cl)
 	for (const char *line = dot + hl; *line;) {
 		const char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) + 1 : strlen(line);
-		const char *arrow = memmem(line, n, "\" -> \"", 6);
-		const char *lab = arrow ? memmem(arrow, n - (size_t)(arrow - line), " [label=", 8) : NULL;
-		if (lab != NULL) {
-			fwrite(line, 1, (size_t)(lab - line), f);
-			fputs(" [xlabel=", f);
-			fwrite(lab + 8, 1, n - (size_t)(lab + 8 - line), f);
-		} else {
+		if (memmem(line, n, "\" -> \"", 6) == NULL && strncmp(line, "}", 1) != 0)
 			fwrite(line, 1, n, f);
-		}
 		line += n;
 	}
-	fclose(f);
 	free(dot);
+	size_t nl = connlist_nlines(cl), np = connlist_npeers(cl);
+	struct hash *h = hash_new();
+	for (size_t i = 0; i < nl; i++) {
+		struct connlist_line l;
+		connlist_line(cl, i, &l);
+		hash_add(h, (uint64_t)l.src * (np + 1) + l.dst, (int)i);
+	}
+	for (size_t i = 0; i < nl; i++) {
+		struct connlist_line l, r;
+		connlist_line(cl, i, &l);
+		long j = line_of(cl, h, l.dst, l.src);
+		bool both = false;
+		if (j >= 0) {
+			connlist_line(cl, (size_t)j, &r);
+			both = portset_equal(l.conns, r.conns);
+			if (both && (size_t)j < i)
+				continue;
+		}
+		struct connlist_peer a, b;
+		connlist_peer(cl, l.src, &a);
+		connlist_peer(cl, l.dst, &b);
+		char *c = portset_format(l.conns);
+		fputc('\t', f);
+		dot_id(f, a.name);
+		fputs(" -> ", f);
+		dot_id(f, b.name);
+		fputs(" [xlabel=", f);
+		dot_id(f, c);
+		fputs(both ? " dir=both" : "", f);
+		fputs(" color=\"gold2\" fontcolor=\"darkgreen\"]\n", f);
+		free(c);
+	}
+	hash_free(h);
+	fputs("}\n", f);
+	fclose(f);
 	return buf;
 }
 

@@ -52,3 +52,9 @@ $ awk 'BEGIN { print "<cluster name=\"ns16\">"; for (n = 1; n <= 16; n++) { prin
 $ awk 'BEGIN { print "<cluster name=\"flat\">"; for (n = 1; n <= 4; n++) { printf "<node name=\"N%d\" address=\"192.168.0.%d\">\n", n, n; for (p = 1; p <= 120; p++) printf "<pod name=\"p%d-%d\" address=\"10.%d.0.%d\"><container name=\"c%d.%d\"/></pod>\n", n, p, n, p, n, p; print "</node>" } print "</cluster>" }' >flat.xml && k8snet report flat.xml -o out && grep -o 'More than 200,000 lines between workloads' out/index.html && test ! -e out/workloads.txt && echo no workloads.txt
 > More than 200,000 lines between workloads
 > no workloads.txt
+
+# Two lines between the same workloads with the same connections are one
+# edge with two heads: K1's 20 lines (no policy) are 10 edges.
+$ k8snet report samples/k1.xml -o out && grep -o '4 workloads, 20 lines' out/index.html && sed -n '/id="wl-fig"/,/<\/svg>/p' out/index.html | grep -c '<g id="k8snet-w-edge'
+> 4 workloads, 20 lines
+> 10
