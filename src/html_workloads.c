@@ -45,9 +45,9 @@ static const char figure_attrs[] =
 
 static void dot_id(FILE *f, const char *s);
 
-/* The line from peer a to peer b, or -1. */
+/* The line from vertex a to vertex b (canon: peer -> vertex), or -1. */
 static long
-line_of(const struct connlist *cl, const struct hash *h, size_t a, size_t b)
+line_of(const struct connlist *cl, const struct hash *h, const size_t *canon, size_t a, size_t b)
 {
 	uint64_t key = (uint64_t)a * (connlist_npeers(cl) + 1) + b;
 	size_t it = 0;
@@ -55,7 +55,7 @@ line_of(const struct connlist *cl, const struct hash *h, size_t a, size_t b)
 	while ((i = hash_next(h, key, &it)) >= 0) {
 		struct connlist_line l;
 		connlist_line(cl, (size_t)i, &l);
-		if (l.src == a && l.dst == b)
+		if (canon[l.src] == a && canon[l.dst] == b)
 			return i;
 	}
 	return -1;
@@ -94,16 +94,37 @@ full_dot(const struct connlist *cl)
 	}
 	free(dot);
 	size_t nl = connlist_nlines(cl), np = connlist_npeers(cl);
+	/* A source and a destination External range with the same name are
+	 * one vertex: each peer's vertex is the first peer of its name. */
+	size_t *canon = xreallocarray(NULL, np + 1, sizeof *canon);
+	struct hash *names = hash_new();
+	for (size_t i = 0; i < np; i++) {
+		struct connlist_peer p, q;
+		connlist_peer(cl, i, &p);
+		canon[i] = i;
+		size_t it = 0;
+		int k;
+		while ((k = hash_next(names, hash_string(p.name), &it)) >= 0) {
+			connlist_peer(cl, (size_t)k, &q);
+			if (strcmp(p.name, q.name) == 0) {
+				canon[i] = (size_t)k;
+				break;
+			}
+		}
+		if (canon[i] == i)
+			hash_add(names, hash_string(p.name), (int)i);
+	}
+	hash_free(names);
 	struct hash *h = hash_new();
 	for (size_t i = 0; i < nl; i++) {
 		struct connlist_line l;
 		connlist_line(cl, i, &l);
-		hash_add(h, (uint64_t)l.src * (np + 1) + l.dst, (int)i);
+		hash_add(h, (uint64_t)canon[l.src] * (np + 1) + canon[l.dst], (int)i);
 	}
 	for (size_t i = 0; i < nl; i++) {
 		struct connlist_line l, r;
 		connlist_line(cl, i, &l);
-		long j = line_of(cl, h, l.dst, l.src);
+		long j = line_of(cl, h, canon, canon[l.dst], canon[l.src]);
 		bool both = false;
 		if (j >= 0) {
 			connlist_line(cl, (size_t)j, &r);
@@ -126,6 +147,7 @@ full_dot(const struct connlist *cl)
 		free(c);
 	}
 	hash_free(h);
+	free(canon);
 	fputs("}\n", f);
 	fclose(f);
 	return buf;
