@@ -375,12 +375,6 @@ html_workloads_listed(const struct html_workloads *w)
 	return w->cl != NULL;
 }
 
-bool
-html_workloads_drawn(const struct html_workloads *w)
-{
-	return w->view == HTML_WL_NONE || w->nworkloads == 0 || w->svg != NULL;
-}
-
 void
 html_workloads_text(FILE *f, const struct html_workloads *w)
 {
