@@ -58,3 +58,10 @@ $ awk 'BEGIN { print "<cluster name=\"flat\">"; for (n = 1; n <= 4; n++) { print
 $ k8snet report samples/k1.xml -o out && grep -o '4 workloads, 20 lines' out/index.html && sed -n '/id="wl-fig"/,/<\/svg>/p' out/index.html | grep -c '<g id="k8snet-w-edge'
 > 4 workloads, 20 lines
 > 10
+
+# 151 namespaces of one pod each: more than 150 namespaces, no diagram;
+# the section says why, and the table still lists the lines.
+$ awk 'BEGIN { print "<cluster name=\"ns151\">"; for (n = 1; n <= 151; n++) printf "<node name=\"N%d\" address=\"192.168.%d.%d\"><pod name=\"p%d\" namespace=\"ns%d\" address=\"10.%d.%d.1\"><container name=\"c%d\"/></pod></node>\n", n, int(n / 250), n % 250 + 1, n, n, 1 + int(n / 250), n % 250, n; print "</cluster>" }' >ns151.xml && k8snet report ns151.xml -o out && grep -o '<p class="wl-note">No diagram: 151 namespaces and 22,952 edges between them' out/index.html && grep -c 'id="wl-fig"' out/index.html; wc -l <out/workloads.txt
+> <p class="wl-note">No diagram: 151 namespaces and 22,952 edges between them
+> 0
+> 22952
