@@ -17,6 +17,7 @@
 #include "reach.h"
 #include "report.h"
 #include "spec.h"
+#include "wdiff.h"
 #include "xalloc.h"
 
 #include <getopt.h>
@@ -51,6 +52,9 @@ static const char usage_text[] =
 	"  diff OLD NEW [--ports open|all] [--format text|csv] [-o FILE]\n"
 	"                                 the pairs whose verdict or receiver changed\n"
 	"                                 (status 1 if any did)\n"
+	"  diff OLD NEW --workloads [--delivered] [--format text|csv] [-o FILE]\n"
+	"                                 the connlist lines added, removed or changed\n"
+	"                                 (status 1 if any)\n"
 	"  report SPEC -o DIR             a folder for a design review: one HTML page\n"
 	"                                 (diagram, matrix, FIBs, findings) and the\n"
 	"                                 CSV, DOT and SVG files (atomically)\n"
@@ -76,8 +80,9 @@ static const char usage_text[] =
 	"                                 edges to its endpoint pods\n"
 	"      --all                      check: list every violation (default: 10 per constraint)\n"
 	"      --quiet                    check: print the summary lines only\n"
-	"      --delivered                connlist: what the network delivers to the\n"
-	"                                 process that opened the port\n"
+	"      --delivered                connlist, diff --workloads: what the network\n"
+	"                                 delivers to the process that opened the port\n"
+	"      --workloads                diff: compare the workload view (connlist)\n"
 	"      --focus WORKLOAD           connlist: only the lines of this workload\n"
 	"                                 (NAMESPACE/NAME, or a NAME that is unique)\n"
 	"      --max-spec-size BYTES      refuse larger specs (default 256M; K, M, G suffixes)\n"
@@ -159,13 +164,15 @@ struct opts {
 	bool services;        /* dot --services */
 	bool delivered;       /* connlist */
 	const char *focus;    /* connlist */
+	bool workloads;       /* diff --workloads */
+	bool ports_given;     /* --ports appeared */
 };
 
 enum { OPT_PORTS = 256, OPT_SWITCH, OPT_MAX_SIZE, OPT_MAX_INPUT, OPT_ALL, OPT_QUIET, OPT_TRACE, OPT_SERVICES,
-       OPT_DELIVERED, OPT_FOCUS };
+       OPT_DELIVERED, OPT_FOCUS, OPT_WORKLOADS };
 
 enum { USES_FORMAT = 1, USES_OUTPUT = 2, USES_PORTS = 4, USES_SWITCH = 8, USES_CHECK = 16, USES_TRACE = 32,
-       USES_SERVICES = 64, USES_CONNLIST = 128 };
+       USES_SERVICES = 64, USES_CONNLIST = 128, USES_WORKLOADS = 256 };
 
 static bool
 parse_size(const char *s, size_t *out)
@@ -207,6 +214,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		{ "services", no_argument, NULL, OPT_SERVICES },
 		{ "delivered", no_argument, NULL, OPT_DELIVERED },
 		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "workloads", no_argument, NULL, OPT_WORKLOADS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -218,7 +226,8 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		int need = c == 'f' ? USES_FORMAT : c == 'o' ? USES_OUTPUT : c == OPT_PORTS ? USES_PORTS
 			 : c == OPT_SWITCH ? USES_SWITCH : c == OPT_ALL || c == OPT_QUIET ? USES_CHECK
 			 : c == OPT_TRACE ? USES_TRACE : c == OPT_SERVICES ? USES_SERVICES
-			 : c == OPT_DELIVERED || c == OPT_FOCUS ? USES_CONNLIST : 0;
+			 : c == OPT_DELIVERED ? USES_CONNLIST | USES_WORKLOADS : c == OPT_FOCUS ? USES_CONNLIST
+			 : c == OPT_WORKLOADS ? USES_WORKLOADS : 0;
 		/* Name the option as given: argv[optind - 1] may be its value. */
 		if (need && !(uses & need)) {
 			if (li >= 0)
@@ -236,6 +245,7 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 		case OPT_PORTS:
 			if (!reach_parse_mode(optarg, &o->ports))
 				return usage_error(o->cmd, "--ports takes open or all, not '%s'", optarg);
+			o->ports_given = true;
 			break;
 		case OPT_SWITCH:
 			o->switch_name = optarg;
@@ -262,6 +272,9 @@ parse_opts(int argc, char **argv, int uses, struct opts *o)
 			break;
 		case OPT_FOCUS:
 			o->focus = optarg;
+			break;
+		case OPT_WORKLOADS:
+			o->workloads = true;
 			break;
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &o->max_size))
@@ -607,9 +620,42 @@ diff_row_csv(void *ctx, const struct diff_row *r)
 	return out_failed(out);
 }
 
+/* diff --workloads: the two specs' connlists, compared (wdiff.h). */
+static int
+diff_workloads(struct opts *o, struct model *m)
+{
+	struct connlist *cl[2];
+	struct model *ms[2] = { m, o->other };
+	for (int i = 0; i < 2; i++) {
+		struct diag *d = diag_new(spec_display_name(o->args[i]));
+		cl[i] = connlist_compute(ms[i], o->delivered, d);
+		diag_print(d, stderr);
+		diag_free(d);
+	}
+	struct wdiff *w = wdiff_compute(cl[0], cl[1]);
+	w->old_cluster = m->name;
+	w->new_cluster = o->other->name;
+	w->delivered = o->delivered;
+	struct out *out;
+	int rc = open_output(o->output, &out);
+	if (rc == EXIT_OK) {
+		if (format_is(o, "csv"))
+			wdiff_write_csv(out_file(out), w);
+		else
+			wdiff_write_text(out_file(out), w);
+		rc = finish(out, w->n ? EXIT_FINDINGS : EXIT_OK);
+	}
+	wdiff_free(w);
+	connlist_free(cl[0]);
+	connlist_free(cl[1]);
+	return rc;
+}
+
 static int
 cmd_diff(struct opts *o, struct model *m)
 {
+	if (o->workloads)
+		return diff_workloads(o, m);
 	struct out *out;
 	int rc = open_output(o->output, &out);
 	if (rc != EXIT_OK)
@@ -700,7 +746,8 @@ static const struct command commands[] = {
 	{ "dot", cmd_dot, text_only_formats, USES_OUTPUT | USES_TRACE | USES_SERVICES, 1, "SPEC" },
 	{ "reach", cmd_reach, reach_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 1, "SPEC" },
 	{ "check", cmd_check, check_formats, USES_FORMAT | USES_OUTPUT | USES_CHECK, 1, "SPEC" },
-	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS, 2, "OLD_SPEC NEW_SPEC", true },
+	{ "diff", cmd_diff, diff_formats, USES_FORMAT | USES_OUTPUT | USES_PORTS | USES_WORKLOADS, 2, "OLD_SPEC NEW_SPEC",
+	  true },
 	{ "report", cmd_report, text_only_formats, USES_OUTPUT, 1, "SPEC -o DIR" },
 	{ "connlist", cmd_connlist, connlist_formats, USES_FORMAT | USES_OUTPUT | USES_CONNLIST, 1, "SPEC" },
 };
@@ -738,6 +785,11 @@ cli_run(int argc, char **argv)
 	/* Usage first: a wrong format is known before the spec is read. */
 	if ((rc = check_format(&o, cmd->formats)) != EXIT_OK)
 		return rc;
+	/* diff: --delivered belongs to --workloads, --ports to the pairs. */
+	if (o.delivered && cmd->uses & USES_WORKLOADS && !o.workloads)
+		return usage_error(cmd->name, "--delivered needs --workloads");
+	if (o.ports_given && o.workloads)
+		return usage_error(cmd->name, "--ports does not apply with --workloads");
 	struct model *m = NULL;
 	rc = load(&o, o.args[0], &m);
 	/* diff: read NEW even when OLD is bad, so that both report; the

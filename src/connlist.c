@@ -732,8 +732,27 @@ cmp_line(const void *a, const void *b)
 	return xd < yd ? -1 : xd > yd;
 }
 
+static struct connlist *compute(const struct model *m, bool delivered, size_t max_lines, struct diag *d);
+
 struct connlist *
 connlist_compute(const struct model *m, bool delivered, struct diag *d)
+{
+	return compute(m, delivered, 0, d);
+}
+
+struct connlist *
+connlist_compute_max(const struct model *m, size_t max_lines, struct diag *d)
+{
+	struct connlist *cl = compute(m, false, max_lines, d);
+	if (cl->nlines > max_lines) {
+		connlist_free(cl);
+		return NULL;
+	}
+	return cl;
+}
+
+static struct connlist *
+compute(const struct model *m, bool delivered, size_t max_lines, struct diag *d)
 {
 	struct connlist *cl = xcalloc(1, sizeof *cl);
 	cl->m = m;
@@ -753,7 +772,7 @@ connlist_compute(const struct model *m, bool delivered, struct diag *d)
 		cl->scratch = xcalloc(cl->np + 1, sizeof *cl->scratch);
 		/* A target can be touched once per rule that names it. */
 		size_t *touched = NULL, cap = 0;
-		for (size_t s = 0; s < cl->nwork + cl->nsrc; s++) {
+		for (size_t s = 0; s < cl->nwork + cl->nsrc && (max_lines == 0 || cl->nlines <= max_lines); s++) {
 			size_t need = 0;
 			const struct cpeer *src = &cl->p[s];
 			for (size_t i = 0; !src->external && i < src->nisolating[1]; i++) {

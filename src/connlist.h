@@ -24,6 +24,10 @@ enum connlist_format { CONNLIST_TXT, CONNLIST_CSV, CONNLIST_JSON, CONNLIST_MD, C
  * go to d, which may be NULL. Free with connlist_free (accepts NULL). */
 struct connlist *connlist_compute(const struct model *m, bool delivered, struct diag *d);
 void connlist_free(struct connlist *cl);
+/* The policy-level lines of m, or NULL (the work stopped early) when there
+ * are more than max_lines: a cluster of W workloads without policies has
+ * about W x W lines, and the report must not hold 9 million of them. */
+struct connlist *connlist_compute_max(const struct model *m, size_t max_lines, struct diag *d);
 
 /* A peer: a workload, or an External address range. */
 struct connlist_peer {

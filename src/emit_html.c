@@ -7,6 +7,7 @@
 #include "graph.h"
 #include "html.h"
 #include "judge.h"
+#include "html_workloads.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
 #include "xalloc.h"
 
@@ -228,6 +229,8 @@ fill_nav(FILE *f, const struct page *pg)
 		fputs("<li><a href=\"#diagram\">Diagram</a></li>", f);
 	if (pg->p->reach != NULL)
 		fputs("<li><a href=\"#matrix\">Reachability matrix</a></li>", f);
+	if (pg->p->workloads != NULL)
+		fputs("<li><a href=\"#workloads\">Workloads</a></li>", f);
 	fprintf(f, "<li><a href=\"#fibs\">FIB tables <span class=\"n\">(%zu)</span></a></li>",
 		pg->p->only_switch >= 0 ? (size_t)1 : pg->m->nswitches);
 	if (pg->p->report)
@@ -1165,10 +1168,25 @@ fill(void *ctx, FILE *f, const char *key)
 		fill_workbench(f, pg);
 	else if (strcmp(key, "FIBS") == 0)
 		fill_fibs(f, pg);
+	else if (strcmp(key, "WORKLOADS") == 0 && pg->p->workloads != NULL)
+		html_workloads_section(f, pg->p->workloads, pg->p);
 	else if (strcmp(key, "FOOTER") == 0)
 		fill_footer(f, pg);
 	else if (strcmp(key, "DATA") == 0)
 		fill_data(f, pg);
+}
+
+bool
+html_cell_anchor(const struct html_page *p, int sender, const struct dest *d, char *buf, size_t len)
+{
+	struct page pg = { .p = p, .m = p->m };
+	return cell_id(&pg, sender, d, buf, len);
+}
+
+void
+html_svg_inline(FILE *f, const char *svg, size_t len, const char *prefix)
+{
+	svg_inline(f, svg, len, prefix);
 }
 
 char *

@@ -255,3 +255,30 @@ graph_svg(const struct model *m, const struct fate *trace, size_t ntrace, size_t
 	graph_free(g);
 	return svg;
 }
+
+char *
+graph_dot_svg(const char *dot, size_t *len)
+{
+	*len = 0;
+	graph_gvc(); /* before the graph: see graph_gvc() */
+	Agraph_t *g = agmemread(dot);
+	if (g == NULL)
+		return NULL;
+	char *svg = NULL, *buf = NULL;
+	gv_len n = 0;
+	if (gvLayout(graph_gvc(), g, "dot") == 0) {
+		int rc = gvRenderData(graph_gvc(), g, "svg", &buf, &n);
+		gvFreeLayout(graph_gvc(), g);
+		const char *start = rc == 0 && buf != NULL ? memmem(buf, n, "<svg", 4) : NULL;
+		if (start != NULL) {
+			*len = n - (size_t)(start - buf);
+			svg = xmalloc(*len + 1);
+			memcpy(svg, start, *len);
+			svg[*len] = '\0';
+		}
+		if (buf != NULL)
+			gvFreeRenderData(buf);
+	}
+	agclose(g);
+	return svg;
+}

@@ -87,8 +87,16 @@ struct html_page {
 	bool report;                    /* index.html of a report: links to its files */
 	html_fib_file_fn *fib_file;     /* the FIB list links each switch to fib/ and this name */
 	bool reach_csv_filtered;        /* report: reach.csv holds the non-delivered rows only */
+	const struct html_workloads *workloads; /* report: the Workloads section (html_workloads.h) */
 };
 void html_page_write(FILE *f, const struct html_page *p);
+
+/* For the Workloads section (html_workloads.c): the id of p's matrix cell
+ * that shows (sender, d) into buf, false when it has none; and gvc's SVG
+ * inlined as the diagram is (ids prefixed with prefix). */
+struct html_workloads;
+bool html_cell_anchor(const struct html_page *p, int sender, const struct dest *d, char *buf, size_t len);
+void html_svg_inline(FILE *f, const char *svg, size_t len, const char *prefix);
 
 /* The page's diagram: graph_svg's picture of m, with its Services
  * (graph_add_services: hexagons linked to their endpoint pods, namespaces

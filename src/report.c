@@ -5,6 +5,7 @@
 #include "emit.h"
 #include "graph.h"
 #include "html.h"
+#include "html_workloads.h"
 #include "reach.h"
 #include "report.h"
 #include "xalloc.h"
@@ -143,6 +144,7 @@ struct build {
 	const char *page_svg; /* the page's: with the services, if any */
 	size_t page_svg_len;
 	bool summarized;
+	const struct html_workloads *workloads; /* laid out before the folder too */
 	uint64_t max_rows; /* reach.csv in full up to this many rows */
 	const char *dir; /* as the user named it, for messages */
 	const char *tmp; /* where the files go */
@@ -318,6 +320,10 @@ build(struct build *b)
 		fwrite(b->svg, 1, b->svg_len, f);
 		finish(b, f, "graph.svg");
 	}
+	if (!failed(b) && html_workloads_listed(b->workloads) && (f = create(b, "workloads.txt")) != NULL) {
+		html_workloads_text(f, b->workloads);
+		finish(b, f, "workloads.txt");
+	}
 	if (!failed(b) && (f = create(b, "index.html")) != NULL) {
 		struct html_page p = {
 			.m = m,
@@ -331,6 +337,7 @@ build(struct build *b)
 			.report = true,
 			.fib_file = report_fib_file,
 			.reach_csv_filtered = filtered,
+			.workloads = b->workloads,
 		};
 		html_page_write(f, &p);
 		finish(b, f, "index.html");
@@ -414,6 +421,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 {
 	struct build b = { .m = m, .spec_name = spec_name, .dir = dir, .max_rows = max_rows };
 	char *target = NULL, *svg = NULL, *page_svg = NULL, *tmp = NULL;
+	struct html_workloads *workloads = NULL;
 	bool catching = false, swapped = false;
 	*cause = NULL;
 	enum report_dir st = report_dir_state(dir);
@@ -444,6 +452,10 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 	b.page_svg = page_svg != NULL ? page_svg : svg;
 	if (page_svg == NULL)
 		b.page_svg_len = b.svg_len;
+	/* The Workloads section's diagram (html_workloads.h: summarized so
+	 * that it lays out in seconds). */
+	workloads = html_workloads_new(m);
+	b.workloads = workloads;
 	signals_catch();
 	catching = true;
 	tmp = xasprintf("%s.k8snet-XXXXXX", target);
@@ -481,6 +493,7 @@ out:
 	free(target);
 	free(svg);
 	free(page_svg);
+	html_workloads_free(workloads);
 	if (catching)
 		signals_release();
 	return *cause == NULL ? 0 : -1;

@@ -335,6 +335,28 @@ test_connlist_delivered_random(void **state)
 	}
 }
 
+/* connlist_compute_max: NULL above the limit, the same lines at or below. */
+static void
+test_connlist_max_lines(void **state)
+{
+	(void)state;
+	struct model *m = test_k1();
+	struct connlist *all = connlist_compute(m, false, NULL);
+	size_t n = connlist_nlines(all);
+	assert_true(n > 3);
+	assert_null(connlist_compute_max(m, n - 1, NULL));
+	assert_null(connlist_compute_max(m, 1, NULL));
+	struct connlist *cl = connlist_compute_max(m, n, NULL);
+	assert_non_null(cl);
+	char *a = lines_of(all, CONNLIST_TXT, -1), *b = lines_of(cl, CONNLIST_TXT, -1);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	connlist_free(cl);
+	connlist_free(all);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -343,6 +365,7 @@ main(void)
 		cmocka_unit_test(test_connlist_egress_atoms),
 		cmocka_unit_test(test_connlist_workloads_and_daemons),
 		cmocka_unit_test(test_connlist_delivered_random),
+		cmocka_unit_test(test_connlist_max_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@ $ k8snet report samples/k1.xml -o out; echo "status $?"; (cd out && find . | LC_
 > ./graph.svg
 > ./index.html
 > ./reach.csv
+> ./workloads.txt
 
 # fib.csv and reach.csv are byte for byte what fib and reach print.
 $ k8snet report samples/shop.xml -o out && k8snet fib samples/shop.xml --format csv | cmp - out/fib.csv && k8snet reach samples/shop.xml --format csv | cmp - out/reach.csv && echo same
@@ -67,12 +68,13 @@ $ k8snet report samples/k1.xml -o out && touch out/added.txt && k8snet report sa
 > graph.svg
 > index.html
 > reach.csv
+> workloads.txt
 > 0
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
 
 # An empty folder is taken.
 $ mkdir out && k8snet report samples/k1.xml -o out && ls -A out | wc -l
-> 7
+> 8
 
 # ---- refusals: status 3, nothing touched ----
 

@@ -2,8 +2,9 @@
 # The HTML page as a browser and a validator see it (issue 6):
 #   1. the Nu HTML checker (npm vnu-jar, run with the machine's Java)
 #      finds no error in report pages of K1, the hostile-name sample, the
-#      services and policies sample, a failing audit and two summarized
-#      grids (per node; above 300 nodes, counts per node),
+#      services and policies sample, a failing audit, two summarized
+#      grids (per node; above 300 nodes, counts per node) and Kubernetes
+#      YAML with workloads (the Workloads section),
 #      nor in fib --format html and reach --ports all --format html;
 #   2. headless Chromium (puppeteer-core, Debian's chromium) loads each with
 #      no script error, console error or network request, and the page
@@ -102,6 +103,14 @@ rm -rf wide
 "$K8SNET" report wide.xml -o wide 2>wide.err || { echo "report wide failed:"; cat wide.err; ok=1; }
 pages+=(wide/index.html)
 grep -q 'one line of counts per verdict for each sender node' wide/index.html || { echo "the wide matrix is not counted per node"; ok=1; }
+# Kubernetes YAML with Deployments and policies: the Workloads section,
+# its diagram and its lines linked to matrix cells.
+rm -rf workloads
+"$K8SNET" report "$top/tests/data/netpol-analyzer/onlineboutique_workloads/input" -o workloads 2>workloads.err ||
+	{ echo "report workloads failed:"; cat workloads.err; ok=1; }
+pages+=(workloads/index.html)
+grep -q 'id="wl-fig"' workloads/index.html && grep -q '<td><a href="#c-' workloads/index.html ||
+	{ echo "the Workloads section has no diagram or no link to a cell"; ok=1; }
 mkdir -p fib ports-all
 "$K8SNET" fib "$top/samples/audit-fail.xml" --format html -o fib/index.html || ok=1
 "$K8SNET" reach "$top/samples/shop.xml" --ports all --format html -o ports-all/index.html || ok=1
@@ -120,7 +129,8 @@ result $st "Nu HTML checker: no error in ${#pages[@]} pages"
 title_xss='K1 <script>x & "co" — k8snet network report'
 NODE_PATH=$npm_dir/node_modules node "$here/check-page.js" "$CHROMIUM" "$out/screenshots" \
 	"k1/index.html=K1 — k8snet network report" "k1-xss/index.html=$title_xss" \
-	shop/index.html audit-fail/index.html grid/index.html wide/index.html fib/index.html ports-all/index.html \
+	shop/index.html audit-fail/index.html grid/index.html wide/index.html workloads/index.html fib/index.html \
+	ports-all/index.html \
 	>chromium.log 2>&1
 st=$?
 sed 's/^/  /' chromium.log
