@@ -11,9 +11,9 @@
  *   pod    Pi.j     10.a.b.c, each node's pods in /24 blocks of their own
  *   cont.  Ci.j.k   one TCP port, 8080 + k - 1
  * --policies adds namespaces, pod labels, named ports, services (10.96.x.y)
- * and NetworkPolicies, per services-and-policies.md.
+ * and NetworkPolicies, per k8snet-spec(5).
  * --workloads NS WORKLOADS REPLICAS POLICIES writes instead the connlist
- * case (workloads.md): NS namespaces of WORKLOADS workloads (spec 1.2
+ * case (k8snet(1), THE WORKLOAD VIEW): NS namespaces of WORKLOADS workloads (spec 1.2
  * pod@workload) of REPLICAS pods each, spread over the nodes (NODES x PODS
  * must be NS x WORKLOADS x REPLICAS), and POLICIES policies, 5 kinds cycled
  * per namespace, that isolate every pod both ways (so the lines are the
@@ -295,7 +295,7 @@ gen_services(const struct opts *o)
 }
 
 /* Five kinds of policy, cycled per namespace, so that every clause of
- * services-and-policies.md that costs time appears: match and expression
+ * k8snet-spec(5) that costs time appears: match and expression
  * selectors, namespace selectors, ip-blocks with except, named ports, port
  * ranges, egress, and default deny. */
 static void

@@ -341,7 +341,7 @@ load(const struct opts *o, const char *path, struct model **m)
 {
 	struct diag *d = diag_new(spec_display_name(path));
 	/* Kubernetes YAML or JSON (a directory, or no '<' first) is imported
-	 * in memory first (import.md, "Input"). */
+	 * in memory first (k8snet(1), KUBERNETES INPUT). */
 	enum spec_status st = strcmp(path, "-") == 0 ? import_load_stdin(o->max_size, o->max_input, d, m)
 			      : import_is_kube(path)  ? import_load(path, o->max_input, d, m)
 						      : spec_load(path, o->max_size, d, m);

@@ -1,4 +1,4 @@
-/* The workload view (workloads.md, `k8snet connlist`): for every ordered
+/* The workload view (k8snet(1), THE WORKLOAD VIEW): for every ordered
  * pair of peers (workloads and External address ranges), the connections
  * that the NetworkPolicies allow (the default), or with `delivered` the
  * connections that the Network Graph delivers to the process that opened

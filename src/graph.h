@@ -110,7 +110,7 @@ char *graph_render_svg(struct graph *g, size_t *len);
 int graph_write_dot(FILE *f, const struct model *m);
 char *graph_svg(const struct model *m, const struct fate *trace, size_t ntrace, size_t *len);
 
-/* Any DOT text (the report's workload diagram, workloads.md), laid out
+/* Any DOT text (the report's workload diagram, k8snet(1), THE WORKLOAD VIEW), laid out
  * with dot in this process's gvc context and rendered as graph_render_svg
  * does; NULL if it does not parse or gvc failed. */
 char *graph_dot_svg(const char *dot, size_t *len);

@@ -1,4 +1,4 @@
-/* Kubernetes objects to a spec 1.2 (import.md): collect what each object
+/* Kubernetes objects to a spec 1.2 (k8snet(1), KUBERNETES INPUT): collect what each object
  * says (copied out of the reader's tree, with its origin), then resolve
  * and synthesize nodes, pods, addresses, services and policies, then hand
  * the result to import_write.c. */

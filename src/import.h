@@ -1,5 +1,5 @@
 /* From Kubernetes objects (YAML or JSON: a live cluster's dump, manifests)
- * to a spec of version 1.2 (import.md): read every object, resolve and
+ * to a spec of version 1.2 (k8snet(1), KUBERNETES INPUT): read every object, resolve and
  * synthesize nodes, pods, addresses, services and policies, validate with
  * FILE:LINE:COLUMN messages, and write the XML that every other command
  * reads. One truth: `import -o x.xml` then `reach x.xml` is `reach
@@ -29,7 +29,7 @@ struct import_opts {
 	size_t max_input;        /* --max-input-size */
 };
 
-/* The defaults of import.md (3 nodes, 192.168.0.0/16, 10.244.0.0/16,
+/* The defaults of k8snet(1), KUBERNETES INPUT (3 nodes, 192.168.0.0/16, 10.244.0.0/16,
  * 10.96.0.0/12, 4G). */
 void import_opts_default(struct import_opts *o);
 

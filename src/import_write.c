@@ -1,4 +1,4 @@
-/* The spec 1.2 XML of an import (import.md, "Output"): a comment naming
+/* The spec 1.2 XML of an import (k8snet(1), KUBERNETES INPUT): a comment naming
  * each element's origin, attributes escaped, the same bytes every time. */
 #include "config.h"
 #include "import_int.h"

@@ -1,6 +1,6 @@
 /* Sets of (protocol, port): for each of SCTP, TCP and UDP, the ports
  * 1-65535 as sorted, disjoint, non-adjacent ranges, so that two sets are
- * equal exactly when their ranges are. connlist (workloads.md) computes
+ * equal exactly when their ranges are. connlist (k8snet(1), THE WORKLOAD VIEW) computes
  * with them and prints them as netpol-analyzer does. */
 #ifndef K8SNET_PORTSET_H
 #define K8SNET_PORTSET_H

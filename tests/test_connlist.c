@@ -1,4 +1,4 @@
-/* The workload view (connlist.h, workloads.md): peers, External atoms,
+/* The workload view (connlist.h, k8snet(1), THE WORKLOAD VIEW): peers, External atoms,
  * policy-level connections (named ports, ranges, excepts, isolation),
  * label gaps, hostNetwork daemons as peers; and a randomized test that
  * holds --delivered, workload pair by workload pair, to the path walk. */

@@ -1,4 +1,4 @@
-/* The importer's mapping rules (import.md, "Mapping"), one test each: YAML
+/* The importer's mapping rules (k8snet(1), KUBERNETES INPUT), one test each: YAML
  * in, the spec's XML (or the messages) out. */
 #include "testlib.h"
 #include "import.h"

@@ -1,5 +1,5 @@
 # k8snet check: the network model's constraints and the spec's expects
-# (contract.md, "check SPEC"); status 0 when all holds, 1 when anything
+# (k8snet(1), "check"); status 0 when all holds, 1 when anything
 # fails, 2 for bad usage or an invalid spec, 3 for an I/O failure.
 
 # ---- the samples: a passing audit and a failing one ----

@@ -1,7 +1,7 @@
-# connlist (workloads.md): the connections that NetworkPolicies allow between
+# connlist (k8snet(1), THE WORKLOAD VIEW): the connections that NetworkPolicies allow between
 # workloads, netpol-analyzer's list; --delivered: what the Network Graph
 # delivers. tests/data/connlist.xml says what each part of it exercises; the
-# expected lines were checked by hand against workloads.md.
+# expected lines were checked by hand against k8snet(1), THE WORKLOAD VIEW.
 
 # Text, the default: pods without a workload are their own (Pod/NAME);
 # source atoms cut at the ingress ip-block's edges (10.0.0.0/8 except

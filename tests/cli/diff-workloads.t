@@ -1,5 +1,5 @@
 # k8snet diff OLD NEW --workloads: the lines of the workload view
-# (connlist) added, removed, changed (workloads.md, "Also"); status 0 when
+# (connlist) added, removed, changed (k8snet(1), THE WORKLOAD VIEW, "Also"); status 0 when
 # none, 1 when some, 2 for bad usage or an invalid spec, 3 for an I/O
 # failure.
 

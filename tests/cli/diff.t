@@ -1,5 +1,5 @@
 # k8snet diff OLD NEW: the pairs whose verdict or receiver changed
-# (contract.md, "diff"); status 0 when none did, 1 when some did, 2 for
+# (k8snet(1), "diff"); status 0 when none did, 1 when some did, 2 for
 # bad usage or an invalid spec, 3 for an I/O failure.
 
 # ---- the samples: a design and its change ----

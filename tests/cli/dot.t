@@ -1,4 +1,4 @@
-# k8snet dot: the Network Graph as DOT (contract.md, DOT). The output is
+# k8snet dot: the Network Graph as DOT (k8snet(1), "dot"). The output is
 # read back by Graphviz itself (tests/dot-check.sh: dot -Tsvg, gc, gvpr)
 # and checked by structure, never byte for byte.
 
@@ -29,7 +29,7 @@ $ k8snet dot samples/what-if.xml -o w.dot 2>/dev/null
 = tests/dot-check.sh w.dot valid "nodes 14" "edges 14" "edges-with class down 2" "edge N1 N2 style dashed" "edge N2 N1 color #cf222e" "edge N1 N2 label down" "edge C1b P1 style dashed" "edge C1b P1 label down" "edge N1 N3 style solid" "graph-has label 14 links, 2 down"
 
 # --trace: the path hop by hop (hop numbers on its edges), the verdict in
-# the caption. The six examples of reference-model.md:
+# the caption. The six examples of the model (k8snet(1), THE MODEL):
 $ k8snet dot samples/k1.xml --trace C1.1 10.1.2.1:8080 -o t.dot
 = tests/dot-check.sh t.dot valid "nodes 16" "edges 15" "path C1.1 P1 N1 N2 P2 C2.1" "edge C1.1 P1 label 1" "edge P1 N1 label 2" "edge N1 N2 label 3" "edge N2 P2 label 4" "edge P2 C2.1 label 5" "edge P2 C2.1 penwidth 3" "nodes-with class hop 6" "nodes-with class end 1" "node C2.1 class process container hop end delivered" "graph-has label message from C1.1 to 10.1.2.1:8080/TCP: delivered to C2.1 (5 hops)"
 

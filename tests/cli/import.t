@@ -1,4 +1,4 @@
-# k8snet import (import.md): Kubernetes objects to a spec 1.2, and every
+# k8snet import (k8snet(1), KUBERNETES INPUT): Kubernetes objects to a spec 1.2, and every
 # command taking Kubernetes input directly.
 
 # ---- one of each kind ----

@@ -1,4 +1,4 @@
-# The reference model's worked examples on K1 (reference-model.md).
+# The reference model's worked examples on K1 (k8snet(1), THE MODEL).
 $ k8snet trace samples/k1.xml C1.1 127.0.0.1:9090 --format csv
 > source,address,port,protocol,verdict,receiver,path
 > C1.1,127.0.0.1,9090,TCP,delivered,C1.2,C1.1>P1>C1.2

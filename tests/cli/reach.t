@@ -1,5 +1,5 @@
 # reach: every (sender, destination) pair the reference model enumerates.
-# The expected outputs were computed by hand from reference-model.md (each
+# The expected outputs were computed by hand from the model (k8snet(1), THE MODEL) (each
 # spec's comment says what it exercises); the CSV header is the contract's.
 
 # --ports open (the default): listening endpoints only. Senders in document

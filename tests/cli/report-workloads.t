@@ -1,4 +1,4 @@
-# The report's Workloads section (workloads.md, "Also"; html_workloads.h):
+# The report's Workloads section (k8snet(1), THE WORKLOAD VIEW, "Also"; html_workloads.h):
 # connlist's diagram laid out in the page, the lines as a table linked to
 # the matrix cells of their first pod pair, and workloads.txt.
 

@@ -1,5 +1,5 @@
 # The samples a reader learns from, with their full results (computed by
-# hand from reference-model.md; see each sample's comment).
+# hand from the model (k8snet(1), THE MODEL); see each sample's comment).
 
 # listening-daemons.xml: node tables gain "Delivery on Node Address" (the
 # node's own daemons, in document order, each one's ports in order) and

@@ -1,7 +1,7 @@
 # trace: one message's life, hop by hop: the rule that matched at each
 # switch (position, fields [src sport dst dport protocol], action, origin),
 # the verdict and the path. Every verdict and every discard reason, in each
-# format. Expected outputs computed by hand from reference-model.md.
+# format. Expected outputs computed by hand from the model (k8snet(1), THE MODEL).
 # samples/what-if.xml warns about its rule to an unlinked C1 on every run.
 
 # delivered, by way of an override (a CIDR prefix and a port range) that
