@@ -508,15 +508,32 @@ $ k8snet import samples/k8s --quiet >/dev/full
 ! k8snet: cannot write standard output: No space left on device
 
 # ---- the kubectl plugin, with a stand-in kubectl that prints a dump ----
+# One `kubectl get` per kind (every namespace, unless -n); kubectl's
+# flags go to kubectl, the others to k8snet.
 
-$ mkdir bin && printf '#!/bin/sh\necho "$@" >kubectl.args\ncat tests/data/k8s/live.yaml\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet validate && cat kubectl.args
+$ mkdir bin && printf '#!/bin/sh\necho "$@" >>kubectl.args\ncase "$*" in *"get pods"*) cat tests/data/k8s/live.yaml ;; *) printf "apiVersion: v1\\nkind: List\\nitems: []\\n" ;; esac\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet validate --context prod && cat kubectl.args
 > <stdin>: valid: cluster stdin: 2 nodes, 2 pods, 2 containers, 4 daemons, 6 endpoints
-> get nodes,namespaces,pods,services,endpointslices,networkpolicies --all-namespaces -o yaml
-! <stdin>:75:5: warning: pods in phase Succeeded or Failed have no network: skipped (1 in all, the first here)
-! <stdin>:127:5: warning: endpoints at a node address that nothing opens: a NODE:kube-apiserver daemon opens them (1 in all, the first here)
-$ mkdir bin && printf '#!/bin/sh\nexit 1\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet reach
+> --context prod get nodes -o yaml
+> --context prod get namespaces -o yaml
+> --context prod get pods --all-namespaces -o yaml
+> --context prod get services --all-namespaces -o yaml
+> --context prod get endpointslices --all-namespaces -o yaml
+> --context prod get networkpolicies --all-namespaces -o yaml
+! <stdin>:84:5: warning: pods in phase Succeeded or Failed have no network: skipped (1 in all, the first here)
+! <stdin>:136:5: warning: endpoints at a node address that nothing opens: a NODE:kube-apiserver daemon opens them (1 in all, the first here)
+
+# A user who may not list nodes still gets a result, with a warning that
+# names what kubectl refused; -n reads one namespace.
+$ mkdir bin && printf '#!/bin/sh\necho "$@" >>kubectl.args\ncase "$*" in *"get nodes"*) echo "Error from server (Forbidden): nodes is forbidden" >&2; exit 1 ;; *"get pods"*) cat tests/data/k8s/live.yaml ;; *) printf "apiVersion: v1\\nkind: List\\nitems: []\\n" ;; esac\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet connlist -n app --format csv >/dev/null; echo "status $?"; grep -c -- '--namespace app' kubectl.args
+> status 0
+> 4
+! kubectl k8snet: warning: kubectl refused nodes (Error from server (Forbidden): nodes is forbidden): going on without them
+! <stdin>:80:5: warning: pods in phase Succeeded or Failed have no network: skipped (1 in all, the first here)
+! <stdin>:132:5: warning: endpoints at a node address that nothing opens: a NODE:kube-apiserver daemon opens them (1 in all, the first here)
+
+$ mkdir bin && printf '#!/bin/sh\necho "error: You must be logged in to the server (Unauthorized)" >&2\nexit 1\n' >bin/kubectl && chmod +x bin/kubectl && PATH=$PWD/bin:$PATH K8SNET=$K8SNET tests/../kubectl-k8snet reach
 ? 3
-! kubectl k8snet: kubectl could not read the cluster
+! kubectl k8snet: kubectl could not read the cluster: nodes (error: You must be logged in to the server (Unauthorized))
 
 # -o goes through the same writer as every command's: a symbolic link
 # keeps pointing where it did (and a device, such as /dev/null, is
