@@ -40,20 +40,25 @@ xfsz_restore(struct out *o)
 }
 
 /* The stream writes through here so that the first error's cause is kept:
- * errno is long gone by the time the stream is closed. */
+ * errno is long gone by the time the stream is closed. After an error
+ * the rest is dropped and the whole size reported as taken: glibc
+ * (2.36) subtracts a -1 from what is left to write, and one fwrite larger
+ * than the buffer then reads a byte past its data (valgrind). The failure
+ * is o->err, which out_failed and out_close read. */
 static ssize_t
 cookie_write(void *cookie, const char *buf, size_t size)
 {
 	struct out *o = cookie;
 	size_t done = 0;
+	if (o->err != 0)
+		return (ssize_t)size;
 	while (done < size) {
 		ssize_t n = write(o->fd, buf + done, size - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			if (o->err == 0)
-				o->err = n < 0 ? errno : EIO;
-			return done > 0 ? (ssize_t)done : -1;
+			o->err = n < 0 ? errno : EIO;
+			return (ssize_t)size;
 		}
 		done += (size_t)n;
 	}
@@ -152,7 +157,7 @@ out_file(struct out *o)
 bool
 out_failed(struct out *o)
 {
-	return ferror(o->f) != 0;
+	return o->err != 0 || ferror(o->f) != 0;
 }
 
 /* The first failure is the one reported: later ones follow from it. */
