@@ -1017,10 +1017,13 @@ fill_footer(FILE *f, const struct page *pg)
 	if (pg->p->report) {
 		fputs("<section id=\"files\" aria-labelledby=\"files-h\"><h2 id=\"files-h\">Files of this report</h2>\n"
 		      "<p><a href=\"graph.svg\">graph.svg</a> (the diagram) \xc2\xb7 <a href=\"graph.dot\">graph.dot</a> "
-		      "(the full Network Graph, for Graphviz) \xc2\xb7 <a href=\"fib.csv\">fib.csv</a> (every FIB) "
-		      "\xc2\xb7 <a href=\"fib/\">fib/</a> (one table per switch) \xc2\xb7 <a href=\"reach.csv\">"
-		      "reach.csv</a> (",
+		      "(the full Network Graph, for Graphviz) \xc2\xb7 <a href=\"fib.csv\">fib.csv</a> ",
 		      f);
+		fputs(pg->p->fib_files != NULL ? "(the FIBs with overrides or a down link) \xc2\xb7 <a href=\"fib/\">fib/</a> "
+						 "(those tables, one per switch)"
+					       : "(every FIB) \xc2\xb7 <a href=\"fib/\">fib/</a> (one table per switch)",
+		      f);
+		fputs(" \xc2\xb7 <a href=\"reach.csv\">reach.csv</a> (", f);
 		fputs(pg->p->reach_csv_filtered ? "the faulty pairs" : "every pair", f);
 		fputs(")</p>\n</section>\n", f);
 	}

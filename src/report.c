@@ -562,7 +562,7 @@ writer_gone(const char *path, const struct stat *st)
 /* Remove every TARGET.k8snet-XXXXXX folder beside target whose writer is
  * gone (killed: SIGKILL leaves it no chance to clean up), and say so. */
 static void
-remove_leftovers(const char *target, const struct report_opts *o)
+remove_leftovers(const char *target, const char *dir, const struct report_opts *o)
 {
 	char *parent = xstrdup(target);
 	char *slash = strrchr(parent, '/');
@@ -584,7 +584,10 @@ remove_leftovers(const char *target, const struct report_opts *o)
 		struct stat st;
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && writer_gone(path, &st) && remove_tree(path) == 0 &&
 		    o->note != NULL) {
-			char *msg = xasprintf("removed %s, left by a report that was stopped before it finished", path);
+			char *shown = trim(dir);
+			char *msg = xasprintf("removed %s%s, left by a report that was stopped before it finished", shown,
+					      n + blen);
+			free(shown);
 			o->note(o->note_ctx, msg);
 			free(msg);
 		}
@@ -632,7 +635,7 @@ report_write_opts(const struct model *m, const char *spec_name, const char *dir,
 		*cause = xasprintf("%s: cannot write a report there", dir);
 		goto out;
 	}
-	remove_leftovers(target, o);
+	remove_leftovers(target, dir, o);
 	/* The layout first: it cannot be interrupted, and takes seconds on
 	 * large clusters; no folder exists yet to clean up after a signal.
 	 * Then, until the folder is swapped in or removed, a signal only
