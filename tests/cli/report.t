@@ -179,3 +179,12 @@ $ awk 'BEGIN { print "<cluster name=\"grid\">"; for (n = 1; n <= 60; n++) { prin
 > out.k8snet-X
 > k8snet: report: removed out.k8snet-X, left by a report that was stopped before it finished
 > out
+
+# Faulty is neither delivered to the opener, nor denied by a policy, nor
+# sent outside: of shop's 59 discarded rows, the 50 denied by its
+# NetworkPolicies are left out and the 9 to a service without endpoints
+# kept.
+$ K8SNET_REPORT_REACH_ROWS=1 k8snet report samples/shop.xml -o out && k8snet reach samples/shop.xml --format csv | grep -c ',discarded,' && k8snet reach samples/shop.xml --format json | grep -c '"reason":"[a-z]* policy"' && k8snet reach samples/shop.xml --format json | grep '"reason":"no endpoints"' | sed 's/^{"source":"\([^"]*\)","address":"\([^"]*\)","port":\([0-9]*\),"protocol":"\([A-Z]*\)".*/\1,\2,\3,\4,/' | cmp - <(tail -n +2 out/reach.csv | cut -d, -f1-4 | sed 's/$/,/') && wc -l <out/reach.csv
+> 59
+> 50
+> 10
