@@ -23,7 +23,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 enum { CHECK_LISTED = 10 }; /* violations listed per constraint, as check does */
@@ -546,18 +545,19 @@ changed(const char *target, enum report_dir then)
 
 /* ---- the leftovers of writers that are gone ---- */
 
-/* Whether the writer of the temporary folder path (st: its lstat) is
- * gone: nobody holds the lock in it. A folder without the lock file is a
- * writer's that has just made it, or is swapping it in: gone only once
- * nothing has changed in it for a minute. */
+/* Whether the temporary folder path is a writer's that is gone: it has
+ * the lock file and nobody holds the lock. Without the lock file it is
+ * not judged: a writer between mkdtemp and the lock, or the previous
+ * report that a writer has just swapped out and is removing (the lock is
+ * never part of a report), or a folder that is not ours at all. */
 static bool
-writer_gone(const char *path, const struct stat *st)
+writer_gone(const char *path)
 {
 	char *lock = xasprintf("%s/%s", path, REPORT_LOCK);
 	int fd = open(lock, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
 	free(lock);
 	if (fd < 0)
-		return errno == ENOENT && time(NULL) - st->st_ctime > 60;
+		return false;
 	bool gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
 	close(fd); /* and the lock with it: the removal needs none */
 	return gone;
@@ -586,7 +586,7 @@ remove_leftovers(const char *target, const char *dir, const struct report_opts *
 			continue;
 		char *path = xasprintf("%s%s%s", parent, strcmp(parent, "/") == 0 ? "" : "/", n);
 		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && writer_gone(path, &st) && remove_tree(path) == 0 &&
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && writer_gone(path) && remove_tree(path) == 0 &&
 		    o->note != NULL) {
 			char *shown = trim(dir);
 			char *msg = xasprintf("removed %s%s, left by a report that was stopped before it finished", shown,
@@ -690,8 +690,8 @@ report_write_opts(const struct model *m, const char *spec_name, const char *dir,
 		*cause = xasprintf("%s: changed while the report was written: not replacing it", dir);
 		goto out;
 	}
-	/* The lock is no part of the report (the folder's ctime, fresh from
-	 * here on, keeps it from remove_leftovers until it is swapped in). */
+	/* The lock is no part of the report (without it, remove_leftovers
+	 * leaves the folder alone). */
 	if (unlink(lock) != 0) {
 		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
 		goto out;

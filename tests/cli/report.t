@@ -161,13 +161,16 @@ $ K8SNET_REPORT_REACH_ROWS=20 k8snet report samples/what-if.xml -o out 2>/dev/nu
 # ---- leftovers of killed writers ----
 # A temporary folder beside DIR whose lock nobody holds is a killed
 # writer's: removed, and said. One whose lock is held (here by this shell,
-# on file descriptor 9) is a live writer's: kept. Folders of other names
-# (the fallback swap's DIR.k8snet-old-XXXXXX may hold the only copy of a
+# on file descriptor 9) is a live writer's: kept. One without the lock
+# file is not judged (a writer that has not locked yet, or a previous
+# report being removed, or not ours): kept. Folders of other names (the
+# fallback swap's DIR.k8snet-old-XXXXXX may hold the only copy of a
 # report) are never touched.
-$ k8snet report samples/k1.xml -o out && mkdir out.k8snet-aaaaaa out.k8snet-bbbbbb out.k8snet-old-cccccc outx.k8snet-dddddd && touch out.k8snet-aaaaaa/.k8snet-lock out.k8snet-aaaaaa/index.html out.k8snet-bbbbbb/.k8snet-lock && exec 9>out.k8snet-bbbbbb/.k8snet-lock && flock 9 && k8snet report samples/k1.xml -o out/; echo "status $?"; ls -d out*
+$ k8snet report samples/k1.xml -o out && mkdir out.k8snet-aaaaaa out.k8snet-bbbbbb out.k8snet-eeeeee out.k8snet-old-cccccc outx.k8snet-dddddd && touch out.k8snet-aaaaaa/.k8snet-lock out.k8snet-aaaaaa/index.html out.k8snet-bbbbbb/.k8snet-lock && exec 9>out.k8snet-bbbbbb/.k8snet-lock && flock 9 && k8snet report samples/k1.xml -o out/; echo "status $?"; ls -d out*
 > status 0
 > out
 > out.k8snet-bbbbbb
+> out.k8snet-eeeeee
 > out.k8snet-old-cccccc
 > outx.k8snet-dddddd
 ! k8snet: report: removed out.k8snet-aaaaaa, left by a report that was stopped before it finished
