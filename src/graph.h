@@ -39,8 +39,9 @@
  * down are drawn between their nodes.
  *
  * The DOT is written by graph_dot, not agwrite (which is quadratic in the
- * number of boxes), the node mesh in blocks above GRAPH_MESH_NODES nodes: vertices, boxes and links in document order, so the
- * same spec gives the same bytes; identifiers and values quoted by cgraph's
+ * number of boxes): vertices, boxes and links in document order (the node
+ * mesh in blocks above GRAPH_MESH_NODES nodes), so the same spec gives the
+ * same bytes; identifiers and values quoted by cgraph's
  * agcanonStr. Every string from the spec is a plain (not HTML-like)
  * label with its backslashes doubled, so that Graphviz's escapes (\N, \n,
  * ...) never apply to spec text; services come after the node mesh. SVG
