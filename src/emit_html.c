@@ -234,9 +234,17 @@ fill_notes(FILE *f, const struct page *pg)
 		return;
 	fputs("<section class=\"notes\" id=\"notes\" aria-labelledby=\"notes-h\">\n<h2 id=\"notes-h\">This cluster is "
 	      "large: some views are summarized</h2>\n<ul>\n", f);
-	if (p->svg_summarized)
-		fputs("<li>The diagram draws one vertex per node, not every pod and process; <code>graph.dot</code> holds "
-		      "the full Network Graph.</li>\n", f);
+	if (p->svg_summarized) {
+		fputs("<li>The diagram draws one vertex per node, not every pod and process", f);
+		if (m->nnodes > GRAPH_MESH_NODES) {
+			/* graph.c's summary: the mesh is a vertex, not links. */
+			fputs("; the node mesh (every node linked to every other: ", f);
+			num(f, (uint64_t)m->nnodes * (m->nnodes - 1) / 2);
+			fputs(" links) is one vertex, \"node mesh\", not drawn link by link; node links that are down are drawn",
+			      f);
+		}
+		fputs("; <code>graph.dot</code> holds the full Network Graph.</li>\n", f);
+	}
 	if (p->reach != NULL && pg->mx != MX_PROCESS) {
 		fputs("<li>The matrix has ", f);
 		num(f, m->nprocs);
@@ -250,7 +258,9 @@ fill_notes(FILE *f, const struct page *pg)
 		else
 			fprintf(f, " cells drawn per process, and more than %d nodes: it shows one line of counts per "
 				"verdict for each sender node.", HTML_NODE_MATRIX);
-		fputs(" <code>reach.csv</code> and <code>k8snet reach</code> give every pair.</li>\n", f);
+		fputs(p->reach_csv_filtered ? " <code>k8snet reach</code> gives every pair.</li>\n"
+					    : " <code>reach.csv</code> and <code>k8snet reach</code> give every pair.</li>\n",
+		      f);
 	}
 	if (!pg->fib_full) {
 		fputs("<li>The FIB tables hold ", f);

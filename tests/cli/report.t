@@ -191,3 +191,10 @@ $ K8SNET_REPORT_REACH_ROWS=1 k8snet report samples/shop.xml -o out && k8snet rea
 > 59
 > 50
 > 10
+
+# Above 20 nodes the diagram says the node mesh rather than draw it: one
+# vertex for its links (25 nodes: 300), the down link N1-N3 drawn.
+$ awk 'BEGIN { print "<cluster name=\"grid\">"; for (n = 1; n <= 25; n++) printf "<node name=\"N%d\" address=\"192.168.0.%d\"><pod name=\"P%d\" address=\"10.%d.0.1\"><container name=\"C%d\"><port number=\"80\"/></container></pod></node>\n", n, n, n, n, n; print "<link-down from=\"N1\" to=\"N3\"/>"; print "</cluster>" }' >g.xml && k8snet report g.xml -o out && grep -c 'the node mesh (every node linked to every other: 300 links) is one vertex, "node mesh", not drawn link by link; node links that are down are drawn; <code>graph.dot</code> holds the full Network Graph.' out/index.html && grep -c '<title>node mesh</title>' out/graph.svg && grep -c '<g id="edge[0-9]*" class="[^"]*down' out/graph.svg
+> 1
+> 1
+> 1
