@@ -675,13 +675,24 @@ cmd_diff(struct opts *o, struct model *m)
 
 /* ---- report ---- */
 
+/* What the report did that the user should hear of. */
+static void
+report_note(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "k8snet: report: %s\n", msg);
+}
+
 static int
 cmd_report(struct opts *o, struct model *m)
 {
 	if (o->output == NULL || strcmp(o->output, "-") == 0)
 		return usage_error(o->cmd, "missing -o DIR: the folder to write the report in");
 	char *cause;
-	if (report_write(m, spec_display_name(o->args[0]), o->output, &cause) != 0)
+	struct report_opts ro;
+	report_opts_init(&ro);
+	ro.note = report_note;
+	if (report_write_opts(m, spec_display_name(o->args[0]), o->output, &ro, &cause) != 0)
 		return io_failure(cause);
 	return EXIT_OK;
 }

@@ -244,14 +244,22 @@ fill_notes(FILE *f, const struct page *pg)
 	const struct html_page *p = pg->p;
 	const struct model *m = pg->m;
 	bool any = (p->reach != NULL && pg->mx != MX_PROCESS) || !pg->fib_full || p->svg_summarized ||
-		   p->reach_csv_filtered;
+		   p->reach_csv_filtered || p->fib_files != NULL;
 	if (!any)
 		return;
 	fputs("<section class=\"notes\" id=\"notes\" aria-labelledby=\"notes-h\">\n<h2 id=\"notes-h\">This cluster is "
 	      "large: some views are summarized</h2>\n<ul>\n", f);
-	if (p->svg_summarized)
-		fputs("<li>The diagram draws one vertex per node, not every pod and process; <code>graph.dot</code> holds "
-		      "the full Network Graph.</li>\n", f);
+	if (p->svg_summarized) {
+		fputs("<li>The diagram draws one vertex per node, not every pod and process", f);
+		if (m->nnodes > GRAPH_MESH_NODES) {
+			/* graph.c's summary: the mesh is a vertex, not links. */
+			fputs("; the node mesh (every node linked to every other: ", f);
+			num(f, (uint64_t)m->nnodes * (m->nnodes - 1) / 2);
+			fputs(" links) is one vertex, \"node mesh\", not drawn link by link; node links that are down are drawn",
+			      f);
+		}
+		fputs("; <code>graph.dot</code> holds the full Network Graph.</li>\n", f);
+	}
 	if (p->reach != NULL && pg->mx != MX_PROCESS) {
 		fputs("<li>The matrix has ", f);
 		num(f, m->nprocs);
@@ -265,7 +273,9 @@ fill_notes(FILE *f, const struct page *pg)
 		else
 			fprintf(f, " cells drawn per process, and more than %d nodes: it shows one line of counts per "
 				"verdict for each sender node.", HTML_NODE_MATRIX);
-		fputs(" <code>reach.csv</code> and <code>k8snet reach</code> give every pair.</li>\n", f);
+		fputs(p->reach_csv_filtered ? " <code>k8snet reach</code> gives every pair.</li>\n"
+					    : " <code>reach.csv</code> and <code>k8snet reach</code> give every pair.</li>\n",
+		      f);
 	}
 	if (!pg->fib_full) {
 		fputs("<li>The FIB tables hold ", f);
@@ -273,17 +283,44 @@ fill_notes(FILE *f, const struct page *pg)
 		fputs(" rules, more than the ", f);
 		num(f, HTML_FIB_RULES);
 		fputs(" shown on a page: each switch is summarized in one line; ", f);
-		if (p->report)
+		if (p->report && p->fib_files == NULL)
 			fputs("the full tables are in <code>fib/</code> (one file per switch) and <code>fib.csv</code>.", f);
 		else
 			fputs("<code>k8snet fib SPEC --switch NAME</code> prints one.", f);
 		fputs("</li>\n", f);
 	}
+	if (p->fib_files != NULL) {
+		size_t kept = 0;
+		for (size_t i = 0; i < m->nswitches; i++)
+			kept += p->fib_files[i] != 0;
+		fputs("<li><code>fib.csv</code> and <code>fib/</code> hold only the tables of the ", f);
+		num(f, kept);
+		fputs(" switches that have override rules or a down link, not all ", f);
+		num(f, m->nswitches);
+		fputs(": the FIBs have ", f);
+		num(f, pg->fib_rules);
+		fputs(" rules in all, more than ", f);
+		num(f, p->fib_files_cut);
+		fputs(". <code>k8snet fib SPEC --switch NAME</code> prints any table (<code>k8snet fib SPEC --format "
+		      "csv</code> all of them).</li>\n", f);
+	}
 	if (p->reach_csv_filtered) {
-		fputs("<li><code>reach.csv</code> holds only the rows whose verdict is not <em>delivered</em>: the full "
-		      "table has ", f);
+		fputs("<li><code>reach.csv</code> holds only faulty rows (neither delivered to the process that opened "
+		      "the port, nor denied by a NetworkPolicy, nor sent outside the cluster): ", f);
+		num(f, p->reach_csv_rows);
+		fputs(" of the ", f);
 		num(f, p->reach->rows);
-		fputs(" rows, more than 1,000,000 (<code>k8snet reach SPEC --format csv</code> writes it all).</li>\n", f);
+		fputs(" rows of the full table, which has more than ", f);
+		num(f, p->reach_csv_cut);
+		fputs(". ", f);
+		if (p->reach_csv_left_out > 0) {
+			fputs("It leaves out ", f);
+			num(f, p->reach_csv_left_out);
+			fputs(" more faulty rows (it keeps the first ", f);
+			num(f, p->reach_csv_rows);
+			fputs("). ", f);
+		}
+		fputs("<code>k8snet reach SPEC --format csv</code> writes every row.</li>\n", f);
 	}
 	fputs("</ul>\n</section>\n", f);
 }
@@ -1068,9 +1105,11 @@ fill_fibs(FILE *f, const struct page *pg)
 		fputs("</td><td class=\"num\">", f);
 		num(f, v->nfib);
 		fputs("</td>", f);
-		if (p->fib_file != NULL) {
+		if (p->fib_file != NULL && p->fib_files != NULL && !p->fib_files[i]) {
+			fputs("<td>(not written)</td>", f);
+		} else if (p->fib_file != NULL) {
 			char name[HTML_FIB_FILE_MAX];
-			p->fib_file(i + 1, v->name, name);
+			p->fib_file(i + 1, m->nswitches, v->name, name);
 			fputs("<td><a href=\"fib/", f);
 			html_escape(f, name);
 			fputs("\">", f);
@@ -1091,11 +1130,14 @@ fill_footer(FILE *f, const struct page *pg)
 	if (pg->p->report) {
 		fputs("<section id=\"files\" aria-labelledby=\"files-h\"><h2 id=\"files-h\">Files of this report</h2>\n"
 		      "<p><a href=\"graph.svg\">graph.svg</a> (the diagram) \xc2\xb7 <a href=\"graph.dot\">graph.dot</a> "
-		      "(the full Network Graph, for Graphviz) \xc2\xb7 <a href=\"fib.csv\">fib.csv</a> (every FIB) "
-		      "\xc2\xb7 <a href=\"fib/\">fib/</a> (one table per switch) \xc2\xb7 <a href=\"reach.csv\">"
-		      "reach.csv</a> (",
+		      "(the full Network Graph, for Graphviz) \xc2\xb7 <a href=\"fib.csv\">fib.csv</a> ",
 		      f);
-		fputs(pg->p->reach_csv_filtered ? "the non-delivered pairs" : "every pair", f);
+		fputs(pg->p->fib_files != NULL ? "(the FIBs with overrides or a down link) \xc2\xb7 <a href=\"fib/\">fib/</a> "
+						 "(those tables, one per switch)"
+					       : "(every FIB) \xc2\xb7 <a href=\"fib/\">fib/</a> (one table per switch)",
+		      f);
+		fputs(" \xc2\xb7 <a href=\"reach.csv\">reach.csv</a> (", f);
+		fputs(pg->p->reach_csv_filtered ? "the faulty pairs" : "every pair", f);
 		fputs(")</p>\n</section>\n", f);
 	}
 	fputs("<p>Written by ", f);

@@ -39,8 +39,9 @@
  * down are drawn between their nodes.
  *
  * The DOT is written by graph_dot, not agwrite (which is quadratic in the
- * number of boxes): vertices, boxes and links in document order, so the
- * same spec gives the same bytes; identifiers and values quoted by cgraph's
+ * number of boxes): vertices, boxes and links in document order (the node
+ * mesh in blocks above GRAPH_MESH_NODES nodes), so the same spec gives the
+ * same bytes; identifiers and values quoted by cgraph's
  * agcanonStr. Every string from the spec is a plain (not HTML-like)
  * label with its backslashes doubled, so that Graphviz's escapes (\N, \n,
  * ...) never apply to spec text; services come after the node mesh. SVG
@@ -94,7 +95,8 @@ void graph_add_services(struct graph *g);
 void graph_trace(struct graph *g, const struct dest *d, const struct fate *f, size_t n);
 
 /* Write g as DOT to f (a cluster of 5,000 nodes x 30 pods x 2 containers:
- * 286 MB, 21 s, 0.9 GB of memory). Returns 0, or -1 if a write failed
+ * 79 MB, the node mesh in blocks above GRAPH_MESH_NODES nodes (see
+ * graph_write.c), 0.9 GB of memory). Returns 0, or -1 if a write failed
  * (the stream's error flag tells more). */
 int graph_dot(struct graph *g, FILE *f);
 

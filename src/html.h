@@ -69,10 +69,10 @@ const char *html_cell_name(enum matrix_cell c); /* "ok", "drop", ...: CSS classe
 #define html_classify matrix_classify
 
 /* Names, into buf (at least HTML_FIB_FILE_MAX bytes), the file that holds
- * the FIB table of the pos-th switch (1-based, in m->switches order)
- * named name, and returns buf. */
+ * the FIB table of the pos-th switch (1-based, in m->switches order) of
+ * count, named name, and returns buf. */
 enum { HTML_FIB_FILE_MAX = 256 };
-typedef const char *html_fib_file_fn(size_t pos, const char *name, char *buf);
+typedef const char *html_fib_file_fn(size_t pos, size_t count, const char *name, char *buf);
 
 /* The page's parts; NULL parts are left out. */
 struct html_page {
@@ -86,7 +86,12 @@ struct html_page {
 	int only_switch;                /* fib --switch: this switch's table alone; else -1 */
 	bool report;                    /* index.html of a report: links to its files */
 	html_fib_file_fn *fib_file;     /* the FIB list links each switch to fib/ and this name */
-	bool reach_csv_filtered;        /* report: reach.csv holds the non-delivered rows only */
+	bool reach_csv_filtered;        /* report: reach.csv holds the faulty rows only */
+	uint64_t reach_csv_cut;         /* ... as the full table has more rows than this */
+	uint64_t reach_csv_rows;        /* ... that many of them */
+	uint64_t reach_csv_left_out;    /* ... and left out that many more faulty rows */
+	uint64_t fib_files_cut;         /* report: more rules than this in all, so fib.csv and fib/ */
+	const unsigned char *fib_files; /* hold only the switches marked here (m->switches order) */
 	const struct html_workloads *workloads; /* report: the Workloads section (html_workloads.h) */
 };
 void html_page_write(FILE *f, const struct html_page *p);

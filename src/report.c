@@ -1,11 +1,15 @@
 /* report SPEC -o DIR: report.h says what and how. */
 #include "config.h"
 
+#include "addr.h"
 #include "check.h"
 #include "emit.h"
+#include "fib.h"
 #include "graph.h"
 #include "html.h"
 #include "html_workloads.h"
+#include "judge.h"
+#include "matrix.h"
 #include "reach.h"
 #include "report.h"
 #include "xalloc.h"
@@ -20,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,9 +32,12 @@ enum { CHECK_LISTED = 10 }; /* violations listed per constraint, as check does *
 _Static_assert((int)REPORT_FIB_FILE_MAX <= (int)HTML_FIB_FILE_MAX, "the page's buffer holds a FIB file name");
 
 const char *
-report_fib_file(size_t pos, const char *name, char *buf)
+report_fib_file(size_t pos, size_t count, const char *name, char *buf)
 {
-	int n = snprintf(buf, REPORT_FIB_FILE_MAX, "%05zu-", pos);
+	int digits = 5;
+	for (size_t c = count; c >= 100000; c /= 10)
+		digits++;
+	int n = snprintf(buf, REPORT_FIB_FILE_MAX, "%0*zu-", digits, pos);
 	char *p = buf + n;
 	for (size_t i = 0; name[i] != '\0' && i < 100; i++) {
 		char c = name[i];
@@ -39,6 +47,38 @@ report_fib_file(size_t pos, const char *name, char *buf)
 	}
 	strcpy(p, ".txt");
 	return buf;
+}
+
+static uint64_t
+env_limit(const char *name, uint64_t dflt)
+{
+	const char *s = getenv(name);
+	if (s == NULL || *s < '0' || *s > '9')
+		return dflt;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	return *end != '\0' || errno != 0 ? dflt : (uint64_t)v;
+}
+
+void
+report_opts_init(struct report_opts *o)
+{
+	*o = (struct report_opts){
+		.fib_rules = env_limit("K8SNET_REPORT_FIB_RULES", REPORT_FIB_RULES),
+		.reach_rows = env_limit("K8SNET_REPORT_REACH_ROWS", REPORT_REACH_ROWS),
+		.faulty_rows = env_limit("K8SNET_REPORT_FAULTY_ROWS", REPORT_FAULTY_ROWS),
+	};
+}
+
+/* Which rows are faulty: neither delivered to the opener, nor denied by
+ * a policy, nor discarded outside the cluster (k8snet(1), REPORT
+ * FOLDER), by the one judgement every view uses (judge.h). */
+bool
+report_faulty(const struct model *m, int sender, const struct dest *d, const struct fate *f)
+{
+	enum judge_class c = judge_fate(m, sender, d, f);
+	return c != JUDGE_DELIVERED && c != JUDGE_DENIED && c != JUDGE_OUTSIDE;
 }
 
 enum report_dir
@@ -145,7 +185,10 @@ struct build {
 	size_t page_svg_len;
 	bool summarized;
 	const struct html_workloads *workloads; /* laid out before the folder too */
-	uint64_t max_rows; /* reach.csv in full up to this many rows */
+	const struct report_opts *o; /* the limits */
+	unsigned char *fib_files;    /* NULL: every FIB file; else the switches written */
+	uint64_t fib_rules;          /* rules in all */
+	uint64_t faulty, left_out;   /* reach.csv cut: faulty rows written, and left out */
 	const char *dir; /* as the user named it, for messages */
 	const char *tmp; /* where the files go */
 	char *cause; /* the first failure; the work stops there */
@@ -163,32 +206,85 @@ fail(struct build *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Every file is written through a stream whose writes fail with the
+ * system's own error, kept here: stdio's error flag alone loses errno
+ * (a later fflush of a stream already in error sets none), and a full
+ * disk then read "Input/output error". The first failure also stops the
+ * work at once (fail), whichever call meets it. */
+struct out {
+	struct build *b;
+	int fd;
+	char *name; /* as the user knows it: "fib/00001-N1.txt" */
+};
+
+static ssize_t
+out_write(void *cookie, const char *buf, size_t n)
+{
+	struct out *o = cookie;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t k = write(o->fd, buf + done, n - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			int err = k < 0 ? errno : ENOSPC;
+			fail(o->b, "cannot write %s/%s: %s", o->b->dir, o->name, strerror(err));
+			errno = err;
+			return -1;
+		}
+		done += (size_t)k;
+	}
+	return (ssize_t)n;
+}
+
+static int
+out_close(void *cookie)
+{
+	struct out *o = cookie;
+	int rc = close(o->fd);
+	if (rc != 0)
+		fail(o->b, "cannot write %s/%s: %s", o->b->dir, o->name, strerror(errno));
+	free(o->name);
+	free(o);
+	return rc;
+}
+
 static FILE *
 create(struct build *b, const char *name)
 {
 	char *path = xasprintf("%s/%s", b->tmp, name);
-	FILE *f = fopen(path, "w");
-	if (f == NULL)
-		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	free(path);
+	if (fd < 0) {
+		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
+		return NULL;
+	}
+	struct out *o = xmalloc(sizeof *o);
+	*o = (struct out){ .b = b, .fd = fd, .name = xstrdup(name) };
+	FILE *f = fopencookie(o, "w", (cookie_io_functions_t){ .write = out_write, .close = out_close });
+	if (f == NULL) {
+		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
+		close(fd);
+		free(o->name);
+		free(o);
+		return NULL;
+	}
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
 	return f;
 }
 
-/* Close f, written as name; a failed write, now or before, is an error. */
+/* Close f, written as name; a failed write, now or before, is an error
+ * (out_write has kept its cause). */
 static void
 finish(struct build *b, FILE *f, const char *name)
 {
 	if (f == NULL)
 		return;
-	errno = 0;
 	bool bad = fflush(f) != 0 || ferror(f);
-	int err = errno;
-	if (fclose(f) != 0 && !bad) {
+	if (fclose(f) != 0)
 		bad = true;
-		err = errno;
-	}
 	if (bad)
-		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(err ? err : EIO));
+		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(EIO));
 }
 
 static bool
@@ -209,10 +305,31 @@ write_marker(struct build *b)
 	finish(b, f, REPORT_MARKER);
 }
 
+/* The switches whose tables the FIB files keep when they cannot hold
+ * them all: those with override rules or a down link. */
+static unsigned char *
+fib_cut(const struct model *m)
+{
+	unsigned char *keep = xcalloc(m->nswitches ? m->nswitches : 1, 1);
+	bool *down = xcalloc(m->nv ? m->nv : 1, sizeof *down);
+	for (size_t i = 0; i < m->ndown; i++)
+		down[m->downs[i][0]] = down[m->downs[i][1]] = true;
+	for (size_t i = 0; i < m->nswitches; i++) {
+		int sw = m->switches[i];
+		keep[i] = m->v[sw].nfib > 0 || down[sw];
+	}
+	free(down);
+	return keep;
+}
+
 static void
 write_fibs(struct build *b)
 {
 	const struct model *m = b->m;
+	for (size_t i = 0; i < m->nswitches; i++)
+		b->fib_rules += fib_table_size(m, m->switches[i]);
+	if (b->fib_rules > b->o->fib_rules)
+		b->fib_files = fib_cut(m);
 	FILE *csv = create(b, "fib.csv");
 	if (csv == NULL)
 		return;
@@ -221,12 +338,14 @@ write_fibs(struct build *b)
 	if (mkdir(sub, 0777) != 0)
 		fail(b, "cannot write %s/fib: %s", b->dir, strerror(errno));
 	free(sub);
-	for (size_t i = 0; i < m->nswitches && !failed(b) && !ferror(csv); i++) {
+	for (size_t i = 0; i < m->nswitches && !failed(b); i++) {
+		if (b->fib_files != NULL && !b->fib_files[i])
+			continue;
 		int sw = m->switches[i];
 		emit_fib_csv(csv, m, sw);
 		char name[REPORT_FIB_FILE_MAX + 4];
 		strcpy(name, "fib/");
-		report_fib_file(i + 1, m->v[sw].name, name + 4);
+		report_fib_file(i + 1, m->nswitches, m->v[sw].name, name + 4);
 		FILE *f = create(b, name);
 		if (f == NULL)
 			break;
@@ -236,9 +355,9 @@ write_fibs(struct build *b)
 	finish(b, csv, "fib.csv");
 }
 
-/* reach.csv in one pass: every row while there are at most
- * REPORT_REACH_ROWS of them, and the non-delivered rows aside in case
- * there are more. The page's matrix is fed from the same rows. */
+/* reach.csv in one pass: every row while there are at most reach_rows of
+ * them, and the faulty rows aside (at most faulty_rows) in case there are
+ * more. The page's matrix is fed from the same rows. */
 struct reach_pass {
 	struct build *b;
 	struct html_reach *page;
@@ -250,40 +369,60 @@ static int
 reach_row(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
 {
 	struct reach_pass *r = ctx;
-	const struct model *m = r->b->m;
+	struct build *b = r->b;
+	const struct model *m = b->m;
+	/* The matrix classifies the pair anyway: a pair it finds delivered
+	 * to the opener (the most, by far) has no faulty row to look for. */
+	uint64_t ok = r->page->pairs[CELL_OK];
 	html_reach_add(r->page, sender, d, f, nf);
+	bool all_ok = r->page->pairs[CELL_OK] != ok;
 	for (size_t i = 0; i < nf; i++) {
-		if (++r->rows > r->b->max_rows && r->all != NULL) {
+		if (++r->rows > b->o->reach_rows && r->all != NULL) {
 			/* Too many rows for the full table: from now on, only
-			 * the non-delivered ones. */
-			finish(r->b, r->all, "reach.csv");
+			 * the faulty ones. */
+			finish(b, r->all, "reach.csv");
 			r->all = NULL;
 		}
 		if (r->all != NULL)
 			emit_row_csv(r->all, m, sender, d, &f[i]);
-		if (f[i].verdict != VERDICT_DELIVERED)
+		if (all_ok || !report_faulty(m, sender, d, &f[i]))
+			continue;
+		if (b->faulty < b->o->faulty_rows) {
+			b->faulty++;
 			emit_row_csv(r->bad, m, sender, d, &f[i]);
+		} else {
+			b->left_out++;
+		}
 	}
-	return failed(r->b) || ferror(r->bad) || (r->all != NULL && ferror(r->all));
+	return failed(b);
 }
 
 static bool
 write_reach(struct build *b, struct html_reach *page)
 {
-	static const char aside[] = ".reach-not-delivered.csv";
+	static const char aside[] = ".reach-faulty.csv";
 	struct reach_pass r = { .b = b, .page = page };
-	r.all = create(b, "reach.csv");
-	if (r.all == NULL)
+	/* Every sender asks about every destination but 127.0.0.1's, each
+	 * pair a row at least: past the limit for sure, the full table is
+	 * not begun (a million rows to throw away). */
+	uint64_t common = 0;
+	for (size_t i = 0; i < page->ncols; i++)
+		common += page->cols[i].addr != ADDR_LOOPBACK;
+	bool surely = (uint64_t)b->m->nprocs * common > b->o->reach_rows;
+	r.all = surely ? NULL : create(b, "reach.csv");
+	if (r.all == NULL && !surely)
 		return false;
 	r.bad = create(b, aside);
 	if (r.bad == NULL) {
-		fclose(r.all);
+		if (r.all != NULL)
+			fclose(r.all);
 		return false;
 	}
-	emit_row_csv_header(r.all);
+	if (r.all != NULL)
+		emit_row_csv_header(r.all);
 	emit_row_csv_header(r.bad);
 	reach_run(b->m, PORTS_OPEN, reach_row, &r);
-	bool filtered = r.all == NULL;
+	bool filtered = r.all == NULL || r.rows > b->o->reach_rows;
 	finish(b, r.all, "reach.csv");
 	finish(b, r.bad, "reach.csv");
 	if (failed(b))
@@ -338,6 +477,11 @@ build(struct build *b)
 			.fib_file = report_fib_file,
 			.reach_csv_filtered = filtered,
 			.workloads = b->workloads,
+			.reach_csv_cut = b->o->reach_rows,
+			.reach_csv_rows = b->faulty,
+			.reach_csv_left_out = b->left_out,
+			.fib_files_cut = b->o->fib_rules,
+			.fib_files = b->fib_files,
 		};
 		html_page_write(f, &p);
 		finish(b, f, "index.html");
@@ -410,17 +554,89 @@ changed(const char *target, enum report_dir then)
 	return now == REPORT_DIR_OTHER || (now == REPORT_DIR_ABSENT) != (then == REPORT_DIR_ABSENT);
 }
 
+/* ---- the leftovers of writers that are gone ---- */
+
+/* Whether the temporary folder path is a writer's that is gone: it has
+ * the lock file and nobody holds the lock. Without the lock file it is
+ * not judged: a writer between mkdtemp and the lock, or the previous
+ * report that a writer has just swapped out and is removing (the lock is
+ * never part of a report), or a folder that is not ours at all. */
+static bool
+writer_gone(const char *path)
+{
+	char *lock = xasprintf("%s/%s", path, REPORT_LOCK);
+	int fd = open(lock, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+	free(lock);
+	if (fd < 0)
+		return false;
+	bool gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd); /* and the lock with it: the removal needs none */
+	return gone;
+}
+
+/* Remove every TARGET.k8snet-XXXXXX folder beside target whose writer is
+ * gone (killed: SIGKILL leaves it no chance to clean up), and say so. */
+static void
+remove_leftovers(const char *target, const char *dir, const struct report_opts *o)
+{
+	char *parent = xstrdup(target);
+	char *slash = strrchr(parent, '/');
+	const char *base = target;
+	if (slash != NULL) {
+		base = target + (slash - parent) + 1;
+		slash[slash == parent] = '\0'; /* "/x": the parent is "/" */
+	} else {
+		strcpy(parent, ".");
+	}
+	size_t blen = strlen(base);
+	DIR *d = opendir(parent);
+	struct dirent *e;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		const char *n = e->d_name;
+		if (strncmp(n, base, blen) != 0 || strncmp(n + blen, ".k8snet-", 8) != 0 || strlen(n + blen + 8) != 6)
+			continue;
+		char *path = xasprintf("%s%s%s", parent, strcmp(parent, "/") == 0 ? "" : "/", n);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && writer_gone(path) && remove_tree(path) == 0 &&
+		    o->note != NULL) {
+			char *shown = trim(dir);
+			char *msg = xasprintf("removed %s%s, left by a report that was stopped before it finished", shown,
+					      n + blen);
+			free(shown);
+			o->note(o->note_ctx, msg);
+			free(msg);
+		}
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(parent);
+}
+
 int
 report_write(const struct model *m, const char *spec_name, const char *dir, char **cause)
 {
-	return report_write_rows(m, spec_name, dir, REPORT_REACH_ROWS, cause);
+	struct report_opts o;
+	report_opts_init(&o);
+	return report_write_opts(m, spec_name, dir, &o, cause);
 }
 
 int
 report_write_rows(const struct model *m, const char *spec_name, const char *dir, uint64_t max_rows, char **cause)
 {
-	struct build b = { .m = m, .spec_name = spec_name, .dir = dir, .max_rows = max_rows };
-	char *target = NULL, *svg = NULL, *page_svg = NULL, *tmp = NULL;
+	struct report_opts o;
+	report_opts_init(&o);
+	o.reach_rows = max_rows;
+	return report_write_opts(m, spec_name, dir, &o, cause);
+}
+
+int
+report_write_opts(const struct model *m, const char *spec_name, const char *dir, const struct report_opts *o,
+		  char **cause)
+{
+	struct build b = { .m = m, .spec_name = spec_name, .dir = dir, .o = o };
+	char *target = NULL, *svg = NULL, *page_svg = NULL, *tmp = NULL, *lock = NULL;
+	int lock_fd = -1;
 	struct html_workloads *workloads = NULL;
 	bool catching = false, swapped = false;
 	*cause = NULL;
@@ -435,6 +651,7 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		*cause = xasprintf("%s: cannot write a report there", dir);
 		goto out;
 	}
+	remove_leftovers(target, dir, o);
 	/* The layout first: it cannot be interrupted, and takes seconds on
 	 * large clusters; no folder exists yet to clean up after a signal.
 	 * Then, until the folder is swapped in or removed, a signal only
@@ -465,6 +682,13 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		tmp = NULL;
 		goto out;
 	}
+	/* Ours while we live (remove_leftovers tells). */
+	lock = xasprintf("%s/%s", tmp, REPORT_LOCK);
+	lock_fd = open(lock, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
+		goto out;
+	}
 	/* mkdtemp makes the folder private; give it the usual mode. */
 	chmod(tmp, 0777 & ~umask_now());
 	b.tmp = tmp;
@@ -482,6 +706,12 @@ report_write_rows(const struct model *m, const char *spec_name, const char *dir,
 		*cause = xasprintf("%s: changed while the report was written: not replacing it", dir);
 		goto out;
 	}
+	/* The lock is no part of the report (without it, remove_leftovers
+	 * leaves the folder alone). */
+	if (unlink(lock) != 0) {
+		*cause = xasprintf("cannot write %s: %s", dir, strerror(errno));
+		goto out;
+	}
 	swapped = swap_in(tmp, target, dir, st != REPORT_DIR_ABSENT, cause) == 0;
 out:
 	/* tmp holds the new report that failed, or the previous one after an
@@ -489,8 +719,12 @@ out:
 	if (tmp != NULL && remove_tree(tmp) != 0 && swapped)
 		*cause = xasprintf("%s is written, but the previous report is left in %s: %s", dir, tmp,
 				   strerror(errno));
+	if (lock_fd >= 0)
+		close(lock_fd);
+	free(lock);
 	free(tmp);
 	free(target);
+	free(b.fib_files);
 	free(svg);
 	free(page_svg);
 	html_workloads_free(workloads);

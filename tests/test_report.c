@@ -394,15 +394,18 @@ test_report_fib_file_names(void **state)
 {
 	(void)state;
 	char buf[REPORT_FIB_FILE_MAX];
-	assert_string_equal(report_fib_file(1, "N1", buf), "00001-N1.txt");
-	assert_string_equal(report_fib_file(42, "web-1/nginx:x_y.z", buf), "00042-web-1_nginx_x_y.z.txt");
-	assert_string_equal(report_fib_file(123456, "a", buf), "123456-a.txt");
+	assert_string_equal(report_fib_file(1, 6, "N1", buf), "00001-N1.txt");
+	assert_string_equal(report_fib_file(42, 99999, "web-1/nginx:x_y.z", buf), "00042-web-1_nginx_x_y.z.txt");
+	/* Past 99,999 switches, every number as wide as the largest. */
+	assert_string_equal(report_fib_file(123456, 123456, "a", buf), "123456-a.txt");
+	assert_string_equal(report_fib_file(1, 100000, "a", buf), "000001-a.txt");
+	assert_string_equal(report_fib_file(7, 31000000, "a", buf), "00000007-a.txt");
 	char name[254];
 	memset(name, 'a', 253);
 	name[253] = '\0';
 	name[99] = 'B';
 	name[100] = 'C';
-	report_fib_file(7, name, buf);
+	report_fib_file(7, 10, name, buf);
 	assert_int_equal(strlen(buf), 6 + 100 + 4);
 	assert_true(strncmp(buf + 6 + 98, "aB.txt", 6) == 0);
 }
@@ -513,10 +516,12 @@ test_report_reach_csv_filtered_above_limit(void **state)
 	free(p);
 	p = join(out, "index.html");
 	char *page = slurp(p);
-	assert_non_null(strstr(page, "<code>reach.csv</code> holds only the rows whose verdict is not"));
+	assert_non_null(strstr(page, "<code>reach.csv</code> holds only faulty rows"));
+	assert_non_null(strstr(page, ": 40 of the 96 rows of the full table, which has more than 95."));
+	assert_null(strstr(page, "It leaves out"));
 	free(page);
 	free(p);
-	assert_false(exists(out, ".reach-not-delivered.csv"));
+	assert_false(exists(out, ".reach-faulty.csv"));
 	model_free(m);
 	rm_tree(d);
 	free(out);

@@ -196,3 +196,11 @@ $ k8snet dot samples/k1.xml -o nowhere/k1.dot
 $ k8snet dot samples/k1.xml >/dev/full
 ? 3
 ! k8snet: cannot write standard output: No space left on device
+
+# Above 20 nodes the node mesh is written in blocks ("{A} -- {B}": every
+# link between the two halves, then each half's mesh): the same edges, one
+# per link, in far fewer lines; a link with attributes (down) stays on its
+# own. 25 nodes of 1 pod of 1 container: 300 mesh links + 50, N1-N3 down.
+$ awk 'BEGIN { print "<cluster name=\"grid\">"; for (n = 1; n <= 25; n++) printf "<node name=\"N%d\" address=\"192.168.0.%d\"><pod name=\"P%d\" address=\"10.%d.0.1\"><container name=\"C%d\"><port number=\"80\"/></container></pod></node>\n", n, n, n, n, n; print "<link-down from=\"N1\" to=\"N3\"/>"; print "</cluster>" }' >g.xml && k8snet dot g.xml -o g.dot && grep -c -- ' -- ' g.dot
+> 75
+= tests/dot-check.sh g.dot valid undirected "nodes 75" "edges 350" "edges-with class down 1" "edge N1 N3 style dashed" "edge N1 N2 style solid" "edge N24 N25 style solid" "edge N3 N25 style solid"
