@@ -398,5 +398,7 @@ $ k8snet connlist tests/data/netpol-analyzer/with_end_port_example/input >out.tx
 # name) stands for it; ip-blocks of a left-out direction still cut atoms,
 # named ports match no atom; Lists, JSON, StatefulSet, ReplicationController,
 # replicas 0; same names across kinds and namespaces, a pod-template-hash
-# that does not match keeps the Deployment, an owner without kind is Pod.
-$ for c in hostnetwork-owners ipblock-atoms label-mismatch-spec-order lists-json-kinds policy-types-ipv6 workload-kinds-names; do k8snet connlist tests/data/connlist-cases/$c/input >out.txt 2>/dev/null && cmp out.txt tests/data/connlist-cases/$c/expected.txt || echo "$c differs"; done
+# that does not match keeps the Deployment, an owner without kind is Pod;
+# lines sorted as bytes ("a-b/" before "a/", "web-1[" before "web.x[" before
+# "web[", "1.2.3.4-" before "100." before "9.").
+$ for c in byte-order hostnetwork-owners ipblock-atoms label-mismatch-spec-order lists-json-kinds policy-types-ipv6 workload-kinds-names; do k8snet connlist tests/data/connlist-cases/$c/input >out.txt 2>/dev/null && cmp out.txt tests/data/connlist-cases/$c/expected.txt || echo "$c differs"; done
