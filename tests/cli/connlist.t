@@ -387,3 +387,18 @@ $ k8snet connlist tests/data/netpol-analyzer/netpol_named_port_test/input >out.t
 $ k8snet connlist tests/data/netpol-analyzer/onlineboutique/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/onlineboutique/expected.txt
 $ k8snet connlist tests/data/netpol-analyzer/onlineboutique_workloads/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/onlineboutique_workloads/expected.txt
 $ k8snet connlist tests/data/netpol-analyzer/with_end_port_example/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/with_end_port_example/expected.txt
+
+# Edge cases checked against an independent reference of workloads.md
+# (tests/data/connlist-cases): egress: [] without policyTypes isolates
+# ingress only, IPv6 peers dropped, host bits masked, a quoted port read as a
+# number; a hostNetwork DaemonSet as a peer, a Node owner or an owner without
+# controller: true leaves the pod its own workload, running init sidecars'
+# named ports, completed pods and parallelism 0 give no peer; pods of one
+# workload that differ in labels: the first in spec order (node order, then
+# name) stands for it; ip-blocks of a left-out direction still cut atoms,
+# named ports match no atom; Lists, JSON, StatefulSet, ReplicationController,
+# replicas 0; same names across kinds and namespaces, a pod-template-hash
+# that does not match keeps the Deployment, an owner without kind is Pod;
+# lines sorted as bytes ("a-b/" before "a/", "web-1[" before "web.x[" before
+# "web[", "1.2.3.4-" before "100." before "9.").
+$ for c in byte-order hostnetwork-owners ipblock-atoms label-mismatch-spec-order lists-json-kinds policy-types-ipv6 workload-kinds-names; do k8snet connlist tests/data/connlist-cases/$c/input >out.txt 2>/dev/null && cmp out.txt tests/data/connlist-cases/$c/expected.txt || echo "$c differs"; done
