@@ -388,7 +388,7 @@ $ k8snet connlist tests/data/netpol-analyzer/onlineboutique/input >out.txt 2>/de
 $ k8snet connlist tests/data/netpol-analyzer/onlineboutique_workloads/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/onlineboutique_workloads/expected.txt
 $ k8snet connlist tests/data/netpol-analyzer/with_end_port_example/input >out.txt 2>/dev/null && cmp out.txt tests/data/netpol-analyzer/with_end_port_example/expected.txt
 
-# Edge cases checked against an independent reference of workloads.md
+# Edge cases checked against an independent reference of k8snet(1), THE WORKLOAD VIEW
 # (tests/data/connlist-cases): egress: [] without policyTypes isolates
 # ingress only, IPv6 peers dropped, host bits masked, a quoted port read as a
 # number; a hostNetwork DaemonSet as a peer, a Node owner or an owner without
