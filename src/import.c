@@ -7,6 +7,7 @@
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -107,6 +108,7 @@ enum warn {
 	W_UNMATCHED_PORT,
 	W_IPV6_ENDPOINT,
 	W_DUP_PORT_NAME,
+	W_UNKNOWN_FIELD,
 	W_COUNT
 };
 
@@ -128,6 +130,7 @@ static const char *const warn_text[W_COUNT] = {
 	[W_UNMATCHED_PORT] = "endpoint ports that name no port of their service: skipped",
 	[W_IPV6_ENDPOINT] = "IPv6 endpoints are not modelled: skipped",
 	[W_DUP_PORT_NAME] = "port names used twice in one pod: the later ones unnamed",
+	[W_UNKNOWN_FIELD] = "unknown fields: ignored, as Kubernetes ignores them",
 };
 
 struct skipped {
@@ -198,6 +201,7 @@ struct imp {
 	bool quiet;
 	size_t warn_count[W_COUNT];
 	struct pos warn_first[W_COUNT];
+	const char *unknown_detail; /* the first unknown field, said in its warning */
 	struct skipped *skipped;
 	size_t nskipped, skipped_cap;
 	/* read per kind, for the summary */
@@ -520,6 +524,138 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
 	return *q ? q : "unnamed";
 }
 
+/* ---- unknown fields ----
+ *
+ * The keys Kubernetes knows in each map the importer interprets (API v1,
+ * networking/v1, discovery/v1, apps/v1, batch/v1, up to 1.33, plus the
+ * fields of older releases that dumps still carry). Any other key there is
+ * a warning: Kubernetes ignores it, and it is most often a typo
+ * (`contianerPort`, `podSelecter`) that silently changes what the object
+ * means. Status subtrees and maps the importer does not read are not
+ * checked. Each list is sorted once (fieldsets_sort) for bsearch. */
+
+static const char *f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
+static const char *f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
+static const char *f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
+static const char *f_meta[] = {
+	"annotations", "clusterName", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp",
+	"finalizers", "generateName", "generation", "labels", "managedFields", "name", "namespace",
+	"ownerReferences", "resourceVersion", "selfLink", "uid", NULL,
+};
+static const char *f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
+static const char *f_template[] = { "metadata", "spec", NULL };
+/* The specs of Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
+ * CronJob and ReplicationController, together. */
+static const char *f_wlspec[] = {
+	"activeDeadlineSeconds", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
+	"concurrencyPolicy", "failedJobsHistoryLimit", "jobTemplate", "managedBy", "manualSelector",
+	"maxFailedIndexes", "minReadySeconds", "ordinals", "parallelism", "paused",
+	"persistentVolumeClaimRetentionPolicy", "podFailurePolicy", "podManagementPolicy",
+	"podReplacementPolicy", "progressDeadlineSeconds", "replicas", "revisionHistoryLimit", "schedule",
+	"selector", "serviceName", "startingDeadlineSeconds", "strategy", "successPolicy",
+	"successfulJobsHistoryLimit", "suspend", "template", "timeZone", "ttlSecondsAfterFinished",
+	"updateStrategy", "volumeClaimTemplates", NULL,
+};
+static const char *f_podspec[] = {
+	"activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
+	"dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
+	"hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
+	"os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates",
+	"resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates",
+	"securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN",
+	"shareProcessNamespace", "subdomain", "terminationGracePeriodSeconds", "tolerations",
+	"topologySpreadConstraints", "volumes", NULL,
+};
+static const char *f_container[] = {
+	"args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
+	"ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
+	"startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
+	"volumeDevices", "volumeMounts", "workingDir", NULL,
+};
+static const char *f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
+static const char *f_svcspec[] = {
+	"allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName",
+	"externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
+	"loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses",
+	"selector", "sessionAffinity", "sessionAffinityConfig", "trafficDistribution", "type", NULL,
+};
+static const char *f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
+static const char *f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
+static const char *f_ingress[] = { "from", "ports", NULL };
+static const char *f_egress[] = { "ports", "to", NULL };
+static const char *f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
+static const char *f_ipblock[] = { "cidr", "except", NULL };
+static const char *f_pport[] = { "endPort", "port", "protocol", NULL };
+static const char *f_selector[] = { "matchExpressions", "matchLabels", NULL };
+static const char *f_requirement[] = { "key", "operator", "values", NULL };
+static const char *f_slice_ep[] = {
+	"addresses", "conditions", "deprecatedTopology", "hints", "hostname", "nodeName", "targetRef", "zone", NULL,
+};
+static const char *f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
+static const char *f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
+static const char *f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
+static const char *f_node_addr[] = { "address", "type", NULL };
+
+static const char **const fieldsets[] = {
+	f_object, f_slice, f_endpoints, f_meta, f_owner, f_template, f_wlspec, f_podspec, f_container,
+	f_cport, f_svcspec, f_sport, f_polspec, f_ingress, f_egress, f_peer, f_ipblock, f_pport, f_selector,
+	f_requirement, f_slice_ep, f_slice_port, f_subset, f_ep_addr, f_node_addr,
+};
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t
+fieldset_len(const char **f)
+{
+	size_t n = 0;
+	while (f[n])
+		n++;
+	return n;
+}
+
+/* Once per process: bsearch wants each list in strcmp order. */
+static void
+fieldsets_sort(void)
+{
+	static bool done;
+	if (done)
+		return;
+	for (size_t i = 0; i < sizeof fieldsets / sizeof *fieldsets; i++)
+		qsort(fieldsets[i], fieldset_len(fieldsets[i]), sizeof *fieldsets[i], cmp_cstr);
+	done = true;
+}
+
+/* Warn about each key of map m that is not in known (what: "a container
+ * port", for the message). Absent, null or non-map m: nothing to say (the
+ * reader says it where a map is required). */
+static void
+check_fields(struct imp *I, const struct knode *m, const char **known, const char *what)
+{
+	if (m == NULL || m->type != KNODE_MAP)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct knode *k = &m->kids[i];
+		if (k->type != KNODE_SCALAR)
+			continue;
+		if (n == 0)
+			n = fieldset_len(known);
+		const char *key = k->str;
+		if (bsearch(&key, known, n, sizeof *known, cmp_cstr))
+			continue;
+		if (I->warn_count[W_UNKNOWN_FIELD] == 0) {
+			const char *guess = suggest(key, known);
+			I->unknown_detail = guess ? aprintf(&I->a, "'%s' in %s; did you mean '%s'?", key, what, guess)
+						  : aprintf(&I->a, "'%s' in %s", key, what);
+		}
+		warn(I, W_UNKNOWN_FIELD, k);
+	}
+}
+
 static void
 kvs_add(struct arena *a, struct kvs *l, const char *k, const char *v)
 {
@@ -692,6 +828,7 @@ read_owner(struct imp *I, const struct knode *meta, const char **kind, const cha
 	const struct knode *refs = get(meta, "ownerReferences");
 	for (size_t i = 0; i < nitems(refs); i++) {
 		const struct knode *r = &refs->kids[i];
+		check_fields(I, r, f_owner, "an ownerReference");
 		if (!is_true(get(r, "controller")))
 			continue;
 		const char *k = sc(get(r, "kind")), *n = sc(get(r, "name"));
@@ -711,6 +848,7 @@ read_container(struct imp *I, const struct knode *c, size_t position, struct tmp
 	xgrow(&t->ctrs, &t->cap, t->nctrs + 1, sizeof *t->ctrs);
 	struct ctr *k = &t->ctrs[t->nctrs++];
 	memset(k, 0, sizeof *k);
+	check_fields(I, c, f_container, "a container");
 	const struct knode *nm = get(c, "name");
 	const char *name = want_str(I, nm, "a container's name");
 	if (name == NULL) {
@@ -729,6 +867,7 @@ read_container(struct imp *I, const struct knode *c, size_t position, struct tmp
 				warn(I, W_NO_CONTAINER_PORT, p);
 			continue;
 		}
+		check_fields(I, p, f_cport, "a container port");
 		long v = 0;
 		if (!is_null(cp) && !want_int(I, cp, "containerPort", &v))
 			continue;
@@ -763,6 +902,7 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 {
 	if (!want_map(I, spec, "spec"))
 		return;
+	check_fields(I, spec, f_podspec, "a pod spec");
 	t->host_network = is_true(get(spec, "hostNetwork"));
 	const char *nn = want_str(I, get(spec, "nodeName"), "spec.nodeName");
 	if (nn && *nn)
@@ -773,6 +913,8 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 		for (size_t i = 0; i < nitems(init); i++) {
 			const struct knode *c = &init->kids[i];
 			position++;
+			if (!(sc(get(c, "restartPolicy")) && strcmp(sc(get(c, "restartPolicy")), "Always") == 0))
+				check_fields(I, c, f_container, "a container"); /* read_container checks the others */
 			const char *rp = sc(get(c, "restartPolicy"));
 			if (rp && strcmp(rp, "Always") == 0)
 				read_container(I, c, position, t);
@@ -868,11 +1010,14 @@ read_workload(struct imp *I, const struct knode *obj, struct korigin *o)
 	read_owner(I, meta, &ok, &on);
 	if (ok)
 		owner_add(I, ok, w->ns, on);
+	check_fields(I, spec, f_wlspec, "a workload spec");
 	w->replicas = 1;
 	const struct knode *tmpl = get(spec, "template");
 	if (strcmp(w->kind, "DaemonSet") == 0) {
 		w->replicas = -1;
 	} else if (strcmp(w->kind, "CronJob") == 0) {
+		check_fields(I, get(spec, "jobTemplate"), f_template, "a CronJob's jobTemplate");
+		check_fields(I, get(get(spec, "jobTemplate"), "spec"), f_wlspec, "a workload spec");
 		tmpl = get(get(get(spec, "jobTemplate"), "spec"), "template");
 	} else {
 		const struct knode *r = get(spec, strcmp(w->kind, "Job") == 0 ? "parallelism" : "replicas");
@@ -881,6 +1026,8 @@ read_workload(struct imp *I, const struct knode *obj, struct korigin *o)
 			w->replicas = 0;
 		}
 	}
+	check_fields(I, tmpl, f_template, "a pod template");
+	check_fields(I, get(tmpl, "metadata"), f_meta, "metadata");
 	read_labels(I, get(get(tmpl, "metadata"), "labels"), &w->t.labels, "template labels");
 	read_podspec(I, get(tmpl, "spec"), &w->t);
 	if (!ident_add(I, get(meta, "name"), &w->o, T_WORKLOAD, (int)I->nwls)) {
@@ -902,6 +1049,8 @@ read_node(struct imp *I, const struct knode *obj, struct korigin *o)
 	n->o = *o;
 	n->name = object_name(I, get(get(obj, "metadata"), "name"), o->name, false);
 	const struct knode *as = get(get(obj, "status"), "addresses");
+	for (size_t i = 0; i < nitems(as); i++)
+		check_fields(I, &as->kids[i], f_node_addr, "a node address");
 	static const char *const order[] = { "InternalIP", "ExternalIP", "Hostname" };
 	for (int k = 0; k < 3 && !n->has_addr; k++)
 		for (size_t i = 0; i < nitems(as); i++) {
@@ -939,6 +1088,7 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	const char *cip = sc(get(spec, "clusterIP"));
 	if (!ident_add(I, get(meta, "name"), o, T_OTHER, 0))
 		return;
+	check_fields(I, spec, f_svcspec, "a Service spec");
 	if (type && strcmp(type, "ExternalName") == 0) {
 		warn(I, W_EXTERNAL_NAME, obj);
 		return;
@@ -969,6 +1119,7 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	if (want_seq(I, ports, "spec.ports"))
 		for (size_t i = 0; i < nitems(ports); i++) {
 			const struct knode *p = &ports->kids[i];
+			check_fields(I, p, f_sport, "a service port");
 			struct ksport k = { 0 };
 			bool ok = port_num(I, get(p, "port"), "port", &k.port);
 			ok &= proto_of(I, get(p, "protocol"), &k.proto);
@@ -1027,7 +1178,10 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 			return;
 		}
 		const struct knode *eps = get(obj, "endpoints"), *ports = get(obj, "ports");
+		for (size_t k = 0; k < nitems(ports); k++)
+			check_fields(I, &ports->kids[k], f_slice_port, "an EndpointSlice port");
 		for (size_t i = 0; i < nitems(eps); i++) {
+			check_fields(I, &eps->kids[i], f_slice_ep, "an EndpointSlice endpoint");
 			const struct knode *as = get(&eps->kids[i], "addresses");
 			for (size_t j = 0; j < nitems(as); j++) {
 				uint32_t a;
@@ -1047,9 +1201,13 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 		const struct knode *subsets = get(obj, "subsets");
 		for (size_t s = 0; s < nitems(subsets); s++) {
 			const struct knode *as = get(&subsets->kids[s], "addresses"), *ports = get(&subsets->kids[s], "ports");
+			check_fields(I, &subsets->kids[s], f_subset, "an Endpoints subset");
+			for (size_t k = 0; k < nitems(ports); k++)
+				check_fields(I, &ports->kids[k], f_slice_port, "an endpoint port");
 			for (size_t j = 0; j < nitems(as); j++) {
 				uint32_t a;
 				const struct knode *ip = get(&as->kids[j], "ip");
+				check_fields(I, &as->kids[j], f_ep_addr, "an endpoint address");
 				if (sc(ip) && strchr(sc(ip), ':')) {
 					warn(I, W_IPV6_ENDPOINT, ip);
 					continue;
@@ -1076,12 +1234,14 @@ read_selector(struct imp *I, const struct knode *n, struct ksel *s)
 {
 	if (!want_map(I, n, "a label selector"))
 		return;
+	check_fields(I, n, f_selector, "a label selector");
 	read_labels(I, get(n, "matchLabels"), &s->match, "matchLabels");
 	const struct knode *ex = get(n, "matchExpressions");
 	if (!want_seq(I, ex, "matchExpressions"))
 		return;
 	for (size_t i = 0; i < nitems(ex); i++) {
 		const struct knode *e = &ex->kids[i], *op = get(e, "operator"), *vals = get(e, "values");
+		check_fields(I, e, f_requirement, "a selector requirement");
 		const char *key = sc(get(e, "key")), *ops = sc(op);
 		if (key == NULL || !label_key_ok(key)) {
 			err(I, get(e, "key") ? get(e, "key") : e, "invalid label key '%s' in matchExpressions",
@@ -1150,11 +1310,13 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 	memset(k, 0, sizeof *k);
 	if (!is_null(r) && !want_map(I, r, dir ? "an egress rule" : "an ingress rule"))
 		return;
+	check_fields(I, r, dir ? f_egress : f_ingress, dir ? "an egress rule" : "an ingress rule");
 	const struct knode *peers = get(r, dir ? "to" : "from"), *ports = get(r, "ports");
 	size_t v6 = 0;
 	if (want_seq(I, peers, dir ? "to" : "from"))
 		for (size_t i = 0; i < nitems(peers); i++) {
 			const struct knode *pe = &peers->kids[i];
+			check_fields(I, pe, f_peer, "a policy peer");
 			struct kpeer x = { 0 };
 			const struct knode *ps = get(pe, "podSelector"), *ns = get(pe, "namespaceSelector"),
 					   *ib = get(pe, "ipBlock");
@@ -1163,6 +1325,7 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 					err(I, ib, "an ipBlock peer may not have a podSelector or namespaceSelector");
 					continue;
 				}
+				check_fields(I, ib, f_ipblock, "an ipBlock");
 				bool is6;
 				x.cidr = read_cidr(I, get(ib, "cidr"), &is6);
 				if (is6) {
@@ -1201,6 +1364,7 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 	if (want_seq(I, ports, "ports"))
 		for (size_t i = 0; i < nitems(ports); i++) {
 			const struct knode *pp = &ports->kids[i], *pn = get(pp, "port"), *ep = get(pp, "endPort");
+			check_fields(I, pp, f_pport, "a policy port");
 			struct kpport x = { 0 };
 			bool ok = proto_of(I, get(pp, "protocol"), &x.proto);
 			if (!is_null(pn)) {
@@ -1245,6 +1409,7 @@ read_policy(struct imp *I, const struct knode *obj, struct korigin *o)
 	p->ns = o->ns;
 	const struct knode *meta = get(obj, "metadata"), *spec = get(obj, "spec");
 	p->name = object_name(I, get(meta, "name"), o->name, false);
+	check_fields(I, spec, f_polspec, "a NetworkPolicy spec");
 	read_selector(I, get(spec, "podSelector"), &p->pod_sel);
 	const struct knode *types = get(spec, "policyTypes");
 	if (want_seq(I, types, "policyTypes")) {
@@ -1343,6 +1508,8 @@ on_object(void *ctx, const char *file, const struct knode *obj, const char *list
 		free(from_list);
 		return 0;
 	}
+	check_fields(I, obj, k == K_SLICE ? f_slice : k == K_ENDPOINTS ? f_endpoints : f_object, "an object");
+	check_fields(I, meta, f_meta, "metadata");
 	I->objects++;
 	struct korigin o = { pos_of(I, obj), intern_kind(I, kind), NULL, astrdup(&I->a, name) };
 	free(from_list);
@@ -2071,7 +2238,8 @@ report_warnings(struct imp *I)
 	for (int w = 0; w < W_COUNT; w++)
 		if (I->warn_count[w])
 			diag_warning_at(I->d, I->warn_first[w].file, I->warn_first[w].line, I->warn_first[w].col,
-					"%s (%zu in all, the first here)", warn_text[w], I->warn_count[w]);
+					"%s (%zu in all, the first here%s%s)", warn_text[w], I->warn_count[w],
+					w == W_UNKNOWN_FIELD ? ": " : "", w == W_UNKNOWN_FIELD ? I->unknown_detail : "");
 }
 
 struct import_result {
@@ -2183,6 +2351,7 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->ids = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
+	fieldsets_sort();
 }
 
 /* The parser's messages about the generated XML, cited at the object

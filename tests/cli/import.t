@@ -322,6 +322,32 @@ $ k8snet import - --nodes 1 --no-kubelet
 ! <stdin>:2:18: warning: names that Kubernetes would refuse: lowercased, other characters written '-' (1 in all, the first here)
 ! <stdin>:3:55: warning: quoted numbers where Kubernetes wants a number: read as that number (1 in all, the first here)
 
+# unknown fields (Kubernetes ignores them, so does import): one warning
+# for all, at the first, with a guess; each map the importer reads is checked
+$ k8snet import - --nodes 1 --no-kubelet >/dev/null
+< kind: Pod
+< metadata: {name: web, labels: {app: web}}
+< spec:
+<   containers:
+<   - name: c
+<     ports:
+<     - contianerPort: 8080
+<       protocol: TCP
+< ---
+< kind: NetworkPolicy
+< metadata: {name: p}
+< spec:
+<   podSelecter: {matchLabels: {app: web}}
+<   policyType: [Ingress]
+<   ingress:
+<   - from:
+<     - namespaceSelector: {matchLabel: {team: a}}
+<     ports:
+<     - {port: 80, protocl: TCP}
+! import: 2 objects read (1 Pod, 1 NetworkPolicy); pods: 0 live, 1 synthesized; 1 node
+! <stdin>:7:7: warning: ports entries without containerPort (or 0) open nothing (1 in all, the first here)
+! <stdin>:7:7: warning: unknown fields: ignored, as Kubernetes ignores them (5 in all, the first here: 'contianerPort' in a container port; did you mean 'containerPort'?)
+
 # a service name with no letter at its ends is trimmed, so that the spec stays valid
 $ k8snet import - --nodes 1 --no-kubelet --quiet | grep '<service'
 < kind: Service
