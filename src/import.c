@@ -109,6 +109,7 @@ enum warn {
 	W_IPV6_ENDPOINT,
 	W_DUP_PORT_NAME,
 	W_UNKNOWN_FIELD,
+	W_NO_SERVICE_PORT,
 	W_COUNT
 };
 
@@ -131,6 +132,7 @@ static const char *const warn_text[W_COUNT] = {
 	[W_IPV6_ENDPOINT] = "IPv6 endpoints are not modelled: skipped",
 	[W_DUP_PORT_NAME] = "port names used twice in one pod: the later ones unnamed",
 	[W_UNKNOWN_FIELD] = "unknown fields: ignored, as Kubernetes ignores them",
+	[W_NO_SERVICE_PORT] = "services without ports (which Kubernetes refuses) have nothing to forward: skipped",
 };
 
 struct skipped {
@@ -198,6 +200,8 @@ struct imp {
 	const char *stdin_head; /* "-": its first bytes, already read */
 	size_t stdin_headlen;
 	bool stdin_sniffed;
+	const void *buf; /* import_run_buffer's input, or NULL */
+	size_t buflen;
 	bool quiet;
 	size_t warn_count[W_COUNT];
 	struct pos warn_first[W_COUNT];
@@ -521,6 +525,22 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
 	for (size_t i = 1; i + 1 < end; i++) /* each dot-separated part too */
 		if (q[i] == '.' && (q[i + 1] == '.' || q[i + 1] == '-' || q[i - 1] == '-'))
 			q[i] = '-';
+	/* each part at most 63 characters, as the spec (and DNS) wants */
+	size_t w = 0;
+	for (size_t i = 0, start = 0; i <= end; i++)
+		if (i == end || q[i] == '.') {
+			size_t plen = i - start;
+			if (plen > 63)
+				plen = 63;
+			while (plen > 0 && q[start + plen - 1] == '-')
+				plen--;
+			memmove(q + w, q + start, plen);
+			w += plen;
+			if (i < end)
+				q[w++] = '.';
+			start = i + 1;
+		}
+	q[w] = '\0';
 	return *q ? q : "unnamed";
 }
 
@@ -678,6 +698,8 @@ read_labels(struct imp *I, const struct knode *m, struct kvs *out, const char *w
 {
 	if (!want_map(I, m, what))
 		return;
+	size_t seen_from = out->n; /* this map's keys start there */
+	struct hash *h = NULL;
 	for (size_t i = 0; i < npairs(m); i++) {
 		const struct knode *k = &m->kids[2 * i], *v = &m->kids[2 * i + 1];
 		const char *ks = sc(k), *vs = is_null(v) ? "" : sc(v);
@@ -691,8 +713,34 @@ read_labels(struct imp *I, const struct knode *m, struct kvs *out, const char *w
 				  "alphanumeric at both ends)", vs ? vs : "", ks);
 			continue;
 		}
+		/* a key given twice: YAML and the spec refuse it (a hash beyond a
+		 * few keys, so that a huge map stays linear) */
+		const struct knode *first = NULL;
+		if (h == NULL && npairs(m) > 16) {
+			h = hash_new();
+			for (size_t j = seen_from; j < out->n; j++)
+				hash_add(h, hash_string(out->v[j].key), (int)j);
+		}
+		if (h) {
+			size_t it = 0;
+			int hv;
+			while (!first && (hv = hash_next(h, hash_string(ks), &it)) >= 0)
+				if (strcmp(out->v[hv].key, ks) == 0)
+					first = k;
+		} else {
+			for (size_t j = seen_from; j < out->n && !first; j++)
+				if (strcmp(out->v[j].key, ks) == 0)
+					first = k;
+		}
+		if (first) {
+			err(I, k, "label key '%s' is given twice in %s", ks, what);
+			continue;
+		}
+		if (h)
+			hash_add(h, hash_string(ks), (int)out->n);
 		kvs_add(&I->a, out, ks, vs);
 	}
+	hash_free(h);
 }
 
 static bool
@@ -1139,6 +1187,12 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 				s->ports[s->nports++] = k;
 			}
 		}
+	if (s->nports == 0) {
+		warn(I, W_NO_SERVICE_PORT, is_null(ports) ? obj : ports);
+		free(s->ports);
+		free(s->selector.v);
+		return;
+	}
 	I->nsvcs++;
 }
 
@@ -1339,6 +1393,16 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 				x.except = aalloc(&I->a, (nitems(ex) + 1) * sizeof *x.except);
 				for (size_t j = 0; j < nitems(ex); j++) {
 					const char *c = read_cidr(I, &ex->kids[j], &is6);
+					uint32_t bnet, enet;
+					int blen, elen;
+					if (c && addr_parse_prefix(x.cidr, &bnet, &blen, NULL) &&
+					    addr_parse_prefix(c, &enet, &elen, NULL) &&
+					    (elen <= blen || !addr_in_prefix(enet, bnet, blen))) {
+						/* Kubernetes refuses it too: a strict subset of cidr */
+						err(I, &ex->kids[j], "except %s is not inside the ipBlock's cidr %s (a strict subset of it)",
+						    c, x.cidr);
+						c = NULL;
+					}
 					if (c)
 						x.except[x.nexcept++] = c;
 				}
@@ -1932,11 +1996,20 @@ pods_resolve(struct imp *I)
 		int fixed = w->t.node_name ? node_find(I, w->t.node_name) : -1;
 		bool ds = w->replicas < 0, sts = strcmp(w->kind, "StatefulSet") == 0;
 		size_t n = ds ? I->nnodes : (size_t)w->replicas;
+		if (n > I->opts->max_pods || I->synthesized + n > I->opts->max_pods) {
+			err_pos(I, &w->o.pos, "%s %s/%s would bring the pods to synthesize above %zu (Kubernetes' limit "
+					      "is 150,000 pods in a cluster): lower its replicas",
+				w->kind, w->ns, w->o.name, I->opts->max_pods);
+			ok = false;
+			break;
+		}
 		for (size_t r = 0; r < n; r++) {
 			const char *name = ds ? aprintf(&I->a, "%s/%s-%s", w->ns, w->name, I->nodes[r].name)
 				       : aprintf(&I->a, "%s/%s-%zu", w->ns, w->name, sts ? r : r + 1);
 			struct kpod k = { w->o, w->ns, name, wl, &w->t, -1, 0, false };
 			synthesize(I, &k, ds ? (int)r : fixed, &pc, &rr, &ok);
+			if (I->subnet_full)
+				break; /* said once; the rest would fail the same way */
 		}
 	}
 	return ok;
@@ -2109,7 +2182,7 @@ void
 import_opts_default(struct import_opts *o)
 {
 	*o = (struct import_opts){ 3, "192.168.0.0/16", "10.244.0.0/16", "10.96.0.0/12", NULL, false, false,
-				   IMPORT_DEFAULT_MAX_INPUT };
+				   IMPORT_DEFAULT_MAX_INPUT, IMPORT_DEFAULT_MAX_PODS };
 }
 
 static const char *
@@ -2255,7 +2328,8 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < ninputs; i++) {
-		int r = I->stdin_sniffed && strcmp(inputs[i], "-") == 0
+		int r = I->buf ? kube_read_buffer(inputs[i], I->buf, I->buflen, &lim, I->d, on_object, I)
+			: I->stdin_sniffed && strcmp(inputs[i], "-") == 0
 				? kube_read_stream("<stdin>", stdin, I->stdin_head, I->stdin_headlen, &lim, I->d, on_object, I)
 				: kube_read(inputs[i], &lim, I->d, on_object, I);
 		if (r > rc)
@@ -2432,6 +2506,30 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 			rc = st == SPEC_OK ? 0 : 2;
 		}
 	}
+	if (rc == 0 && xml) {
+		*xml = res.xml;
+		*len = res.len;
+	} else {
+		free(res.xml);
+	}
+	free(res.map);
+	imp_free(&I);
+	return rc;
+}
+
+int
+import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
+		  char **xml, size_t *len)
+{
+	struct imp I;
+	imp_init(&I, o, d);
+	I.buf = buf;
+	I.buflen = buflen;
+	char *in[1] = { (char *)name };
+	struct import_result res = { 0 };
+	int rc = run(&I, in, 1, &res);
+	if (rc == 0)
+		report_warnings(&I);
 	if (rc == 0 && xml) {
 		*xml = res.xml;
 		*len = res.len;
@@ -2708,11 +2806,14 @@ import_main(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	/* Not parsed again here: at Kubernetes' limits that costs as much as
-	 * `validate` (model_finish), and the XML is valid by construction;
-	 * every other command parses what import_load writes and cites any
-	 * problem at the YAML. */
-	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	/* The XML is parsed again, as every other command will parse it: one
+	 * truth, and any problem the parser finds is cited at the YAML here,
+	 * before anyone reads the file. Since the model's service backends
+	 * scan one namespace, that costs about what `validate` does (3 of 40
+	 * CPU s at Kubernetes' limits). */
+	struct model *m = NULL;
+	int rc = import_do(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len, &m, NULL, 0);
+	model_free(m);
 	diag_print(d, stderr);
 	diag_free(d);
 	if (rc == 0)

@@ -504,6 +504,78 @@ test_import_unknown_fields(void **state)
 	free(msgs);
 }
 
+/* What the mapping fuzzer (fuzz/fuzz_import_map.c) found import accepting
+ * and the spec parser refusing: one truth, so import decides first. */
+static void
+test_import_what_the_parser_would_refuse(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	/* a service without ports: Kubernetes refuses it, the spec needs one */
+	char *xml = imp("kind: Service\nmetadata: {name: s}\nspec: {selector: {app: a}}\n"
+			"---\nkind: Pod\nmetadata: {name: a, labels: {app: a}}\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HASNT(xml, "<service");
+	HAS(msgs, "t.yaml:1:1: warning: services without ports (which Kubernetes refuses) have nothing to forward: "
+		  "skipped (1 in all, the first here)");
+	free(xml);
+	free(msgs);
+	/* a label key twice (in a map of a few keys, and of many) */
+	xml = imp("kind: Pod\nmetadata: {name: a, labels: {tier: a, tier: b}}\n", NULL, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "t.yaml:2:39: error: label key 'tier' is given twice in metadata.labels");
+	free(msgs);
+	char big[2048] = "kind: Pod\nmetadata:\n  name: a\n  labels:\n";
+	for (int i = 0; i < 40; i++)
+		snprintf(big + strlen(big), sizeof big - strlen(big), "    k%d: v\n", i);
+	strcat(big, "    k7: w\n");
+	xml = imp(big, NULL, &msgs, &rc);
+	assert_null(xml);
+	HAS(msgs, "t.yaml:45:5: error: label key 'k7' is given twice in metadata.labels");
+	free(msgs);
+	/* an except outside its cidr, or equal to it */
+	xml = imp("kind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n"
+		  "  - from: [{ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24, 10.0.0.0/16, 10.0.1.0/24]}}]\n",
+		  NULL, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "error: except 10.1.0.0/24 is not inside the ipBlock's cidr 10.0.0.0/16");
+	HAS(msgs, "error: except 10.0.0.0/16 is not inside the ipBlock's cidr 10.0.0.0/16");
+	HASNT(msgs, "10.0.1.0/24 is not");
+	free(msgs);
+	/* a name Kubernetes would refuse is rewritten within the spec's rule,
+	 * each dot-separated part too (at most 63 characters) */
+	char longname[256];
+	snprintf(longname, sizeof longname,
+		 "kind: NetworkPolicy\nmetadata: {name: \"A%070d.b\"}\nspec: {podSelector: {}}\n", 0);
+	xml = imp(longname, NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HAS(xml, "<policy name=\"a00000000000000000000000000000000000000000000000000000000000000.b\"");
+	free(xml);
+	free(msgs);
+	/* replicas beyond what can be synthesized: an error, not hours */
+	struct import_opts o;
+	import_opts_default(&o);
+	xml = imp("kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2000000000\n"
+		  "  template: {spec: {hostNetwork: true, containers: [{name: c}]}}\n",
+		  &o, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "t.yaml:1:1: error: Deployment default/web would bring the pods to synthesize above 1000000");
+	free(msgs);
+	/* a full subnet is said once, and the rest of the replicas not tried */
+	xml = imp("kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 900000\n"
+		  "  template: {spec: {containers: [{name: c}]}}\n",
+		  &o, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "is full: widen --pod-cidr");
+	free(msgs);
+}
+
 int
 main(void)
 {
@@ -524,6 +596,7 @@ main(void)
 		cmocka_unit_test(test_import_endpoint_slices_before_endpoints),
 		cmocka_unit_test(test_import_created_node_takes_the_host_ip),
 		cmocka_unit_test(test_import_unknown_fields),
+		cmocka_unit_test(test_import_what_the_parser_would_refuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

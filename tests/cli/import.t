@@ -276,6 +276,8 @@ $ k8snet import - --nodes 1 --no-kubelet
 >   </policy>
 > </cluster>
 ! import: 1 object read (1 NetworkPolicy); pods: 0 live, 0 synthesized; 1 node
+! <stdin>:1:1: warning: policy 'db' selects no pod: no pod of namespace 'data' matches its pod-selector
+! <stdin>:1:1: warning: a <from> of policy 'db' matches no pod: its namespace-selector matches no namespace
 ! <stdin>:11:20: warning: IPv6 ipBlocks are not modelled: dropped (2 in all, the first here)
 ! <stdin>:16:7: warning: policy rules left with only IPv6 peers: dropped (never widened to everyone) (1 in all, the first here)
 ! <stdin>:18:29: warning: CIDRs with host bits set: masked (1 in all, the first here)
