@@ -786,6 +786,12 @@ port_or_name(struct imp *I, const struct knode *n, const char *what, uint16_t *n
 			  "with a letter)", what, s ? s : "");
 		return false;
 	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		/* Kubernetes accepts it, but the spec reads a leading digit as a
+		 * number: refused here rather than written as a spec that fails */
+		err(I, n, "%s '%s': a port name that starts with a digit is not supported yet (rename it)", what, s);
+		return false;
+	}
 	*name = astrdup(&I->a, s);
 	return true;
 }

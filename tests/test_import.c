@@ -556,6 +556,12 @@ test_import_what_the_parser_would_refuse(void **state)
 	HAS(xml, "<policy name=\"a00000000000000000000000000000000000000000000000000000000000000.b\"");
 	free(xml);
 	free(msgs);
+	/* a port name that starts with a digit, which the spec reads as a number */
+	xml = imp("kind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80, targetPort: 3http}]}\n", NULL, &msgs,
+		  &rc);
+	assert_null(xml);
+	HAS(msgs, "t.yaml:3:39: error: targetPort '3http': a port name that starts with a digit is not supported yet");
+	free(msgs);
 	/* replicas beyond what can be synthesized: an error, not hours */
 	struct import_opts o;
 	import_opts_default(&o);
