@@ -10,6 +10,7 @@
  * and freed): the ratio is what the reader adds to the parser. The
  * importer's own time compares with the scan's (`k8snet import` time /
  * scan seconds). Exit 2 if the input is invalid. */
+#include "config.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

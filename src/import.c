@@ -8,6 +8,7 @@
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -108,6 +109,8 @@ enum warn {
 	W_UNMATCHED_PORT,
 	W_IPV6_ENDPOINT,
 	W_DUP_PORT_NAME,
+	W_UNKNOWN_FIELD,
+	W_NO_SERVICE_PORT,
 	W_COUNT
 };
 
@@ -129,6 +132,8 @@ static const char *const warn_text[W_COUNT] = {
 	[W_UNMATCHED_PORT] = "endpoint ports that name no port of their service: skipped",
 	[W_IPV6_ENDPOINT] = "IPv6 endpoints are not modelled: skipped",
 	[W_DUP_PORT_NAME] = "port names used twice in one pod: the later ones unnamed",
+	[W_UNKNOWN_FIELD] = "unknown fields: ignored, as Kubernetes ignores them",
+	[W_NO_SERVICE_PORT] = "services without ports (which Kubernetes refuses) have nothing to forward: skipped",
 };
 
 struct skipped {
@@ -196,9 +201,12 @@ struct imp {
 	const char *stdin_head; /* "-": its first bytes, already read */
 	size_t stdin_headlen;
 	bool stdin_sniffed;
+	const void *buf; /* import_run_buffer's input, or NULL */
+	size_t buflen;
 	bool quiet;
 	size_t warn_count[W_COUNT];
 	struct pos warn_first[W_COUNT];
+	const char *unknown_detail; /* the first unknown field, said in its warning */
 	struct skipped *skipped;
 	size_t nskipped, skipped_cap;
 	/* read per kind, for the summary */
@@ -518,7 +526,155 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
 	for (size_t i = 1; i + 1 < end; i++) /* each dot-separated part too */
 		if (q[i] == '.' && (q[i + 1] == '.' || q[i + 1] == '-' || q[i - 1] == '-'))
 			q[i] = '-';
+	/* each part at most 63 characters, as the spec (and DNS) wants */
+	size_t w = 0;
+	for (size_t i = 0, start = 0; i <= end; i++)
+		if (i == end || q[i] == '.') {
+			size_t plen = i - start;
+			if (plen > 63)
+				plen = 63;
+			while (plen > 0 && q[start + plen - 1] == '-')
+				plen--;
+			memmove(q + w, q + start, plen);
+			w += plen;
+			if (i < end)
+				q[w++] = '.';
+			start = i + 1;
+		}
+	q[w] = '\0';
 	return *q ? q : "unnamed";
+}
+
+/* ---- unknown fields ----
+ *
+ * The keys Kubernetes knows in each map the importer interprets (API v1,
+ * networking/v1, discovery/v1, apps/v1, batch/v1, up to 1.33, plus the
+ * fields of older releases that dumps still carry). Any other key there is
+ * a warning: Kubernetes ignores it, and it is most often a typo
+ * (`contianerPort`, `podSelecter`) that silently changes what the object
+ * means. Status subtrees and maps the importer does not read are not
+ * checked. Each list is sorted once (fieldsets_sort) for bsearch. */
+
+static const char *f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
+static const char *f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
+static const char *f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
+static const char *f_meta[] = {
+	"annotations", "clusterName", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp",
+	"finalizers", "generateName", "generation", "labels", "managedFields", "name", "namespace",
+	"ownerReferences", "resourceVersion", "selfLink", "uid", NULL,
+};
+static const char *f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
+static const char *f_template[] = { "metadata", "spec", NULL };
+/* The specs of Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
+ * CronJob and ReplicationController, together. */
+static const char *f_wlspec[] = {
+	"activeDeadlineSeconds", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
+	"concurrencyPolicy", "failedJobsHistoryLimit", "jobTemplate", "managedBy", "manualSelector",
+	"maxFailedIndexes", "minReadySeconds", "ordinals", "parallelism", "paused",
+	"persistentVolumeClaimRetentionPolicy", "podFailurePolicy", "podManagementPolicy",
+	"podReplacementPolicy", "progressDeadlineSeconds", "replicas", "revisionHistoryLimit", "schedule",
+	"selector", "serviceName", "startingDeadlineSeconds", "strategy", "successPolicy",
+	"successfulJobsHistoryLimit", "suspend", "template", "timeZone", "ttlSecondsAfterFinished",
+	"updateStrategy", "volumeClaimTemplates", NULL,
+};
+static const char *f_podspec[] = {
+	"activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
+	"dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
+	"hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
+	"os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates",
+	"resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates",
+	"securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN",
+	"shareProcessNamespace", "subdomain", "terminationGracePeriodSeconds", "tolerations",
+	"topologySpreadConstraints", "volumes", NULL,
+};
+static const char *f_container[] = {
+	"args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
+	"ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
+	"startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
+	"volumeDevices", "volumeMounts", "workingDir", NULL,
+};
+static const char *f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
+static const char *f_svcspec[] = {
+	"allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName",
+	"externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
+	"loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses",
+	"selector", "sessionAffinity", "sessionAffinityConfig", "trafficDistribution", "type", NULL,
+};
+static const char *f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
+static const char *f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
+static const char *f_ingress[] = { "from", "ports", NULL };
+static const char *f_egress[] = { "ports", "to", NULL };
+static const char *f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
+static const char *f_ipblock[] = { "cidr", "except", NULL };
+static const char *f_pport[] = { "endPort", "port", "protocol", NULL };
+static const char *f_selector[] = { "matchExpressions", "matchLabels", NULL };
+static const char *f_requirement[] = { "key", "operator", "values", NULL };
+static const char *f_slice_ep[] = {
+	"addresses", "conditions", "deprecatedTopology", "hints", "hostname", "nodeName", "targetRef", "zone", NULL,
+};
+static const char *f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
+static const char *f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
+static const char *f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
+static const char *f_node_addr[] = { "address", "type", NULL };
+
+static const char **const fieldsets[] = {
+	f_object, f_slice, f_endpoints, f_meta, f_owner, f_template, f_wlspec, f_podspec, f_container,
+	f_cport, f_svcspec, f_sport, f_polspec, f_ingress, f_egress, f_peer, f_ipblock, f_pport, f_selector,
+	f_requirement, f_slice_ep, f_slice_port, f_subset, f_ep_addr, f_node_addr,
+};
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t
+fieldset_len(const char **f)
+{
+	size_t n = 0;
+	while (f[n])
+		n++;
+	return n;
+}
+
+/* Once per process: bsearch wants each list in strcmp order. */
+static void
+fieldsets_sort(void)
+{
+	static bool done;
+	if (done)
+		return;
+	for (size_t i = 0; i < sizeof fieldsets / sizeof *fieldsets; i++)
+		qsort(fieldsets[i], fieldset_len(fieldsets[i]), sizeof *fieldsets[i], cmp_cstr);
+	done = true;
+}
+
+/* Warn about each key of map m that is not in known (what: "a container
+ * port", for the message). Absent, null or non-map m: nothing to say (the
+ * reader says it where a map is required). */
+static void
+check_fields(struct imp *I, const struct knode *m, const char **known, const char *what)
+{
+	if (m == NULL || m->type != KNODE_MAP)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct knode *k = &m->kids[i];
+		if (k->type != KNODE_SCALAR)
+			continue;
+		if (n == 0)
+			n = fieldset_len(known);
+		const char *key = k->str;
+		if (bsearch(&key, known, n, sizeof *known, cmp_cstr))
+			continue;
+		if (I->warn_count[W_UNKNOWN_FIELD] == 0) {
+			const char *guess = suggest(key, known);
+			I->unknown_detail = guess ? aprintf(&I->a, "'%s' in %s; did you mean '%s'?", key, what, guess)
+						  : aprintf(&I->a, "'%s' in %s", key, what);
+		}
+		warn(I, W_UNKNOWN_FIELD, k);
+	}
 }
 
 static void
@@ -543,6 +699,8 @@ read_labels(struct imp *I, const struct knode *m, struct kvs *out, const char *w
 {
 	if (!want_map(I, m, what))
 		return;
+	size_t seen_from = out->n; /* this map's keys start there */
+	struct hash *h = NULL;
 	for (size_t i = 0; i < npairs(m); i++) {
 		const struct knode *k = &m->kids[2 * i], *v = &m->kids[2 * i + 1];
 		const char *ks = sc(k), *vs = is_null(v) ? "" : sc(v);
@@ -556,8 +714,34 @@ read_labels(struct imp *I, const struct knode *m, struct kvs *out, const char *w
 				  "alphanumeric at both ends)", vs ? vs : "", ks);
 			continue;
 		}
+		/* a key given twice: YAML and the spec refuse it (a hash beyond a
+		 * few keys, so that a huge map stays linear) */
+		const struct knode *first = NULL;
+		if (h == NULL && npairs(m) > 16) {
+			h = hash_new();
+			for (size_t j = seen_from; j < out->n; j++)
+				hash_add(h, hash_string(out->v[j].key), (int)j);
+		}
+		if (h) {
+			size_t it = 0;
+			int hv;
+			while (!first && (hv = hash_next(h, hash_string(ks), &it)) >= 0)
+				if (strcmp(out->v[hv].key, ks) == 0)
+					first = k;
+		} else {
+			for (size_t j = seen_from; j < out->n && !first; j++)
+				if (strcmp(out->v[j].key, ks) == 0)
+					first = k;
+		}
+		if (first) {
+			err(I, k, "label key '%s' is given twice in %s", ks, what);
+			continue;
+		}
+		if (h)
+			hash_add(h, hash_string(ks), (int)out->n);
 		kvs_add(&I->a, out, ks, vs);
 	}
+	hash_free(h);
 }
 
 static bool
@@ -601,6 +785,12 @@ port_or_name(struct imp *I, const struct knode *n, const char *what, uint16_t *n
 	if (s == NULL || !port_name_ok(s)) {
 		err(I, n, "invalid %s '%s' (a number 1 to 65535 or a port name: 1 to 15 characters of a-z 0-9 -, "
 			  "with a letter)", what, s ? s : "");
+		return false;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		/* Kubernetes accepts it, but the spec reads a leading digit as a
+		 * number: refused here rather than written as a spec that fails */
+		err(I, n, "%s '%s': a port name that starts with a digit is not supported yet (rename it)", what, s);
 		return false;
 	}
 	*name = astrdup(&I->a, s);
@@ -693,6 +883,7 @@ read_owner(struct imp *I, const struct knode *meta, const char **kind, const cha
 	const struct knode *refs = get(meta, "ownerReferences");
 	for (size_t i = 0; i < nitems(refs); i++) {
 		const struct knode *r = &refs->kids[i];
+		check_fields(I, r, f_owner, "an ownerReference");
 		if (!is_true(get(r, "controller")))
 			continue;
 		const char *k = sc(get(r, "kind")), *n = sc(get(r, "name"));
@@ -712,6 +903,7 @@ read_container(struct imp *I, const struct knode *c, size_t position, struct tmp
 	xgrow(&t->ctrs, &t->cap, t->nctrs + 1, sizeof *t->ctrs);
 	struct ctr *k = &t->ctrs[t->nctrs++];
 	memset(k, 0, sizeof *k);
+	check_fields(I, c, f_container, "a container");
 	const struct knode *nm = get(c, "name");
 	const char *name = want_str(I, nm, "a container's name");
 	if (name == NULL) {
@@ -730,6 +922,7 @@ read_container(struct imp *I, const struct knode *c, size_t position, struct tmp
 				warn(I, W_NO_CONTAINER_PORT, p);
 			continue;
 		}
+		check_fields(I, p, f_cport, "a container port");
 		long v = 0;
 		if (!is_null(cp) && !want_int(I, cp, "containerPort", &v))
 			continue;
@@ -764,6 +957,7 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 {
 	if (!want_map(I, spec, "spec"))
 		return;
+	check_fields(I, spec, f_podspec, "a pod spec");
 	t->host_network = is_true(get(spec, "hostNetwork"));
 	const char *nn = want_str(I, get(spec, "nodeName"), "spec.nodeName");
 	if (nn && *nn)
@@ -774,6 +968,8 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 		for (size_t i = 0; i < nitems(init); i++) {
 			const struct knode *c = &init->kids[i];
 			position++;
+			if (!(sc(get(c, "restartPolicy")) && strcmp(sc(get(c, "restartPolicy")), "Always") == 0))
+				check_fields(I, c, f_container, "a container"); /* read_container checks the others */
 			const char *rp = sc(get(c, "restartPolicy"));
 			if (rp && strcmp(rp, "Always") == 0)
 				read_container(I, c, position, t);
@@ -869,11 +1065,14 @@ read_workload(struct imp *I, const struct knode *obj, struct korigin *o)
 	read_owner(I, meta, &ok, &on);
 	if (ok)
 		owner_add(I, ok, w->ns, on);
+	check_fields(I, spec, f_wlspec, "a workload spec");
 	w->replicas = 1;
 	const struct knode *tmpl = get(spec, "template");
 	if (strcmp(w->kind, "DaemonSet") == 0) {
 		w->replicas = -1;
 	} else if (strcmp(w->kind, "CronJob") == 0) {
+		check_fields(I, get(spec, "jobTemplate"), f_template, "a CronJob's jobTemplate");
+		check_fields(I, get(get(spec, "jobTemplate"), "spec"), f_wlspec, "a workload spec");
 		tmpl = get(get(get(spec, "jobTemplate"), "spec"), "template");
 	} else {
 		const struct knode *r = get(spec, strcmp(w->kind, "Job") == 0 ? "parallelism" : "replicas");
@@ -882,6 +1081,8 @@ read_workload(struct imp *I, const struct knode *obj, struct korigin *o)
 			w->replicas = 0;
 		}
 	}
+	check_fields(I, tmpl, f_template, "a pod template");
+	check_fields(I, get(tmpl, "metadata"), f_meta, "metadata");
 	read_labels(I, get(get(tmpl, "metadata"), "labels"), &w->t.labels, "template labels");
 	read_podspec(I, get(tmpl, "spec"), &w->t);
 	if (!ident_add(I, get(meta, "name"), &w->o, T_WORKLOAD, (int)I->nwls)) {
@@ -903,6 +1104,8 @@ read_node(struct imp *I, const struct knode *obj, struct korigin *o)
 	n->o = *o;
 	n->name = object_name(I, get(get(obj, "metadata"), "name"), o->name, false);
 	const struct knode *as = get(get(obj, "status"), "addresses");
+	for (size_t i = 0; i < nitems(as); i++)
+		check_fields(I, &as->kids[i], f_node_addr, "a node address");
 	static const char *const order[] = { "InternalIP", "ExternalIP", "Hostname" };
 	for (int k = 0; k < 3 && !n->has_addr; k++)
 		for (size_t i = 0; i < nitems(as); i++) {
@@ -940,6 +1143,7 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	const char *cip = sc(get(spec, "clusterIP"));
 	if (!ident_add(I, get(meta, "name"), o, T_OTHER, 0))
 		return;
+	check_fields(I, spec, f_svcspec, "a Service spec");
 	if (type && strcmp(type, "ExternalName") == 0) {
 		warn(I, W_EXTERNAL_NAME, obj);
 		return;
@@ -970,6 +1174,7 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	if (want_seq(I, ports, "spec.ports"))
 		for (size_t i = 0; i < nitems(ports); i++) {
 			const struct knode *p = &ports->kids[i];
+			check_fields(I, p, f_sport, "a service port");
 			struct ksport k = { 0 };
 			bool ok = port_num(I, get(p, "port"), "port", &k.port);
 			ok &= proto_of(I, get(p, "protocol"), &k.proto);
@@ -989,6 +1194,12 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 				s->ports[s->nports++] = k;
 			}
 		}
+	if (s->nports == 0) {
+		warn(I, W_NO_SERVICE_PORT, is_null(ports) ? obj : ports);
+		free(s->ports);
+		free(s->selector.v);
+		return;
+	}
 	I->nsvcs++;
 }
 
@@ -1028,7 +1239,10 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 			return;
 		}
 		const struct knode *eps = get(obj, "endpoints"), *ports = get(obj, "ports");
+		for (size_t k = 0; k < nitems(ports); k++)
+			check_fields(I, &ports->kids[k], f_slice_port, "an EndpointSlice port");
 		for (size_t i = 0; i < nitems(eps); i++) {
+			check_fields(I, &eps->kids[i], f_slice_ep, "an EndpointSlice endpoint");
 			const struct knode *as = get(&eps->kids[i], "addresses");
 			for (size_t j = 0; j < nitems(as); j++) {
 				uint32_t a;
@@ -1048,9 +1262,13 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 		const struct knode *subsets = get(obj, "subsets");
 		for (size_t s = 0; s < nitems(subsets); s++) {
 			const struct knode *as = get(&subsets->kids[s], "addresses"), *ports = get(&subsets->kids[s], "ports");
+			check_fields(I, &subsets->kids[s], f_subset, "an Endpoints subset");
+			for (size_t k = 0; k < nitems(ports); k++)
+				check_fields(I, &ports->kids[k], f_slice_port, "an endpoint port");
 			for (size_t j = 0; j < nitems(as); j++) {
 				uint32_t a;
 				const struct knode *ip = get(&as->kids[j], "ip");
+				check_fields(I, &as->kids[j], f_ep_addr, "an endpoint address");
 				if (sc(ip) && strchr(sc(ip), ':')) {
 					warn(I, W_IPV6_ENDPOINT, ip);
 					continue;
@@ -1077,12 +1295,14 @@ read_selector(struct imp *I, const struct knode *n, struct ksel *s)
 {
 	if (!want_map(I, n, "a label selector"))
 		return;
+	check_fields(I, n, f_selector, "a label selector");
 	read_labels(I, get(n, "matchLabels"), &s->match, "matchLabels");
 	const struct knode *ex = get(n, "matchExpressions");
 	if (!want_seq(I, ex, "matchExpressions"))
 		return;
 	for (size_t i = 0; i < nitems(ex); i++) {
 		const struct knode *e = &ex->kids[i], *op = get(e, "operator"), *vals = get(e, "values");
+		check_fields(I, e, f_requirement, "a selector requirement");
 		const char *key = sc(get(e, "key")), *ops = sc(op);
 		if (key == NULL || !label_key_ok(key)) {
 			err(I, get(e, "key") ? get(e, "key") : e, "invalid label key '%s' in matchExpressions",
@@ -1151,11 +1371,13 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 	memset(k, 0, sizeof *k);
 	if (!is_null(r) && !want_map(I, r, dir ? "an egress rule" : "an ingress rule"))
 		return;
+	check_fields(I, r, dir ? f_egress : f_ingress, dir ? "an egress rule" : "an ingress rule");
 	const struct knode *peers = get(r, dir ? "to" : "from"), *ports = get(r, "ports");
 	size_t v6 = 0;
 	if (want_seq(I, peers, dir ? "to" : "from"))
 		for (size_t i = 0; i < nitems(peers); i++) {
 			const struct knode *pe = &peers->kids[i];
+			check_fields(I, pe, f_peer, "a policy peer");
 			struct kpeer x = { 0 };
 			const struct knode *ps = get(pe, "podSelector"), *ns = get(pe, "namespaceSelector"),
 					   *ib = get(pe, "ipBlock");
@@ -1164,6 +1386,7 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 					err(I, ib, "an ipBlock peer may not have a podSelector or namespaceSelector");
 					continue;
 				}
+				check_fields(I, ib, f_ipblock, "an ipBlock");
 				bool is6;
 				x.cidr = read_cidr(I, get(ib, "cidr"), &is6);
 				if (is6) {
@@ -1177,6 +1400,16 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 				x.except = aalloc(&I->a, (nitems(ex) + 1) * sizeof *x.except);
 				for (size_t j = 0; j < nitems(ex); j++) {
 					const char *c = read_cidr(I, &ex->kids[j], &is6);
+					uint32_t bnet, enet;
+					int blen, elen;
+					if (c && addr_parse_prefix(x.cidr, &bnet, &blen, NULL) &&
+					    addr_parse_prefix(c, &enet, &elen, NULL) &&
+					    (elen <= blen || !addr_in_prefix(enet, bnet, blen))) {
+						/* Kubernetes refuses it too: a strict subset of cidr */
+						err(I, &ex->kids[j], "except %s is not inside the ipBlock's cidr %s (a strict subset of it)",
+						    c, x.cidr);
+						c = NULL;
+					}
 					if (c)
 						x.except[x.nexcept++] = c;
 				}
@@ -1202,6 +1435,7 @@ read_rule(struct imp *I, const struct knode *r, int dir, struct kpolicy *p)
 	if (want_seq(I, ports, "ports"))
 		for (size_t i = 0; i < nitems(ports); i++) {
 			const struct knode *pp = &ports->kids[i], *pn = get(pp, "port"), *ep = get(pp, "endPort");
+			check_fields(I, pp, f_pport, "a policy port");
 			struct kpport x = { 0 };
 			bool ok = proto_of(I, get(pp, "protocol"), &x.proto);
 			if (!is_null(pn)) {
@@ -1246,6 +1480,7 @@ read_policy(struct imp *I, const struct knode *obj, struct korigin *o)
 	p->ns = o->ns;
 	const struct knode *meta = get(obj, "metadata"), *spec = get(obj, "spec");
 	p->name = object_name(I, get(meta, "name"), o->name, false);
+	check_fields(I, spec, f_polspec, "a NetworkPolicy spec");
 	read_selector(I, get(spec, "podSelector"), &p->pod_sel);
 	const struct knode *types = get(spec, "policyTypes");
 	if (want_seq(I, types, "policyTypes")) {
@@ -1344,6 +1579,8 @@ on_object(void *ctx, const char *file, const struct knode *obj, const char *list
 		free(from_list);
 		return 0;
 	}
+	check_fields(I, obj, k == K_SLICE ? f_slice : k == K_ENDPOINTS ? f_endpoints : f_object, "an object");
+	check_fields(I, meta, f_meta, "metadata");
 	I->objects++;
 	struct korigin o = { pos_of(I, obj), intern_kind(I, kind), NULL, astrdup(&I->a, name) };
 	free(from_list);
@@ -1766,11 +2003,20 @@ pods_resolve(struct imp *I)
 		int fixed = w->t.node_name ? node_find(I, w->t.node_name) : -1;
 		bool ds = w->replicas < 0, sts = strcmp(w->kind, "StatefulSet") == 0;
 		size_t n = ds ? I->nnodes : (size_t)w->replicas;
+		if (n > I->opts->max_pods || I->synthesized + n > I->opts->max_pods) {
+			err_pos(I, &w->o.pos, "%s %s/%s would bring the pods to synthesize above %zu (Kubernetes' limit "
+					      "is 150,000 pods in a cluster): lower its replicas",
+				w->kind, w->ns, w->o.name, I->opts->max_pods);
+			ok = false;
+			break;
+		}
 		for (size_t r = 0; r < n; r++) {
 			const char *name = ds ? aprintf(&I->a, "%s/%s-%s", w->ns, w->name, I->nodes[r].name)
 				       : aprintf(&I->a, "%s/%s-%zu", w->ns, w->name, sts ? r : r + 1);
 			struct kpod k = { w->o, w->ns, name, wl, &w->t, -1, 0, false };
 			synthesize(I, &k, ds ? (int)r : fixed, &pc, &rr, &ok);
+			if (I->subnet_full)
+				break; /* said once; the rest would fail the same way */
 		}
 	}
 	return ok;
@@ -1943,7 +2189,7 @@ void
 import_opts_default(struct import_opts *o)
 {
 	*o = (struct import_opts){ 3, "192.168.0.0/16", "10.244.0.0/16", "10.96.0.0/12", NULL, false, false,
-				   IMPORT_DEFAULT_MAX_INPUT };
+				   IMPORT_DEFAULT_MAX_INPUT, IMPORT_DEFAULT_MAX_PODS };
 }
 
 static const char *
@@ -2072,7 +2318,8 @@ report_warnings(struct imp *I)
 	for (int w = 0; w < W_COUNT; w++)
 		if (I->warn_count[w])
 			diag_warning_at(I->d, I->warn_first[w].file, I->warn_first[w].line, I->warn_first[w].col,
-					"%s (%zu in all, the first here)", warn_text[w], I->warn_count[w]);
+					"%s (%zu in all, the first here%s%s)", warn_text[w], I->warn_count[w],
+					w == W_UNKNOWN_FIELD ? ": " : "", w == W_UNKNOWN_FIELD ? I->unknown_detail : "");
 }
 
 struct import_result {
@@ -2088,7 +2335,8 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < ninputs; i++) {
-		int r = I->stdin_sniffed && strcmp(inputs[i], "-") == 0
+		int r = I->buf ? kube_read_buffer(inputs[i], I->buf, I->buflen, &lim, I->d, on_object, I)
+			: I->stdin_sniffed && strcmp(inputs[i], "-") == 0
 				? kube_read_stream("<stdin>", stdin, I->stdin_head, I->stdin_headlen, &lim, I->d, on_object, I)
 				: kube_read(inputs[i], &lim, I->d, on_object, I);
 		if (r > rc)
@@ -2184,6 +2432,7 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->ids = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
+	fieldsets_sort();
 }
 
 /* The parser's messages about the generated XML, cited at the object
@@ -2264,6 +2513,30 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 			rc = st == SPEC_OK ? 0 : 2;
 		}
 	}
+	if (rc == 0 && xml) {
+		*xml = res.xml;
+		*len = res.len;
+	} else {
+		free(res.xml);
+	}
+	free(res.map);
+	imp_free(&I);
+	return rc;
+}
+
+int
+import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
+		  char **xml, size_t *len)
+{
+	struct imp I;
+	imp_init(&I, o, d);
+	I.buf = buf;
+	I.buflen = buflen;
+	char *in[1] = { (char *)name };
+	struct import_result res = { 0 };
+	int rc = run(&I, in, 1, &res);
+	if (rc == 0)
+		report_warnings(&I);
 	if (rc == 0 && xml) {
 		*xml = res.xml;
 		*len = res.len;
@@ -2526,11 +2799,14 @@ import_main(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	/* Not parsed again here: at Kubernetes' limits that costs as much as
-	 * `validate` (model_finish), and the XML is valid by construction;
-	 * every other command parses what import_load writes and cites any
-	 * problem at the YAML. */
-	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	/* The XML is parsed again, as every other command will parse it: one
+	 * truth, and any problem the parser finds is cited at the YAML here,
+	 * before anyone reads the file. Since the model's service backends
+	 * scan one namespace, that costs about what `validate` does (3 of 40
+	 * CPU s at Kubernetes' limits). */
+	struct model *m = NULL;
+	int rc = import_do(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len, &m, NULL, 0);
+	model_free(m);
 	diag_print(d, stderr);
 	diag_free(d);
 	if (rc == 0)

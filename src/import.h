@@ -27,7 +27,12 @@ struct import_opts {
 	bool no_kubelet;         /* --no-kubelet */
 	bool quiet;              /* --quiet: errors only, no summary */
 	size_t max_input;        /* --max-input-size */
+	size_t max_pods;         /* pods that workloads may synthesize, in all */
 };
+
+/* max_pods' default: Kubernetes' own limit is 150,000 pods per cluster;
+ * replicas: 2000000000 must be an error, not hours of work. */
+#define IMPORT_DEFAULT_MAX_PODS ((size_t)1000000)
 
 /* The defaults of k8snet(1), KUBERNETES INPUT (3 nodes, 192.168.0.0/16, 10.244.0.0/16,
  * 10.96.0.0/12, 4G). */
@@ -47,6 +52,10 @@ bool import_is_kube(const char *path);
  * (I/O). */
 int import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d,
 	       FILE *summary, char **xml, size_t *len);
+
+/* The same on len bytes in memory named name (the fuzzer's entry). */
+int import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o,
+		      struct diag *d, char **xml, size_t *len);
 
 /* Every other command's SPEC when it is Kubernetes input: import in memory
  * with the default options (max_input: --max-input-size), then parse the

@@ -790,7 +790,8 @@ read_path(const char *path, const struct kube_limits *lim, struct diag *d, kube_
 		return one_file(path, path, lim, d, fn, ctx, events);
 	struct paths ps = { 0 };
 	int rc = collect(path, &ps, d);
-	qsort(ps.p, ps.n, sizeof *ps.p, by_bytes);
+	if (ps.n > 1) /* never qsort(NULL, 0, ...): a folder without YAML (UBSan) */
+		qsort(ps.p, ps.n, sizeof *ps.p, by_bytes);
 	size_t i = 0;
 	for (; i < ps.n; i++) {
 		int one = one_file(ps.p[i], ps.p[i], lim, d, fn, ctx, events);

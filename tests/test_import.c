@@ -401,6 +401,187 @@ test_import_created_node_takes_the_host_ip(void **state)
 	free(xml);
 }
 
+/* Each map the importer interprets warns about a key Kubernetes does not
+ * know there (one warning line for all, the first one named, with a
+ * guess); the importer goes on as Kubernetes does, ignoring it. */
+static void
+test_import_unknown_fields(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *yaml, *detail;
+	} cases[] = {
+		{ "kind: Pod\nmetadata: {name: a, lables: {app: a}}\n", "'lables' in metadata; did you mean 'labels'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspek: {}\n", "'spek' in an object; did you mean 'spec'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspec: {hostNetwerk: true}\n",
+		  "'hostNetwerk' in a pod spec; did you mean 'hostNetwork'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, prots: []}]}\n",
+		  "'prots' in a container; did you mean 'ports'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, ports: [{contianerPort: 80}]}]}\n",
+		  "'contianerPort' in a container port; did you mean 'containerPort'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspec: {initContainers: [{name: c, restartPolicyy: Always}]}\n",
+		  "'restartPolicyy' in a container; did you mean 'restartPolicy'?" },
+		{ "kind: Pod\nmetadata: {name: a, ownerReferences: [{kind: ReplicaSet, name: r, controler: true}]}\n",
+		  "'controler' in an ownerReference; did you mean 'controller'?" },
+		{ "kind: Deployment\nmetadata: {name: a}\nspec: {replica: 2}\n",
+		  "'replica' in a workload spec; did you mean 'replicas'?" },
+		{ "kind: Deployment\nmetadata: {name: a}\nspec: {template: {metdata: {}}}\n",
+		  "'metdata' in a pod template; did you mean 'metadata'?" },
+		{ "kind: CronJob\nmetadata: {name: a}\nspec: {jobTemplate: {spec: {templat: {}}}}\n",
+		  "'templat' in a workload spec; did you mean 'template'?" },
+		{ "kind: Service\nmetadata: {name: a}\nspec: {selecter: {app: a}, ports: [{port: 80}]}\n",
+		  "'selecter' in a Service spec; did you mean 'selector'?" },
+		{ "kind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80, targetport: 8080}]}\n",
+		  "'targetport' in a service port; did you mean 'targetPort'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelecter: {}}\n",
+		  "'podSelecter' in a NetworkPolicy spec; did you mean 'podSelector'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, policyType: [Ingress]}\n",
+		  "'policyType' in a NetworkPolicy spec; did you mean 'policyTypes'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {matchLabel: {a: b}}}\n",
+		  "'matchLabel' in a label selector; did you mean 'matchLabels'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {matchExpressions: [{key: a, "
+		  "operator: Exists, valus: []}]}}\n",
+		  "'valus' in a selector requirement; did you mean 'values'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, ingress: [{form: []}]}\n",
+		  "'form' in an ingress rule; did you mean 'from'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, egress: [{too: []}]}\n",
+		  "'too' in an egress rule; did you mean 'to'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, ingress: [{from: [{podSelector: {}, "
+		  "namespaceSelecter: {}}]}]}\n",
+		  "'namespaceSelecter' in a policy peer; did you mean 'namespaceSelector'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, ingress: [{from: [{ipBlock: "
+		  "{cidr: 10.0.0.0/8, exept: []}}]}]}\n",
+		  "'exept' in an ipBlock; did you mean 'except'?" },
+		{ "kind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, ingress: [{ports: [{port: 80, "
+		  "endport: 90}]}]}\n",
+		  "'endport' in a policy port; did you mean 'endPort'?" },
+		{ "kind: EndpointSlice\nmetadata: {name: a-1, labels: {kubernetes.io/service-name: a}}\n"
+		  "endpoints: [{adresses: [10.0.0.1]}]\n",
+		  "'adresses' in an EndpointSlice endpoint; did you mean 'addresses'?" },
+		{ "kind: EndpointSlice\nmetadata: {name: a-1, labels: {kubernetes.io/service-name: a}}\n"
+		  "ports: [{prot: 80}]\n",
+		  "'prot' in an EndpointSlice port; did you mean 'port'?" },
+		{ "kind: Endpoints\nmetadata: {name: a}\nsubsets: [{adresses: []}]\n",
+		  "'adresses' in an Endpoints subset; did you mean 'addresses'?" },
+		{ "kind: Endpoints\nmetadata: {name: a}\nsubsets: [{addresses: [{ip: 10.0.0.1, nodename: n}]}]\n",
+		  "'nodename' in an endpoint address; did you mean 'nodeName'?" },
+		{ "kind: Node\nmetadata: {name: n}\nstatus: {addresses: [{type: InternalIP, adress: 10.0.0.1}]}\n",
+		  "'adress' in a node address; did you mean 'address'?" },
+		{ "kind: Pod\nmetadata: {name: a}\nspec: {xyzzy: 1}\n", "'xyzzy' in a pod spec)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *msgs;
+		int rc;
+		free(imp(cases[i].yaml, NULL, &msgs, &rc));
+		if (strstr(msgs, cases[i].detail) == NULL || rc != 0)
+			fprintf(stderr, "case %zu (rc %d):\n%s", i, rc, msgs);
+		assert_int_equal(rc, 0);
+		HAS(msgs, "warning: unknown fields: ignored, as Kubernetes ignores them (1 in all, the first here: ");
+		HAS(msgs, cases[i].detail);
+		free(msgs);
+	}
+	/* Every field a kubectl dump holds is known (status subtrees and maps
+	 * the importer does not read are not checked). */
+	char *msgs;
+	free(imp("kind: Pod\n"
+		 "metadata: {name: a, namespace: n, uid: u, resourceVersion: '1', creationTimestamp: null,\n"
+		 "  generateName: a-, labels: {app: a}, annotations: {x: y}, managedFields: [{manager: m}],\n"
+		 "  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: r, uid: u, controller: true,\n"
+		 "    blockOwnerDeletion: true}]}\n"
+		 "spec:\n"
+		 "  containers: [{name: c, image: i, imagePullPolicy: Always, resources: {}, env: [{name: X}],\n"
+		 "    volumeMounts: [], terminationMessagePath: /dev/termination-log, terminationMessagePolicy: File,\n"
+		 "    ports: [{containerPort: 80, protocol: TCP, name: http}], readinessProbe: {tcpSocket: {port: 80}}}]\n"
+		 "  dnsPolicy: ClusterFirst, enableServiceLinks: true, nodeName: n1, preemptionPolicy: Never,\n"
+		 "  priority: 0, restartPolicy: Always, schedulerName: default-scheduler, securityContext: {},\n"
+		 "  serviceAccount: default, serviceAccountName: default, terminationGracePeriodSeconds: 30,\n"
+		 "  tolerations: [{key: k, operator: Exists, effect: NoExecute, tolerationSeconds: 300}],\n"
+		 "  volumes: [{name: v, projected: {sources: []}}]}\n"
+		 "status: {phase: Running, podIP: 10.244.1.2, podIPs: [{ip: 10.244.1.2}], hostIP: 10.0.0.1,\n"
+		 "  conditions: [{type: Ready, status: 'True'}], qosClass: BestEffort}\n",
+		 NULL, &msgs, NULL));
+	HASNT(msgs, "unknown fields");
+	free(msgs);
+}
+
+/* What the mapping fuzzer (fuzz/fuzz_import_map.c) found import accepting
+ * and the spec parser refusing: one truth, so import decides first. */
+static void
+test_import_what_the_parser_would_refuse(void **state)
+{
+	(void)state;
+	char *msgs;
+	int rc;
+	/* a service without ports: Kubernetes refuses it, the spec needs one */
+	char *xml = imp("kind: Service\nmetadata: {name: s}\nspec: {selector: {app: a}}\n"
+			"---\nkind: Pod\nmetadata: {name: a, labels: {app: a}}\n",
+			NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HASNT(xml, "<service");
+	HAS(msgs, "t.yaml:1:1: warning: services without ports (which Kubernetes refuses) have nothing to forward: "
+		  "skipped (1 in all, the first here)");
+	free(xml);
+	free(msgs);
+	/* a label key twice (in a map of a few keys, and of many) */
+	xml = imp("kind: Pod\nmetadata: {name: a, labels: {tier: a, tier: b}}\n", NULL, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "t.yaml:2:39: error: label key 'tier' is given twice in metadata.labels");
+	free(msgs);
+	char big[2048] = "kind: Pod\nmetadata:\n  name: a\n  labels:\n";
+	for (int i = 0; i < 40; i++)
+		snprintf(big + strlen(big), sizeof big - strlen(big), "    k%d: v\n", i);
+	strcat(big, "    k7: w\n");
+	xml = imp(big, NULL, &msgs, &rc);
+	assert_null(xml);
+	HAS(msgs, "t.yaml:45:5: error: label key 'k7' is given twice in metadata.labels");
+	free(msgs);
+	/* an except outside its cidr, or equal to it */
+	xml = imp("kind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n"
+		  "  - from: [{ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24, 10.0.0.0/16, 10.0.1.0/24]}}]\n",
+		  NULL, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "error: except 10.1.0.0/24 is not inside the ipBlock's cidr 10.0.0.0/16");
+	HAS(msgs, "error: except 10.0.0.0/16 is not inside the ipBlock's cidr 10.0.0.0/16");
+	HASNT(msgs, "10.0.1.0/24 is not");
+	free(msgs);
+	/* a name Kubernetes would refuse is rewritten within the spec's rule,
+	 * each dot-separated part too (at most 63 characters) */
+	char longname[256];
+	snprintf(longname, sizeof longname,
+		 "kind: NetworkPolicy\nmetadata: {name: \"A%070d.b\"}\nspec: {podSelector: {}}\n", 0);
+	xml = imp(longname, NULL, &msgs, &rc);
+	assert_int_equal(rc, 0);
+	HAS(xml, "<policy name=\"a00000000000000000000000000000000000000000000000000000000000000.b\"");
+	free(xml);
+	free(msgs);
+	/* a port name that starts with a digit, which the spec reads as a number */
+	xml = imp("kind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80, targetPort: 3http}]}\n", NULL, &msgs,
+		  &rc);
+	assert_null(xml);
+	HAS(msgs, "t.yaml:3:39: error: targetPort '3http': a port name that starts with a digit is not supported yet");
+	free(msgs);
+	/* replicas beyond what can be synthesized: an error, not hours */
+	struct import_opts o;
+	import_opts_default(&o);
+	xml = imp("kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2000000000\n"
+		  "  template: {spec: {hostNetwork: true, containers: [{name: c}]}}\n",
+		  &o, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "t.yaml:1:1: error: Deployment default/web would bring the pods to synthesize above 1000000");
+	free(msgs);
+	/* a full subnet is said once, and the rest of the replicas not tried */
+	xml = imp("kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 900000\n"
+		  "  template: {spec: {containers: [{name: c}]}}\n",
+		  &o, &msgs, &rc);
+	assert_null(xml);
+	assert_int_equal(rc, 2);
+	HAS(msgs, "is full: widen --pod-cidr");
+	free(msgs);
+}
+
 int
 main(void)
 {
@@ -420,6 +601,8 @@ main(void)
 		cmocka_unit_test(test_import_node_addresses_and_names),
 		cmocka_unit_test(test_import_endpoint_slices_before_endpoints),
 		cmocka_unit_test(test_import_created_node_takes_the_host_ip),
+		cmocka_unit_test(test_import_unknown_fields),
+		cmocka_unit_test(test_import_what_the_parser_would_refuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

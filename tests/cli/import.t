@@ -276,6 +276,8 @@ $ k8snet import - --nodes 1 --no-kubelet
 >   </policy>
 > </cluster>
 ! import: 1 object read (1 NetworkPolicy); pods: 0 live, 0 synthesized; 1 node
+! <stdin>:1:1: warning: policy 'db' selects no pod: no pod of namespace 'data' matches its pod-selector
+! <stdin>:1:1: warning: a <from> of policy 'db' matches no pod: its namespace-selector matches no namespace
 ! <stdin>:11:20: warning: IPv6 ipBlocks are not modelled: dropped (2 in all, the first here)
 ! <stdin>:16:7: warning: policy rules left with only IPv6 peers: dropped (never widened to everyone) (1 in all, the first here)
 ! <stdin>:18:29: warning: CIDRs with host bits set: masked (1 in all, the first here)
@@ -321,6 +323,32 @@ $ k8snet import - --nodes 1 --no-kubelet
 ! import: 1 object read (1 Pod); pods: 0 live, 1 synthesized; 1 node
 ! <stdin>:2:18: warning: names that Kubernetes would refuse: lowercased, other characters written '-' (1 in all, the first here)
 ! <stdin>:3:55: warning: quoted numbers where Kubernetes wants a number: read as that number (1 in all, the first here)
+
+# unknown fields (Kubernetes ignores them, so does import): one warning
+# for all, at the first, with a guess; each map the importer reads is checked
+$ k8snet import - --nodes 1 --no-kubelet >/dev/null
+< kind: Pod
+< metadata: {name: web, labels: {app: web}}
+< spec:
+<   containers:
+<   - name: c
+<     ports:
+<     - contianerPort: 8080
+<       protocol: TCP
+< ---
+< kind: NetworkPolicy
+< metadata: {name: p}
+< spec:
+<   podSelecter: {matchLabels: {app: web}}
+<   policyType: [Ingress]
+<   ingress:
+<   - from:
+<     - namespaceSelector: {matchLabel: {team: a}}
+<     ports:
+<     - {port: 80, protocl: TCP}
+! import: 2 objects read (1 Pod, 1 NetworkPolicy); pods: 0 live, 1 synthesized; 1 node
+! <stdin>:7:7: warning: ports entries without containerPort (or 0) open nothing (1 in all, the first here)
+! <stdin>:7:7: warning: unknown fields: ignored, as Kubernetes ignores them (5 in all, the first here: 'contianerPort' in a container port; did you mean 'containerPort'?)
 
 # a service name with no letter at its ends is trimmed, so that the spec stays valid
 $ k8snet import - --nodes 1 --no-kubelet --quiet | grep '<service'
