@@ -912,6 +912,13 @@ read_container(struct imp *I, const struct knode *c, size_t position, struct tmp
 	} else {
 		k->name = object_name(I, nm, name, true);
 	}
+	/* Kubernetes refuses a pod whose containers share a name; the spec
+	 * would refuse the two processes of the same name. */
+	for (size_t i = 0; i + 1 < t->nctrs; i++)
+		if (strcmp(t->ctrs[i].name, k->name) == 0) {
+			err(I, nm != NULL ? nm : c, "container name '%s' is used twice in the pod", k->name);
+			break;
+		}
 	const struct knode *ports = get(c, "ports");
 	if (!want_seq(I, ports, "ports"))
 		return;

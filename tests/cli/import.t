@@ -569,3 +569,9 @@ $ mkdir bin && printf '#!/bin/sh\necho "error: You must be logged in to the serv
 $ echo old >target.xml; ln -s target.xml link.xml; k8snet import samples/k8s --quiet -o link.xml; test -L link.xml && echo link; grep -c '<cluster ' target.xml
 > link
 > 1
+
+# Two containers of one pod with the same name: Kubernetes refuses the
+# pod, and so does import, at the second name (found by fuzz_import_map).
+$ printf 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c1\n  - name: c1\n' | k8snet import -
+? 2
+! <stdin>:6:11: error: container name 'c1' is used twice in the pod
