@@ -875,6 +875,30 @@ owner_named(struct imp *I, const char *kind, const char *ns, const char *name)
 	return found;
 }
 
+static bool
+owner_kind_ok(const char *k)
+{
+	size_t n = strlen(k);
+	if (n == 0 || n > 63 || !((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z')))
+		return false;
+	for (; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || (*k >= '0' && *k <= '9')))
+			return false;
+	return true;
+}
+
+static bool
+owner_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 253)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f || *s == '/')
+			return false;
+	return true;
+}
+
 /* The first ownerReference with controller: true whose kind is not Node. */
 static void
 read_owner(struct imp *I, const struct knode *meta, const char **kind, const char **name)
@@ -891,6 +915,16 @@ read_owner(struct imp *I, const struct knode *meta, const char **kind, const cha
 			continue;
 		if (n == NULL)
 			continue;
+		/* The spec's workload rule (k8snet-spec(5)): a kind of letters
+		 * and digits, a name without spaces or '/'. */
+		if (k != NULL && !owner_kind_ok(k)) {
+			err(I, get(r, "kind"), "invalid ownerReference kind '%s' (1 to 63 letters and digits, starting with a letter)", k);
+			return;
+		}
+		if (!owner_name_ok(n)) {
+			err(I, get(r, "name"), "invalid ownerReference name '%s' (1 to 253 printable characters, no space or '/')", n);
+			return;
+		}
 		*kind = astrdup(&I->a, k ? k : "Pod");
 		*name = astrdup(&I->a, n);
 		return;

@@ -199,11 +199,12 @@ stage_fuzz() {
 		return 1
 	}
 	# libFuzzer prints its stats after each run: seeds, then fuzzing,
-	# for fuzz_spec and then fuzz_import
+	# for fuzz_spec, fuzz_import and fuzz_import_map
 	local runs
 	runs=($(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log"))
 	say "fuzz: spec: ${runs[1]:-?} inputs run in ${fuzz_time} s after $(find "$work/fuzz/fuzz/seeds" -type f | wc -l) seeds replayed; $(find "$work/fuzz/fuzz/corpus-run" -type f | wc -l) new corpus inputs; no crash, leak or mismatch"
 	say "fuzz: import: ${runs[3]:-?} inputs run in ${fuzz_time} s; $(find "$work/fuzz/fuzz/import-run" -type f | wc -l) new corpus inputs; no crash or leak"
+	say "fuzz: import mapping: ${runs[5]:-?} inputs (fixed seed); whatever import accepted, the spec parser accepted"
 }
 
 stage_coverage() {
