@@ -111,6 +111,7 @@ enum warn {
 	W_DUP_PORT_NAME,
 	W_UNKNOWN_FIELD,
 	W_NO_SERVICE_PORT,
+	W_POD_RENAMED,
 	W_COUNT
 };
 
@@ -134,6 +135,8 @@ static const char *const warn_text[W_COUNT] = {
 	[W_DUP_PORT_NAME] = "port names used twice in one pod: the later ones unnamed",
 	[W_UNKNOWN_FIELD] = "unknown fields: ignored, as Kubernetes ignores them",
 	[W_NO_SERVICE_PORT] = "services without ports (which Kubernetes refuses) have nothing to forward: skipped",
+	[W_POD_RENAMED] = ("pod names taken by another pod of the namespace (two workloads of one name, or "
+			   "names equal once lowercased): renamed with the first free suffix -2, -3, ..."),
 };
 
 struct skipped {
@@ -244,6 +247,9 @@ struct imp {
 	struct kpod *pods;
 	size_t npods, pods_cap;
 	size_t live, synthesized;
+	struct hash *pod_names; /* "NS/NAME" of placed pods -> index in pod_name_keys */
+	const char **pod_name_keys;
+	size_t npod_names, pod_name_cap;
 	bool subnet_full; /* said once */
 	struct hash *addrs; /* address -> index into addr_owner */
 	struct { uint32_t addr; const char *what; struct pos pos; } *addr_owner;
@@ -1963,6 +1969,37 @@ pod_addr(struct imp *I, int k, const struct cidr *pc, uint32_t *out, struct pos 
 	return true;
 }
 
+/* Pod names are unique in a namespace, but two workloads of one name
+ * (a StatefulSet and a Deployment "db": db-1 each) or names equal once
+ * lowercased would give two pods one name: the later one gets the first
+ * free suffix, deterministically, with a warning (README, "Import"). */
+static void
+pod_name_unique(struct imp *I, struct kpod *p)
+{
+	if (!I->pod_names)
+		I->pod_names = hash_new();
+	const char *name = p->name;
+	for (unsigned k = 2;; k++) {
+		uint64_t h = hash_string(name);
+		size_t it = 0;
+		int v;
+		while ((v = hash_next(I->pod_names, h, &it)) >= 0)
+			if (strcmp(I->pod_name_keys[v], name) == 0)
+				break;
+		if (v < 0) {
+			xgrow(&I->pod_name_keys, &I->pod_name_cap, I->npod_names + 1, sizeof *I->pod_name_keys);
+			I->pod_name_keys[I->npod_names] = name;
+			hash_add(I->pod_names, h, (int)I->npod_names++);
+			if (name != p->name) {
+				warn_pos(I, W_POD_RENAMED, p->o.pos);
+				p->name = name;
+			}
+			return;
+		}
+		name = aprintf(&I->a, "%s-%u", p->name, k);
+	}
+}
+
 static void
 synthesize(struct imp *I, struct kpod *p, int node, const struct cidr *pc, size_t *rr, bool *ok)
 {
@@ -2014,13 +2051,26 @@ pods_resolve(struct imp *I)
 			continue;
 		ok &= claim(I, p->ip, aprintf(&I->a, "pod %s/%s", p->ns, p->name), p->ip_pos);
 	}
+	/* Pod objects name themselves: their names are taken before any
+	 * workload's synthesized pod is named. */
+	const char **pname = xcalloc(I->npodobjs ? I->npodobjs : 1, sizeof *pname);
+	for (size_t i = 0; i < I->norder; i++) {
+		if (I->order[i].type != T_POD)
+			continue;
+		struct kpodobj *p = &I->podobjs[I->order[i].idx];
+		if (p->completed)
+			continue;
+		struct kpod k = { .o = p->o, .name = aprintf(&I->a, "%s/%s", p->ns, p->name) };
+		pod_name_unique(I, &k);
+		pname[I->order[i].idx] = k.name;
+	}
 	size_t rr = 0;
 	for (size_t i = 0; i < I->norder; i++) {
 		if (I->order[i].type == T_POD) {
 			struct kpodobj *p = &I->podobjs[I->order[i].idx];
 			if (p->completed)
 				continue;
-			struct kpod k = { p->o, p->ns, aprintf(&I->a, "%s/%s", p->ns, p->name),
+			struct kpod k = { p->o, p->ns, pname[I->order[i].idx],
 					  p->owner ? p->owner : aprintf(&I->a, "Pod/%s", p->name), &p->t, -1, 0, false };
 			int node = p->t.node_name ? node_find(I, p->t.node_name) : -1;
 			if (p->has_ip) {
@@ -2055,11 +2105,13 @@ pods_resolve(struct imp *I)
 			const char *name = ds ? aprintf(&I->a, "%s/%s-%s", w->ns, w->name, I->nodes[r].name)
 				       : aprintf(&I->a, "%s/%s-%zu", w->ns, w->name, sts ? r : r + 1);
 			struct kpod k = { w->o, w->ns, name, wl, &w->t, -1, 0, false };
+			pod_name_unique(I, &k);
 			synthesize(I, &k, ds ? (int)r : fixed, &pc, &rr, &ok);
 			if (I->subnet_full)
 				break; /* said once; the rest would fail the same way */
 		}
 	}
+	free(pname);
 	return ok;
 }
 
@@ -2333,6 +2385,8 @@ imp_free(struct imp *I)
 	hash_free(I->ids);
 	hash_free(I->addrs);
 	hash_free(I->node_names);
+	hash_free(I->pod_names);
+	free(I->pod_name_keys);
 	arena_free(&I->a);
 }
 

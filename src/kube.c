@@ -438,6 +438,49 @@ on_start(struct reader *r, const yaml_event_t *ev, enum knode_type type)
 	r->frames[r->nframes++] = (struct frame){ type, line, col, r->npend, 1, 1, anchor_name(r, anchor) };
 }
 
+static int
+cmp_key(const void *a, const void *b)
+{
+	const struct knode *x = *(const struct knode *const *)a, *y = *(const struct knode *const *)b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	int c = memcmp(x->str, y->str, x->len);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* A key twice in one mapping: Kubernetes' YAML reader refuses it ("key
+ * already set in map"), so the importer must not pick one of the two. */
+static void
+duplicate_keys(struct reader *r, const struct knode *kv, size_t pairs)
+{
+	if (pairs < 2)
+		return;
+	if (pairs <= 16) {
+		for (size_t i = 1; i < pairs; i++)
+			for (size_t j = 0; j < i; j++) {
+				const struct knode *a = &kv[2 * j], *b = &kv[2 * i];
+				if (a->type == KNODE_SCALAR && b->type == KNODE_SCALAR && a->len == b->len &&
+				    memcmp(a->str, b->str, a->len) == 0) {
+					error_at(r, b->line, b->col, "duplicate key '%.80s' (already at line %ld): "
+						 "Kubernetes refuses a key twice in one mapping", b->str, a->line);
+					break;
+				}
+			}
+		return;
+	}
+	const struct knode **k = xcalloc(pairs, sizeof *k);
+	size_t n = 0;
+	for (size_t i = 0; i < pairs; i++)
+		if (kv[2 * i].type == KNODE_SCALAR)
+			k[n++] = &kv[2 * i];
+	qsort(k, n, sizeof *k, cmp_key);
+	for (size_t i = 1; i < n; i++)
+		if (k[i]->len == k[i - 1]->len && memcmp(k[i]->str, k[i - 1]->str, k[i]->len) == 0)
+			error_at(r, k[i]->line, k[i]->col, "duplicate key '%.80s' (already at line %ld): "
+				 "Kubernetes refuses a key twice in one mapping", k[i]->str, k[i - 1]->line);
+	free(k);
+}
+
 static void
 on_end(struct reader *r)
 {
@@ -448,6 +491,8 @@ on_end(struct reader *r)
 		r->items_frame = NONE;
 	} else {
 		n.n = r->npend - f.base;
+		if (f.type == KNODE_MAP)
+			duplicate_keys(r, r->pend + f.base, n.n / 2);
 		if (n.n > 0) {
 			n.kids = arena_alloc(building(r), n.n * sizeof *n.kids);
 			memcpy(n.kids, r->pend + f.base, n.n * sizeof *n.kids);

@@ -357,6 +357,29 @@ $ k8snet import - --nodes 1 --no-kubelet --quiet | grep '<service'
 < spec: {ports: [{port: 80}]}
 >   <service name="web" namespace="default" address="10.96.0.10">
 
+# two workloads of one name (legal: different kinds) would give two pods one
+# name: a Pod object keeps its own name, and a synthesized pod whose name is
+# taken gets the first free suffix, with a warning
+$ k8snet import - --nodes 1 --no-kubelet | grep '<pod'
+< kind: StatefulSet
+< metadata: {name: db}
+< spec: {replicas: 2, template: {spec: {containers: [{name: c}]}}}
+< ---
+< kind: Deployment
+< metadata: {name: db}
+< spec: {template: {spec: {containers: [{name: c}]}}}
+< ---
+< kind: Pod
+< metadata: {name: DB-1}
+< spec: {containers: [{name: c}]}
+>     <pod name="default/db-0" namespace="default" address="10.244.0.1" workload="StatefulSet/db">
+>     <pod name="default/db-1" namespace="default" address="10.244.0.4" workload="Pod/db-1">
+>     <pod name="default/db-1-2" namespace="default" address="10.244.0.2" workload="StatefulSet/db">
+>     <pod name="default/db-1-3" namespace="default" address="10.244.0.3" workload="Deployment/db">
+! import: 3 objects read (1 StatefulSet, 1 Deployment, 1 Pod); pods: 0 live, 4 synthesized; 1 node
+! <stdin>:1:1: warning: pod names taken by another pod of the namespace (two workloads of one name, or names equal once lowercased): renamed with the first free suffix -2, -3, ... (2 in all, the first here)
+! <stdin>:10:18: warning: names that Kubernetes would refuse: lowercased, other characters written '-' (1 in all, the first here)
+
 # ---- every command takes Kubernetes input: one truth ----
 
 $ k8snet import samples/k8s -o k8s.xml --quiet && k8snet reach k8s.xml --format csv >a.csv && k8snet reach samples/k8s --format csv >b.csv 2>/dev/null && cmp a.csv b.csv && k8snet check samples/k8s --quiet 2>/dev/null
@@ -426,6 +449,18 @@ $ k8snet import -
 < metadata: {name: [a}
 ? 2
 ! <stdin>:2:20: error: did not find expected ',' or ']'
+
+# a key twice in one mapping: Kubernetes refuses it, so does import
+$ k8snet import - -o out.xml
+< kind: Pod
+< metadata: {name: a, namespace: x, name: b}
+< spec:
+<   containers: [{name: c}]
+<   containers: [{name: d}]
+? 2
+! <stdin>:2:35: error: duplicate key 'name' (already at line 2): Kubernetes refuses a key twice in one mapping
+! <stdin>:5:3: error: duplicate key 'containers' (already at line 4): Kubernetes refuses a key twice in one mapping
+= ! test -e out.xml
 
 # a billion laughs is refused, not expanded
 $ k8snet import -
