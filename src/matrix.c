@@ -267,6 +267,37 @@ matrix_add(struct matrix *x, int sender, const struct dest *d, const struct fate
 	}
 }
 
+void
+matrix_charge(struct matrix *x, int node, const struct dest *d, enum matrix_cell c, uint64_t n)
+{
+	const struct model *m = x->m;
+	size_t col = x->mx == MX_NODE ? matrix_node_column(m, d->addr) : 0;
+	x->count[(size_t)m->v[node].idx * x->nncols + col][c] += n;
+}
+
+enum matrix_cell
+matrix_add_pairs(struct matrix *x, int sender, const struct dest *d, const struct fate *f, size_t nf, uint64_t n,
+		 int node)
+{
+	const struct model *m = x->m;
+	struct fate plain = { .dnat = -1 };
+	x->rows += nf * n;
+	for (size_t i = 0; i < nf; i++) {
+		x->verdicts[f[i].verdict] += n;
+		if (f[i].reason == REASON_INGRESS || f[i].reason == REASON_EGRESS)
+			x->denied += n;
+	}
+	enum matrix_cell kind = pair_cell(m, sender, d, f, nf, judge_expected(m, sender, d, &plain));
+	if (kind == CELL_NA)
+		return kind;
+	x->pairs[kind] += n;
+	if (kind == CELL_CLOSED && judge_pair_is_fault(m, d, (enum judge_class)kind))
+		x->refused += n;
+	if (node >= 0)
+		matrix_charge(x, node, d, kind, n);
+	return kind;
+}
+
 int
 matrix_row(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
 {

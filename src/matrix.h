@@ -84,6 +84,17 @@ void matrix_add(struct matrix *x, int sender, const struct dest *d, const struct
 /* The same, as a reach_fn (ctx: the matrix); always returns 0. */
 int matrix_row(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf);
 
+/* For a summarized matrix (MX_NODE, MX_TOTALS): n pairs whose fates are
+ * those of (sender, d), as sweep.c counts them by blocks; every count but
+ * the per-node ones, which go to node's row when node >= 0 (a node
+ * vertex), else are left to matrix_charge. Returns the pairs' cell. */
+enum matrix_cell matrix_add_pairs(struct matrix *x, int sender, const struct dest *d, const struct fate *f,
+				  size_t nf, uint64_t n, int node);
+/* Adds n to node's count of cell c in d's column (d NULL: MX_TOTALS'
+ * one column). Unsigned arithmetic wraps: a caller may take away first
+ * what it adds back later, and only the final sums are read. */
+void matrix_charge(struct matrix *x, int node, const struct dest *d, enum matrix_cell c, uint64_t n);
+
 /* The worst of the fates of (sender, d). */
 enum matrix_cell matrix_classify(const struct model *m, int sender, const struct dest *d, const struct fate *f,
 				 size_t nf);

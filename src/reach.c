@@ -129,6 +129,18 @@ reach_dests(const struct model *m, int sender, enum ports_mode mode, size_t *n)
 }
 
 struct dest *
+reach_common(const struct model *m, enum ports_mode mode, size_t *n)
+{
+	size_t np;
+	struct port *p = all_ports(m, &np);
+	struct list l = { 0 };
+	common(m, mode, p, np, &l);
+	free(p);
+	*n = l.n;
+	return l.d;
+}
+
+struct dest *
 reach_columns(const struct model *m, enum ports_mode mode, size_t *n)
 {
 	size_t np;

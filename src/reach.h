@@ -22,6 +22,11 @@ int reach_run(const struct model *m, enum ports_mode mode, reach_fn *fn, void *c
  * number. The array is the caller's (free()). */
 struct dest *reach_dests(const struct model *m, int sender, enum ports_mode mode, size_t *n);
 
+/* The destinations every sender is asked about after its own
+ * 127.0.0.1 ones (a container's: its pod's open ports), in the same
+ * order. The array is the caller's. */
+struct dest *reach_common(const struct model *m, enum ports_mode mode, size_t *n);
+
 /* Every destination any sender is asked about, in the same order (the
  * columns of a matrix). The array is the caller's. */
 struct dest *reach_columns(const struct model *m, enum ports_mode mode, size_t *n);

@@ -12,6 +12,7 @@
 #include "matrix.h"
 #include "reach.h"
 #include "report.h"
+#include "sweep.h"
 #include "xalloc.h"
 
 #include <dirent.h>
@@ -77,8 +78,7 @@ report_opts_init(struct report_opts *o)
 bool
 report_faulty(const struct model *m, int sender, const struct dest *d, const struct fate *f)
 {
-	enum judge_class c = judge_fate(m, sender, d, f);
-	return c != JUDGE_DELIVERED && c != JUDGE_DENIED && c != JUDGE_OUTSIDE;
+	return sweep_fate_faulty(m, sender, d, f);
 }
 
 enum report_dir
@@ -397,6 +397,21 @@ reach_row(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 	return failed(b);
 }
 
+/* A faulty pair from the sweep, in reach order: its faulty rows while
+ * there is room. */
+static int
+sweep_row(void *ctx, int sender, const struct dest *d, const struct fate *f, size_t nf)
+{
+	struct reach_pass *r = ctx;
+	struct build *b = r->b;
+	for (size_t i = 0; i < nf && b->faulty < b->o->faulty_rows; i++)
+		if (report_faulty(b->m, sender, d, &f[i])) {
+			b->faulty++;
+			emit_row_csv(r->bad, b->m, sender, d, &f[i]);
+		}
+	return failed(b);
+}
+
 static bool
 write_reach(struct build *b, struct html_reach *page)
 {
@@ -421,7 +436,16 @@ write_reach(struct build *b, struct html_reach *page)
 	if (r.all != NULL)
 		emit_row_csv_header(r.all);
 	emit_row_csv_header(r.bad);
-	reach_run(b->m, PORTS_OPEN, reach_row, &r);
+	if (surely && !html_reach_per_process(page)) {
+		/* Past the full table, and the page counts per node: the
+		 * pairs are counted by blocks, and only the faulty ones
+		 * walked (sweep.h). */
+		uint64_t faulty;
+		sweep_run(b->m, page, b->o->faulty_rows, sweep_row, &r, &faulty);
+		b->left_out = faulty - b->faulty;
+	} else {
+		reach_run(b->m, PORTS_OPEN, reach_row, &r);
+	}
 	bool filtered = r.all == NULL || r.rows > b->o->reach_rows;
 	finish(b, r.all, "reach.csv");
 	finish(b, r.bad, "reach.csv");

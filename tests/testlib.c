@@ -169,7 +169,7 @@ test_random_spec(unsigned seed, int whatif)
 {
 	unsigned st = seed * 2654435761u + 1;
 	struct buf b = { 0 };
-	int nodes = 1 + (int)rnd(&st, 4), pods = 0, procs = 0;
+	int nodes = whatif & 4 ? 6 + (int)rnd(&st, 7) : 1 + (int)rnd(&st, 4), pods = 0, procs = 0;
 	int podnode[64], podnum[64];
 	put(&b, "<cluster name=\"random %u\">\n", seed);
 	for (int n = 1; n <= nodes; n++) {

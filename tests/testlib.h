@@ -30,7 +30,8 @@ int test_id(const struct model *m, const char *name);
 /* A random valid spec, as XML (caller frees): a few nodes, pods,
  * containers and daemons with TCP/UDP/SCTP ports; with flag 1, cut links
  * and override rules of every kind; with flag 2, namespaces, labels, named
- * ports, services and policies. Deterministic in seed. */
+ * ports, services and policies; with flag 4, 6 to 12 nodes instead of 1
+ * to 4. Deterministic in seed. */
 char *test_random_spec(unsigned seed, int whatif);
 
 #endif
