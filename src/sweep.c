@@ -87,6 +87,8 @@ struct group {
 
 /* (daemon or container, source class, egress policies). */
 struct kind {
+	int cls, eg;  /* source class, egress policy set (0: none) */
+	bool daemon;
 	int *g; /* its groups, in procs order */
 	size_t n, cap;
 	uint64_t senders;
@@ -124,6 +126,32 @@ struct sweep {
 	struct cands h;
 	uint64_t faulty;
 	struct copy c0, c1;
+	/* Destination classes (dclass_*): on when no rule matches on the
+	 * source and the egress ip-blocks are at most 64. */
+	bool classes;
+	size_t *pol_off;            /* by policy: its first ingress peer in class signatures */
+	const struct peer **blocks; /* the distinct egress ip-blocks */
+	size_t nblocks;
+	struct hash *dindex;        /* class key -> dents */
+	struct dent *dents;
+	size_t ndents, dents_cap, dent_bytes;
+	uint64_t total;             /* senders of every kind */
+	uint64_t dflt[CELL_KINDS];  /* MX_TOTALS: class destinations where every unlisted kind had cell c */
+	unsigned char *cell;        /* by kind, scratch */
+};
+
+/* A destination class: pods (or nodes) that every policy tells apart
+ * only by what the key holds, at one port; how each kind fares there. */
+struct dent {
+	int q; /* the pod or node it was computed for */
+	uint16_t port;
+	enum proto proto;
+	bool ok;  /* false: some kind's walk was not the plain one */
+	unsigned char def; /* the cell of every kind not listed */
+	struct { int kind; unsigned char cell; } *list; /* CELL_KINDS: walk its groups */
+	size_t nlist;
+	struct fate fate[CELL_KINDS]; /* a fate of each cell (no path), and its sender */
+	int sender[CELL_KINDS];
 };
 
 static int
@@ -168,7 +196,7 @@ kind_of(struct sweep *z, struct hash *kidx, int daemon, int cls, int eg)
 		return k;
 	xgrow(&z->k, &z->k_cap, z->nk + 1, sizeof *z->k);
 	k = (int)z->nk++;
-	z->k[k] = (struct kind){ .ascending = true };
+	z->k[k] = (struct kind){ .cls = cls, .eg = eg, .daemon = daemon, .ascending = true };
 	hash_add(kidx, key, k);
 	return k;
 }
@@ -321,6 +349,13 @@ teardown(struct sweep *z)
 	free(z->c0.path);
 	free(z->c1.f);
 	free(z->c1.path);
+	for (size_t i = 0; i < z->ndents; i++)
+		free(z->dents[i].list);
+	free(z->dents);
+	hash_free(z->dindex);
+	free(z->pol_off);
+	free(z->blocks);
+	free(z->cell);
 }
 
 /* ---- one destination ---- */
@@ -669,11 +704,560 @@ kind_dest(struct sweep *z, int ki, const struct dest *d, size_t k)
 		group_dest(z, &z->g[z->sp[i]], d, k);
 }
 
+/* ---- destination classes ----
+ *
+ * To a pod's port (or a node's) whose node and pod have no override rule
+ * and no cut link, a regular group on another node fares by the plain
+ * walk (its node, the owner, the pod, the container), and its verdict is
+ * decided by policies alone: the kind's egress set on the destination's
+ * namespace, labels, port (number, protocol, name) and the egress
+ * ip-blocks holding its address; the destination's ingress policies on
+ * the kind's source class, as far as their peers read it. Destinations
+ * alike in all that form a class: each kind's cell there is found once
+ * (one walk per egress set and projection of the class), and counted for
+ * every destination of the class without a walk. */
+
+static bool
+same_block(const struct peer *a, const struct peer *b)
+{
+	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
+		return false;
+	for (size_t i = 0; i < a->nexcept; i++)
+		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
+			return false;
+	return true;
+}
+
+static void
+dclass_setup(struct sweep *z)
+{
+	const struct model *m = z->m;
+	z->classes = true;
+	for (size_t i = 0; z->classes && i < m->nswitches; i++)
+		for (size_t k = 0; k < m->v[m->switches[i]].nfib; k++)
+			z->classes &= m->v[m->switches[i]].fib[k].any_src;
+	for (size_t i = 0; z->classes && i < m->npols; i++)
+		for (size_t r = 0; z->classes && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
+			for (size_t p = 0; p < rule->npeers && z->classes; p++) {
+				const struct peer *b = &rule->peers[p];
+				size_t k = 0;
+				if (!b->is_block)
+					continue;
+				while (k < z->nblocks && !same_block(z->blocks[k], b))
+					k++;
+				if (k < z->nblocks)
+					continue;
+				z->classes = z->nblocks < 64;
+				z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
+				z->blocks[z->nblocks++] = b;
+			}
+		}
+	if (!z->classes)
+		return;
+	/* no rule matches on src: a class signature is the policies' ingress
+	 * peers, in order (engine.h) */
+	z->pol_off = xreallocarray(NULL, m->npols + 1, sizeof *z->pol_off);
+	size_t off = 0;
+	for (size_t i = 0; i < m->npols; i++) {
+		z->pol_off[i] = off;
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
+			off += m->pols[i].rules[POLICY_INGRESS][r].npeers;
+	}
+	z->dindex = hash_new();
+	z->cell = xmalloc(z->nk + 1);
+	for (size_t k = 0; k < z->nk; k++)
+		z->total += z->k[k].senders;
+}
+
+static void
+dents_drop(struct sweep *z)
+{
+	for (size_t i = 0; i < z->ndents; i++)
+		free(z->dents[i].list);
+	z->ndents = 0;
+	z->dent_bytes = 0;
+	hash_free(z->dindex);
+	z->dindex = hash_new();
+}
+
+/* The egress ip-blocks that hold address a. */
+static uint64_t
+ipsig(const struct sweep *z, uint32_t a)
+{
+	uint64_t sig = 0;
+	for (size_t k = 0; k < z->nblocks; k++)
+		if (policy_peer_matches(z->m, NULL, z->blocks[k], a))
+			sig |= (uint64_t)1 << k;
+	return sig;
+}
+
+/* The name of q's port (port, proto), or NULL. */
+static const char *
+port_name(const struct model *m, int q, uint16_t port, enum proto proto)
+{
+	const struct endpoint *ep = model_endpoint(m, q, port, proto);
+	if (ep == NULL)
+		return NULL;
+	const struct vertex *c = &m->v[ep->proc];
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i].number == port && c->ports[i].proto == proto)
+			return c->ports[i].name;
+	return NULL;
+}
+
+static uint64_t
+dclass_key(const struct sweep *z, int q, const struct dest *d, uint64_t sig)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	uint64_t key = v->kind == V_NODE ? 0x51ed270b27a2c4f3ULL : (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
+	if (v->kind == V_POD)
+		for (size_t i = 0; i < v->labels.n; i++)
+			key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
+	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
+	key ^= sig * 0x94d049bb133111ebULL;
+	const char *name = v->kind == V_POD ? port_name(m, q, d->port, d->proto) : NULL;
+	return name ? key ^ hash_string(name) : key;
+}
+
+/* Destinations a and b (pods or nodes), port (port, proto) of each, are
+ * alike to every policy. */
+static bool
+dclass_same(const struct sweep *z, int a, int b, uint16_t port, enum proto proto)
+{
+	const struct model *m = z->m;
+	const struct vertex *x = &m->v[a], *y = &m->v[b];
+	if (x->kind != y->kind || ipsig(z, x->addr) != ipsig(z, y->addr))
+		return false;
+	if (x->kind == V_NODE)
+		return true;
+	if (x->ns != y->ns || x->labels.n != y->labels.n)
+		return false;
+	for (size_t i = 0; i < x->labels.n; i++)
+		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
+		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
+			return false;
+	const char *p = port_name(m, a, port, proto), *q = port_name(m, b, port, proto);
+	return p == q || (p && q && strcmp(p, q) == 0);
+}
+
+/* The bits of class cls that q's ingress policies read, as a key (the
+ * class itself, marked, when they are more than 62). */
+static uint64_t
+project(const struct sweep *z, int q, int cls)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	size_t n, bit = 0;
+	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
+	uint64_t key = 0;
+	if (sig == NULL || v->kind != V_POD)
+		return 0;
+	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
+		int pi = v->isolating[POLICY_INGRESS][i];
+		const struct policy *pol = &m->pols[pi];
+		size_t k = z->pol_off[pi];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
+			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
+				if (bit == 62)
+					return (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls;
+				key |= (uint64_t)sig[k] << bit;
+			}
+	}
+	return key;
+}
+
+/* d is a port of q (a pod or a node) that every group off its node
+ * reaches by the plain walk; *owner gets q's node. */
+static bool
+dclass_plain(struct sweep *z, int q, const struct dest *d, int *owner)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	int o = v->kind == V_NODE ? q : v->kind == V_POD ? v->parent : -1;
+	if (o < 0 || !clean(z, o) || v->nfib > 0 || (v->kind == V_POD && !model_linked(m, q, o)))
+		return false;
+	const struct endpoint *ep = model_endpoint(m, q, d->port, d->proto);
+	if (ep == NULL || !model_linked(m, ep->proc, q))
+		return false;
+	struct header h = { 0, d->addr, d->port, d->proto };
+	for (size_t i = 0; i < z->noverride; i++)
+		if (may_match(&m->v[z->override_nodes[i]], &h))
+			return false;
+	*owner = o;
+	return true;
+}
+
+/* The walk f of rep (from node n0, at path index at) is the plain one
+ * to q on node o (or ends in the sender's pod), and its one fate is
+ * delivered or denied. */
+static bool
+plain_walk(const struct model *m, int rep, int q, int o, int n0, size_t at, const struct fate *f, size_t nf,
+	   enum matrix_cell c)
+{
+	if (nf != 1 || (c != CELL_OK && c != CELL_DENY) || f->dnat >= 0 ||
+	    tainted(m, f, nf, forward_header(m, rep, 0, 0, PROTO_TCP).src))
+		return false;
+	if (f->npath <= at)
+		return m->v[rep].kind == V_CONTAINER; /* decided in the sender's pod: its egress policies */
+	if (f->path[at] != n0)
+		return false;
+	for (size_t k = at + 1; k < f->npath; k++) {
+		int v = f->path[k];
+		if (!(k == at + 1 ? v == o : v == q || m->v[v].parent == q))
+			return false;
+	}
+	return true;
+}
+
+/* A clean node's group of kind ki off node o, or -1. */
+static int
+clean_group(const struct sweep *z, int ki, int o)
+{
+	const struct kind *kd = &z->k[ki];
+	for (size_t i = 0; i < kd->n; i++) {
+		const struct group *g = &z->g[kd->g[i]];
+		if (g->node != o && clean(z, g->node))
+			return kd->g[i];
+	}
+	return -1;
+}
+
+/* One walk of rep to d, judged; false if it is not the plain walk. */
+static bool
+dent_walk(struct sweep *z, struct dent *x, int rep, int q, int o, const struct dest *d, unsigned char *cell)
+{
+	const struct model *m = z->m;
+	const struct fate *f;
+	size_t nf = engine_fates(z->e, rep, d, &f);
+	enum matrix_cell c = matrix_classify(m, rep, d, f, nf);
+	if (!plain_walk(m, rep, q, o, node_of(m, rep), m->v[rep].kind == V_DAEMON ? 1 : 2, f, nf, c))
+		return false;
+	if (x->sender[c] < 0) {
+		x->sender[c] = rep;
+		x->fate[c] = f[0];
+		x->fate[c].path = NULL;
+		x->fate[c].npath = 0;
+		x->fate[c].steps = NULL;
+		x->fate[c].nsteps = 0;
+	}
+	*cell = (unsigned char)c;
+	return true;
+}
+
+/* Every kind's cell to d, port of q on node o: a kind's egress set
+ * decides first (policy_allows, once per set), then the destination's
+ * ingress policies, on the projection of its class (one walk each). */
+static void
+dent_fill(struct sweep *z, struct dent *x, int q, int o, const struct dest *d)
+{
+	const struct model *m = z->m;
+	size_t count[CELL_KINDS + 1] = { 0 };
+	struct hash *egress = hash_new(), *ingress = hash_new();
+	x->ok = true;
+	for (int c = 0; c < CELL_KINDS; c++)
+		x->sender[c] = -1;
+	for (size_t ki = 0; ki < z->nk && x->ok; ki++) {
+		const struct kind *kd = &z->k[ki];
+		int g = clean_group(z, (int)ki, o), v;
+		size_t it = 0;
+		z->cell[ki] = CELL_KINDS; /* no group stands for it: every group on its own */
+		if (g < 0) {
+			count[CELL_KINDS]++;
+			continue;
+		}
+		int rep = z->g[g].s[0];
+		if (kd->eg != 0) {
+			if ((v = hash_next(egress, (uint64_t)kd->eg, &it)) < 0) {
+				struct header h = forward_header(m, rep, d->addr, d->port, d->proto);
+				v = policy_allows(m, home(m, rep), POLICY_EGRESS, &h);
+				hash_add(egress, (uint64_t)kd->eg, v);
+			}
+			if (!v) {
+				if (x->sender[CELL_DENY] < 0 && !dent_walk(z, x, rep, q, o, d, &z->cell[ki]))
+					x->ok = false;
+				z->cell[ki] = CELL_DENY;
+				count[CELL_DENY]++;
+				continue;
+			}
+		}
+		uint64_t key = project(z, q, kd->cls) << 1 | kd->daemon;
+		it = 0;
+		if ((v = hash_next(ingress, key, &it)) < 0) {
+			unsigned char c;
+			if (!dent_walk(z, x, rep, q, o, d, &c)) {
+				x->ok = false;
+				break;
+			}
+			v = c;
+			hash_add(ingress, key, v);
+		}
+		z->cell[ki] = (unsigned char)v;
+		count[v]++;
+	}
+	hash_free(egress);
+	hash_free(ingress);
+	if (!x->ok)
+		return;
+	x->def = CELL_OK;
+	for (int c = 0; c < CELL_KINDS; c++)
+		if (count[c] > count[x->def])
+			x->def = (unsigned char)c;
+	x->nlist = z->nk - count[x->def];
+	x->list = xreallocarray(NULL, x->nlist + 1, sizeof *x->list);
+	size_t n = 0;
+	for (size_t ki = 0; ki < z->nk; ki++)
+		if (z->cell[ki] != x->def) {
+			x->list[n].kind = (int)ki;
+			x->list[n++].cell = z->cell[ki];
+		}
+}
+
+/* The class of d, port of q, found or made; NULL when d has none. */
+static const struct dent *
+dclass_of(struct sweep *z, int q, int o, const struct dest *d)
+{
+	const struct model *m = z->m;
+	uint64_t key = dclass_key(z, q, d, ipsig(z, m->v[q].addr));
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(z->dindex, key, &it)) >= 0) {
+		const struct dent *x = &z->dents[i];
+		if (x->port == d->port && x->proto == d->proto && dclass_same(z, x->q, q, d->port, d->proto))
+			return x->ok ? x : NULL;
+	}
+	/* memory stays bounded: forget every class past 64 MiB */
+	if (z->dent_bytes > ((size_t)64 << 20))
+		dents_drop(z);
+	xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
+	struct dent *x = &z->dents[z->ndents];
+	*x = (struct dent){ .q = q, .port = d->port, .proto = d->proto };
+	dent_fill(z, x, q, o, d);
+	z->dent_bytes += sizeof *x + (x->nlist + 1) * sizeof *x->list;
+	hash_add(z->dindex, key, (int)z->ndents++);
+	return x->ok ? x : NULL;
+}
+
+static unsigned char
+dent_cell(const struct dent *x, int ki)
+{
+	size_t lo = 0, hi = x->nlist;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (x->list[mid].kind == ki)
+			return x->list[mid].cell;
+		if (x->list[mid].kind < ki)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return x->def;
+}
+
+/* Where d goes: its own port of a pod or node (one target, no rewrite),
+ * or a service port's backends (a Service Rule rewrites it to each). */
+struct targets {
+	size_t n;
+	const struct dent **x; /* the class of each */
+	int *q, *o;            /* the pod (or node) and its node */
+	struct dest *to;       /* where each is sent */
+	bool dnat;
+	struct fate *f;        /* scratch: a pair's fates */
+	unsigned char *cell;   /* scratch: a kind's cell at each */
+	int *kinds;            /* scratch: kinds listed by some class */
+	size_t kinds_cap;
+};
+
+/* Kind ki's cell at each target into t->cell; the pair's (the worst),
+ * or CELL_KINDS when some target has no cell for it. */
+static unsigned char
+kind_cells(const struct targets *t, int ki)
+{
+	unsigned char worst = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		t->cell[i] = dent_cell(t->x[i], ki);
+		if (t->cell[i] == CELL_KINDS)
+			return CELL_KINDS;
+		if (t->cell[i] > worst)
+			worst = t->cell[i];
+	}
+	return worst;
+}
+
+/* n pairs whose fates at each target are t->cell's, into the stats. */
+static void
+add_cells(struct sweep *z, const struct targets *t, const struct dest *d, uint64_t n)
+{
+	const struct model *m = z->m;
+	int sender = -1;
+	for (size_t i = 0; i < t->n; i++) {
+		unsigned char c = t->cell[i];
+		struct fate *f = &t->f[i];
+		*f = t->x[i]->fate[c];
+		if (sender < 0)
+			sender = t->x[i]->sender[c];
+		/* the class's fate, delivered to this target's opener */
+		if (f->verdict == VERDICT_DELIVERED)
+			f->receiver = model_endpoint(m, t->q[i], t->to[i].port, t->to[i].proto)->proc;
+		if (t->dnat) {
+			f->dnat = 1;
+			f->dnat_addr = t->to[i].addr;
+			f->dnat_port = t->to[i].port;
+		}
+	}
+	matrix_add_pairs(z->x, sender, d, t->f, t->n, n, -1);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Every kind to d by the classes of its targets: the groups off the
+ * targets' nodes counted from the classes, the groups on them (and on
+ * nodes whose override rules may match d as sent, for daemons' Service
+ * Rules) and the kinds some class has no cell for, walked. */
+static void
+class_dest(struct sweep *z, struct targets *t, const struct dest *d, size_t k)
+{
+	const struct model *m = z->m;
+	/* special nodes: the targets' and, before a rewrite, overrides */
+	unmark(z);
+	for (size_t i = 0; i < t->n; i++)
+		mark(z, t->o[i]);
+	if (t->dnat) {
+		struct header h = { 0, d->addr, d->port, d->proto };
+		for (size_t i = 0; i < z->noverride; i++)
+			if (may_match(&m->v[z->override_nodes[i]], &h))
+				mark(z, z->override_nodes[i]);
+	}
+	/* the kinds some class lists */
+	size_t nk = 0;
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t j = 0; j < t->x[i]->nlist; j++) {
+			xgrow(&t->kinds, &t->kinds_cap, nk + 1, sizeof *t->kinds);
+			t->kinds[nk++] = t->x[i]->list[j].kind;
+		}
+	if (t->n > 1 && nk > 1) {
+		qsort(t->kinds, nk, sizeof *t->kinds, cmp_int);
+		size_t u = 0;
+		for (size_t i = 0; i < nk; i++)
+			if (u == 0 || t->kinds[u - 1] != t->kinds[i])
+				t->kinds[u++] = t->kinds[i];
+		nk = u;
+	}
+	/* senders on special nodes, per kind: walked, not counted */
+	uint64_t *off = xcalloc(nk + 1, sizeof *off), off_def = 0;
+	for (size_t i = 0; i < z->nmarked; i++)
+		for (const int *g = z->node_groups[m->v[z->marked[i]].idx]; *g >= 0; g++) {
+			int *at = bsearch(&z->g[*g].kind, t->kinds, nk, sizeof *t->kinds, cmp_int);
+			if (at != NULL)
+				off[at - t->kinds] += z->g[*g].n;
+			else
+				off_def += z->g[*g].n;
+		}
+	/* the unlisted kinds: every target's default */
+	unsigned char def = kind_cells(t, -1);
+	uint64_t ndef = z->total - off_def;
+	for (size_t i = 0; i < nk; i++)
+		ndef -= z->k[t->kinds[i]].senders;
+	if (ndef > 0)
+		add_cells(z, t, d, ndef);
+	if (z->x->mx == MX_TOTALS)
+		z->dflt[def]++;
+	for (size_t i = 0; i < nk; i++) {
+		struct kind *kd = &z->k[t->kinds[i]];
+		unsigned char c = kind_cells(t, t->kinds[i]);
+		if (c < CELL_KINDS && kd->senders > off[i])
+			add_cells(z, t, d, kd->senders - off[i]);
+		if (z->x->mx == MX_TOTALS) {
+			kd->agg[def]--;
+			if (c < CELL_KINDS)
+				kd->agg[c]++;
+		}
+	}
+	/* per node: the aggregate counts every group; take the special
+	 * ones away (MX_TOTALS), or charge the others one by one */
+	if (z->x->mx == MX_TOTALS) {
+		for (size_t i = 0; i < z->nmarked; i++)
+			for (const int *g = z->node_groups[m->v[z->marked[i]].idx]; *g >= 0; g++) {
+				unsigned char c = kind_cells(t, z->g[*g].kind);
+				if (c < CELL_KINDS)
+					matrix_charge(z->x, z->g[*g].node, NULL, c, -(uint64_t)z->g[*g].n);
+			}
+	} else {
+		for (size_t g = 0; g < z->ng; g++) {
+			const struct group *gr = &z->g[g];
+			unsigned char c = kind_cells(t, gr->kind);
+			if (!z->mark[m->v[gr->node].idx] && c < CELL_KINDS)
+				matrix_charge(z->x, gr->node, d, c, gr->n);
+		}
+	}
+	/* walked: the special nodes' groups, and every group of a kind
+	 * without a cell */
+	for (size_t i = 0; i < z->nmarked; i++)
+		for (const int *g = z->node_groups[m->v[z->marked[i]].idx]; *g >= 0; g++)
+			group_dest(z, &z->g[*g], d, k);
+	for (size_t i = 0; i < nk; i++) {
+		const struct kind *kd = &z->k[t->kinds[i]];
+		if (kind_cells(t, t->kinds[i]) != CELL_KINDS)
+			continue;
+		for (size_t j = 0; j < kd->n; j++)
+			if (!z->mark[m->v[z->g[kd->g[j]].node].idx])
+				group_dest(z, &z->g[kd->g[j]], d, k);
+	}
+	free(off);
+	unmark(z);
+}
+
+/* The targets of d when each has a class, with *t filled. */
+static bool
+targets_of(struct sweep *z, const struct dest *d, struct targets *t)
+{
+	const struct model *m = z->m;
+	t->n = 0;
+	t->dnat = false;
+	if (!z->classes)
+		return false;
+	const struct svc_flat *sp = model_service_port(m, d->addr, d->port, d->proto);
+	size_t n = sp != NULL ? sp->nbackends : 1;
+	if (n == 0)
+		return false;
+	t->x = xreallocarray(t->x, n, sizeof *t->x);
+	t->q = xreallocarray(t->q, n, sizeof *t->q);
+	t->o = xreallocarray(t->o, n, sizeof *t->o);
+	t->to = xreallocarray(t->to, n, sizeof *t->to);
+	t->f = xreallocarray(t->f, n, sizeof *t->f);
+	t->cell = xreallocarray(t->cell, n, 1);
+	for (size_t i = 0; i < n; i++) {
+		t->to[i] = *d;
+		if (sp != NULL) {
+			const struct backend *b = &sp->backends[i];
+			if (b->pod < 0 || m->v[b->pod].kind != V_POD || m->v[b->pod].addr != b->addr)
+				return false;
+			t->to[i].addr = b->addr;
+			t->to[i].port = b->port;
+		}
+		t->q[i] = model_addr_owner(m, t->to[i].addr);
+		if (t->q[i] < 0 || !dclass_plain(z, t->q[i], &t->to[i], &t->o[i]) ||
+		    (t->x[i] = dclass_of(z, t->q[i], t->o[i], &t->to[i])) == NULL)
+			return false;
+	}
+	t->n = n;
+	t->dnat = sp != NULL;
+	return true;
+}
+
 int
 sweep_run(const struct model *m, struct matrix *x, size_t keep, sweep_fn *fn, void *ctx, uint64_t *faulty_rows)
 {
 	struct sweep z = { .m = m, .x = x, .e = engine_new(m), .h = { .keep = keep } };
 	setup(&z);
+	dclass_setup(&z);
+	struct targets t = { 0 };
 	/* 127.0.0.1: every container asks its own pod's ports */
 	for (size_t i = 0; i < m->nprocs; i++) {
 		int s = m->procs[i];
@@ -699,16 +1283,28 @@ sweep_run(const struct model *m, struct matrix *x, size_t keep, sweep_fn *fn, vo
 		engine_forget(z.e);
 		for (size_t i = 0; i < z.nalone; i++)
 			one(&z, z.alone[i], &ds[k], k);
+		if (targets_of(&z, &ds[k], &t)) {
+			class_dest(&z, &t, &ds[k], k);
+			continue;
+		}
 		for (size_t ki = 0; ki < z.nk; ki++)
 			kind_dest(&z, (int)ki, &ds[k], k);
 	}
 	free(ds);
+	free(t.x);
+	free(t.q);
+	free(t.o);
+	free(t.to);
+	free(t.f);
+	free(t.cell);
+	free(t.kinds);
 	if (x->mx == MX_TOTALS)
 		for (size_t g = 0; g < z.ng; g++)
-			for (int c = 0; c < CELL_KINDS; c++)
-				if (z.k[z.g[g].kind].agg[c] > 0)
-					matrix_charge(x, z.g[g].node, NULL, (enum matrix_cell)c,
-						      z.k[z.g[g].kind].agg[c] * z.g[g].n);
+			for (int c = 0; c < CELL_KINDS; c++) {
+				uint64_t times = z.dflt[c] + z.k[z.g[g].kind].agg[c];
+				if (times != 0)
+					matrix_charge(x, z.g[g].node, NULL, (enum matrix_cell)c, times * z.g[g].n);
+			}
 	/* the first faulty pairs, walked again in reach order */
 	qsort(z.h.c, z.h.n, sizeof *z.h.c, cmp_cand);
 	int rc = 0;
