@@ -1153,7 +1153,7 @@ class_dest(struct sweep *z, struct targets *t, const struct dest *d, size_t k)
 	uint64_t *off = xcalloc(nk + 1, sizeof *off), off_def = 0;
 	for (size_t i = 0; i < z->nmarked; i++)
 		for (const int *g = z->node_groups[m->v[z->marked[i]].idx]; *g >= 0; g++) {
-			int *at = bsearch(&z->g[*g].kind, t->kinds, nk, sizeof *t->kinds, cmp_int);
+			int *at = nk ? bsearch(&z->g[*g].kind, t->kinds, nk, sizeof *t->kinds, cmp_int) : NULL;
 			if (at != NULL)
 				off[at - t->kinds] += z->g[*g].n;
 			else
@@ -1306,7 +1306,8 @@ sweep_run(const struct model *m, struct matrix *x, size_t keep, sweep_fn *fn, vo
 					matrix_charge(x, z.g[g].node, NULL, (enum matrix_cell)c, times * z.g[g].n);
 			}
 	/* the first faulty pairs, walked again in reach order */
-	qsort(z.h.c, z.h.n, sizeof *z.h.c, cmp_cand);
+	if (z.h.n > 1)
+		qsort(z.h.c, z.h.n, sizeof *z.h.c, cmp_cand);
 	int rc = 0;
 	for (size_t i = 0; i < z.h.n && rc == 0; i++) {
 		const struct fate *f;
