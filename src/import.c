@@ -2530,59 +2530,92 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	fieldsets_sort();
 }
 
+/* The object that XML line xl comes from: the nearest origin before it
+ * (NULL: none, as for a namespace or a node that no object declares). */
+static const struct korigin *
+origin_of(const struct import_result *res, long xl)
+{
+	const struct korigin *o = NULL;
+	for (size_t lo = 0, hi = res->nmap; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		if (res->map[mid].xml_line <= xl) {
+			o = res->map[mid].known ? &res->map[mid].o : NULL;
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return o;
+}
+
+/* The parser's text with each "line N" (another element of the XML, in
+ * "already a pod at line N", "(line N)", "(by 'c', line N)") written as
+ * the place of that element's object, or left out when none is known: a
+ * line of the generated XML means nothing to whoever wrote the YAML. */
+static char *
+remap_lines(const struct import_result *res, const char *text)
+{
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *f = open_memstream(&out, &olen);
+	if (f == NULL)
+		return xstrdup(text);
+	const char *p = text;
+	for (const char *q; (q = strstr(p, "line ")) != NULL;) {
+		const char *num = q + 5, *end = num;
+		while (*end >= '0' && *end <= '9')
+			end++;
+		bool word = q == text || q[-1] == ' ' || q[-1] == '(';
+		if (!word || end == num) {
+			fwrite(p, 1, (size_t)(num - p), f);
+			p = num;
+			continue;
+		}
+		const struct korigin *o = origin_of(res, strtol(num, NULL, 10));
+		if (o != NULL) {
+			fwrite(p, 1, (size_t)(q - p), f);
+			fprintf(f, "%s:%ld", o->pos.file, o->pos.line);
+			p = end;
+			continue;
+		}
+		/* Left out with what introduces it: " at", ", " or " (...)". */
+		const char *cut = q;
+		if (cut - p >= 4 && strncmp(cut - 4, " at ", 4) == 0)
+			cut -= 4;
+		else if (cut - p >= 2 && strncmp(cut - 2, ", ", 2) == 0)
+			cut -= 2;
+		if (cut - p >= 10 && strncmp(cut - 10, " (already", 9) == 0 && *end == ')') {
+			cut -= 10;
+			end++;
+		} else if (cut - p >= 2 && strncmp(cut - 2, " (", 2) == 0 && *end == ')') {
+			cut -= 2;
+			end++;
+		}
+		fwrite(p, 1, (size_t)(cut - p), f);
+		p = end;
+	}
+	fputs(p, f);
+	fclose(f);
+	return out;
+}
+
 /* The parser's messages about the generated XML, cited at the object
- * each line comes from: the nearest origin comment before it. */
+ * each line comes from, and keeping their causes so that the grouping of
+ * warnings (diag_warning_of) follows the YAML's order, not the XML's. */
 static void
 map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 {
-	char *text = NULL;
-	size_t tlen = 0;
-	FILE *f = open_memstream(&text, &tlen);
-	if (f == NULL)
-		return;
-	diag_print(xd, f);
-	fclose(f);
-	size_t flen = strlen(diag_file(xd));
-	for (char *line = text, *next; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		char *rest = line + flen;
-		long xl = 0;
-		if (*rest == ':')
-			rest++;
-		if (*rest >= '0' && *rest <= '9') {
-			xl = strtol(rest, &rest, 10);
-			if (*rest == ':')
-				rest++;
-		}
-		while (*rest == ' ')
-			rest++;
-		bool is_err = strncmp(rest, "error: ", 7) == 0;
-		if (!is_err && I->opts->quiet)
+	for (size_t i = 0; i < diag_count(xd); i++) {
+		struct diag_entry e;
+		diag_get(xd, i, &e);
+		if (!e.is_error && I->opts->quiet)
 			continue;
-		if (is_err)
-			rest += 7;
-		else if (strncmp(rest, "warning: ", 9) == 0)
-			rest += 9;
-		const struct korigin *o = NULL;
-		for (size_t lo = 0, hi = res->nmap; lo < hi;) {
-			size_t mid = (lo + hi) / 2;
-			if (res->map[mid].xml_line <= xl) {
-				o = res->map[mid].o;
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
-		const char *file = o ? o->pos.file : I->file ? I->file : "import";
-		long l = o ? o->pos.line : 0, c = o ? o->pos.col : 0;
-		if (is_err)
-			diag_error_at(I->d, file, l, c, "%s", rest);
-		else
-			diag_warning_at(I->d, file, l, c, "%s", rest);
+		const struct korigin *o = e.line > 0 ? origin_of(res, e.line) : NULL;
+		char *text = remap_lines(res, e.text);
+		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, text };
+		diag_add(I->d, o ? o->pos.file : I->file ? I->file : "import", &y);
+		free(text);
 	}
-	free(text);
 }
 
 static int

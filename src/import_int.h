@@ -182,10 +182,13 @@ struct resolved {
 	size_t npols;
 };
 
-/* An origin comment's place in the XML: for mapping a line back. */
+/* An origin comment's place in the XML: for mapping a line back. A copy
+ * (the namespaces' list is gone when the parser's messages are mapped);
+ * not known: an element that no object declares. */
 struct xml_origin {
 	long xml_line;
-	const struct korigin *o;
+	bool known;
+	struct korigin o;
 };
 
 /* Write the spec into a buffer (*out, *len, NUL-terminated, caller frees),

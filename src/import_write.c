@@ -91,11 +91,20 @@ comment_text(struct sb *b, const char *s)
 	}
 }
 
+/* An element without a comment of its own: its lines come from o (its
+ * parent's object) or, NULL, from no object at all, never from the
+ * element written before it. */
+static void
+no_origin(struct sb *b, const struct korigin *o)
+{
+	xgrow(&b->map, &b->mcap, b->nmap + 1, sizeof *b->map);
+	b->map[b->nmap++] = o ? (struct xml_origin){ b->line, true, *o } : (struct xml_origin){ .xml_line = b->line };
+}
+
 static void
 origin(struct sb *b, const char *indent, const struct korigin *o)
 {
-	xgrow(&b->map, &b->mcap, b->nmap + 1, sizeof *b->map);
-	b->map[b->nmap++] = (struct xml_origin){ b->line, o };
+	no_origin(b, o);
 	puts_(b, indent);
 	puts_(b, "<!-- ");
 	comment_text(b, o->pos.file);
@@ -135,10 +144,12 @@ ports(struct sb *b, const struct cport *p, size_t n)
 }
 
 static void
-daemon(struct sb *b, const struct kdaemon *d)
+daemon(struct sb *b, const struct kdaemon *d, const struct korigin *node)
 {
 	if (d->has_origin)
 		origin(b, "    ", &d->o);
+	else
+		no_origin(b, node);
 	puts_(b, "    <daemon");
 	attr(b, "name", d->name);
 	const struct kpod *p = d->pod;
@@ -328,6 +339,8 @@ import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_o
 		const struct kns *n = &r->ns[i];
 		if (n->declared)
 			origin(&b, "  ", &n->o);
+		else
+			no_origin(&b, NULL);
 		puts_(&b, "  <namespace");
 		attr(&b, "name", n->name);
 		puts_(&b, ">\n");
@@ -338,12 +351,14 @@ import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_o
 		const struct knodev *n = &r->nodes[i];
 		if (n->has_origin)
 			origin(&b, "  ", &n->o);
+		else
+			no_origin(&b, NULL);
 		puts_(&b, "  <node");
 		attr(&b, "name", n->name);
 		attr(&b, "address", addr_format(n->addr, a));
 		puts_(&b, ">\n");
 		for (size_t j = 0; j < n->ndaemons; j++)
-			daemon(&b, &n->daemons[j]);
+			daemon(&b, &n->daemons[j], n->has_origin ? &n->o : NULL);
 		for (size_t j = 0; j < n->npods; j++)
 			pod(&b, &r->pods[n->pods[j]]);
 		puts_(&b, "  </node>\n");
