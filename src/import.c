@@ -184,6 +184,7 @@ struct kepset {
 		uint16_t port;
 		enum proto proto;
 		const char *pname;
+		struct pos pos; /* its address */
 	} *e;
 	size_t n, cap;
 };
@@ -239,6 +240,11 @@ struct imp {
 	struct hash *ids;
 	struct ident *idents;
 	size_t nidents, idents_cap;
+	/* (kind, namespace, the name the spec writes) of services, policies,
+	 * namespaces and nodes -> index into snames */
+	struct hash *snames_h;
+	struct { const char *name; struct korigin o; } *snames;
+	size_t nsnames, snames_cap;
 	size_t objects;
 	/* resolved */
 	struct knodev *nodes;
@@ -252,7 +258,7 @@ struct imp {
 	size_t npod_names, pod_name_cap;
 	bool subnet_full; /* said once */
 	struct hash *addrs; /* address -> index into addr_owner */
-	struct { uint32_t addr; const char *what; struct pos pos; } *addr_owner;
+	struct { uint32_t addr; const char *what; struct pos pos; bool is_service; } *addr_owner;
 	size_t naddr, addr_cap;
 };
 
@@ -859,6 +865,35 @@ ident_add(struct imp *I, const struct knode *at, struct korigin *o, int type, in
 	return true;
 }
 
+/* Record the name that the spec writes for o (name: object_name's); false
+ * (with an error at at) if another object of its kind and namespace has
+ * it: two names that differ in the input but not once written as
+ * Kubernetes wants ('Web' and 'web'), which the spec cannot tell apart.
+ * Pods (and their workloads) are renamed instead (W_POD_RENAMED). */
+static bool
+spec_name_add(struct imp *I, const struct knode *at, const struct korigin *o, const char *name)
+{
+	uint64_t key = key3(o->kind, o->ns, name);
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(I->snames_h, key, &it)) >= 0) {
+		const struct korigin *e = &I->snames[v].o;
+		if (strcmp(I->snames[v].name, name) != 0 || strcmp(e->kind, o->kind) != 0 ||
+		    !((e->ns == NULL && o->ns == NULL) || (e->ns && o->ns && strcmp(e->ns, o->ns) == 0)))
+			continue;
+		err(I, at, "%s %s%s%s and %s%s%s (%s:%ld) would both be '%s' in the spec (a name that Kubernetes "
+			   "refuses is lowercased, other characters written '-')",
+		    o->kind, o->ns ? o->ns : "", o->ns ? "/" : "", o->name, e->ns ? e->ns : "", e->ns ? "/" : "", e->name,
+		    e->pos.file, e->pos.line, name);
+		return false;
+	}
+	xgrow(&I->snames, &I->snames_cap, I->nsnames + 1, sizeof *I->snames);
+	I->snames[I->nsnames].name = name;
+	I->snames[I->nsnames].o = *o;
+	hash_add(I->snames_h, key, (int)I->nsnames++);
+	return true;
+}
+
 static void
 owner_add(struct imp *I, const char *kind, const char *ns, const char *name)
 {
@@ -1027,12 +1062,31 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 			read_container(I, &ctrs->kids[i], ++position, t);
 }
 
+/* A loopback address or 0.0.0.0 where a pod, node, service or endpoint
+ * needs one: an error here, at the field, rather than the parser's at
+ * the object (an endpoint's would be at its service). */
+static bool
+usable_at(struct imp *I, struct pos p, const char *what, uint32_t a)
+{
+	char buf[16];
+	if (!addr_reserved(a))
+		return true;
+	err_pos(I, &p, "%s %s is reserved (loopback or 0.0.0.0)", what, addr_format(a, buf));
+	return false;
+}
+
+static bool
+usable(struct imp *I, const struct knode *n, const char *what, uint32_t a)
+{
+	return usable_at(I, pos_of(I, n), what, a);
+}
+
 static bool
 read_ipv4(struct imp *I, const struct knode *n, const char *what, uint32_t *out)
 {
 	const char *s = sc(n);
 	if (s && addr_parse(s, out))
-		return true;
+		return usable(I, n, what, *out);
 	err(I, n, "%s '%s' is not an IPv4 address", what, s ? s : "");
 	return false;
 }
@@ -1061,8 +1115,11 @@ read_pod(struct imp *I, const struct knode *obj, struct korigin *o)
 	}
 	const struct knode *ip = get(status, "podIP"), *ips = get(status, "podIPs");
 	const char *hip = sc(get(status, "hostIP"));
+	uint32_t ha;
 	if (hip && *hip)
 		p->host_ip = astrdup(&I->a, hip);
+	if (hip && !p->completed && addr_parse(hip, &ha) && !usable(I, get(status, "hostIP"), "status.hostIP", ha))
+		p->host_ip = NULL;
 	if (!p->completed && sc(ip) && *sc(ip)) {
 		uint32_t a;
 		if (addr_parse(sc(ip), &a)) {
@@ -1086,6 +1143,8 @@ read_pod(struct imp *I, const struct knode *obj, struct korigin *o)
 					err(I, ip, "status.podIP '%s' is not an IPv4 address", sc(ip));
 			}
 		}
+		if (p->has_ip && !usable_at(I, p->ip_pos, "status.podIP", p->ip))
+			p->has_ip = false;
 	}
 	if (!ident_add(I, get(meta, "name"), &p->o, T_POD, (int)I->npodobjs)) {
 		free_tmpl(&p->t);
@@ -1158,11 +1217,13 @@ read_node(struct imp *I, const struct knode *obj, struct korigin *o)
 		for (size_t i = 0; i < nitems(as); i++) {
 			const char *t = sc(get(&as->kids[i], "type")), *a = sc(get(&as->kids[i], "address"));
 			if (t && a && strcmp(t, order[k]) == 0 && addr_parse(a, &n->addr)) {
-				n->has_addr = true;
+				n->has_addr = usable(I, get(&as->kids[i], "address"), "node address", n->addr);
+				k = 3;
 				break;
 			}
 		}
-	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnodeobjs))
+	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnodeobjs) &&
+	    spec_name_add(I, get(get(obj, "metadata"), "name"), &n->o, n->name))
 		I->nnodeobjs++;
 }
 
@@ -1176,7 +1237,8 @@ read_namespace(struct imp *I, const struct knode *obj, struct korigin *o)
 	n->declared = true;
 	n->name = object_name(I, get(get(obj, "metadata"), "name"), o->name, true);
 	read_labels(I, get(get(obj, "metadata"), "labels"), &n->labels, "metadata.labels");
-	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnsobjs))
+	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnsobjs) &&
+	    spec_name_add(I, get(get(obj, "metadata"), "name"), &n->o, n->name))
 		I->nnsobjs++;
 	else
 		free(n->labels.v);
@@ -1205,6 +1267,10 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	s->o = *o;
 	s->ns = o->ns;
 	s->name = object_name(I, get(meta, "name"), o->name, true);
+	if (!spec_name_add(I, get(meta, "name"), o, s->name)) {
+		memset(s, 0, sizeof *s);
+		return;
+	}
 	if (type && (strcmp(type, "NodePort") == 0 || strcmp(type, "LoadBalancer") == 0))
 		warn(I, W_NOT_MODELLED, get(spec, "type"));
 	if (nitems(get(spec, "externalIPs")))
@@ -1251,9 +1317,11 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 }
 
 static void
-ep_add(struct imp *I, struct kepset *e, uint32_t addr, uint16_t port, enum proto proto, const char *pname)
+ep_add(struct imp *I, struct kepset *e, uint32_t addr, uint16_t port, enum proto proto, const char *pname,
+       struct pos pos)
 {
 	xgrow(&e->e, &e->cap, e->n + 1, sizeof *e->e);
+	e->e[e->n].pos = pos;
 	e->e[e->n].addr = addr;
 	e->e[e->n].port = port;
 	e->e[e->n].proto = proto;
@@ -1300,7 +1368,7 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 					uint16_t port;
 					enum proto proto;
 					if (port_num(I, get(p, "port"), "port", &port) && proto_of(I, get(p, "protocol"), &proto))
-						ep_add(I, e, a, port, proto, sc(get(p, "name")));
+						ep_add(I, e, a, port, proto, sc(get(p, "name")), pos_of(I, &as->kids[j]));
 				}
 			}
 		}
@@ -1327,7 +1395,7 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 					uint16_t port;
 					enum proto proto;
 					if (port_num(I, get(p, "port"), "port", &port) && proto_of(I, get(p, "protocol"), &proto))
-						ep_add(I, e, a, port, proto, sc(get(p, "name")));
+						ep_add(I, e, a, port, proto, sc(get(p, "name")), pos_of(I, ip));
 				}
 			}
 		}
@@ -1549,7 +1617,8 @@ read_policy(struct imp *I, const struct knode *obj, struct korigin *o)
 			for (size_t i = 0; i < nitems(rules); i++)
 				read_rule(I, &rules->kids[i], dir, p);
 	}
-	if (ident_add(I, get(meta, "name"), &p->o, T_OTHER, (int)I->npols))
+	if (ident_add(I, get(meta, "name"), &p->o, T_OTHER, (int)I->npols) &&
+	    spec_name_add(I, get(meta, "name"), &p->o, p->name))
 		I->npols++;
 	else
 		free_policy(p);
@@ -1672,6 +1741,7 @@ claim(struct imp *I, uint32_t a, const char *what, struct pos pos)
 	I->addr_owner[I->naddr].addr = a;
 	I->addr_owner[I->naddr].what = what;
 	I->addr_owner[I->naddr].pos = pos;
+	I->addr_owner[I->naddr].is_service = strncmp(what, "service ", 8) == 0; /* services_resolve's */
 	hash_add(I->addrs, a, (int)I->naddr++);
 	return true;
 }
@@ -2171,6 +2241,18 @@ node_of_addr(const struct imp *I, uint32_t a)
 	return -1;
 }
 
+/* The service that holds address a (its index in addr_owner), or -1. */
+static int
+service_at(const struct imp *I, uint32_t a)
+{
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(I->addrs, a, &it)) >= 0)
+		if (I->addr_owner[v].addr == a)
+			return I->addr_owner[v].is_service ? v : -1;
+	return -1;
+}
+
 static bool
 services_resolve(struct imp *I, struct kservice **sorted)
 {
@@ -2226,6 +2308,18 @@ services_resolve(struct imp *I, struct kservice **sorted)
 					continue;
 				}
 				struct kendpoint x = { e->e[k].addr, e->e[k].port, e->e[k].proto, sp->port };
+				int owner = service_at(I, x.addr);
+				if (owner >= 0) {
+					/* rewritten again: the spec refuses it */
+					char buf[16];
+					err_pos(I, &e->e[k].pos,
+						"endpoint address %s is the address of %s (%s:%ld): an endpoint is a pod, a "
+						"node or an address outside the cluster",
+						addr_format(x.addr, buf), I->addr_owner[owner].what,
+						I->addr_owner[owner].pos.file, I->addr_owner[owner].pos.line);
+					ok = false;
+					continue;
+				}
 				bool dup = false;
 				for (size_t l = 0; l < s->neps && !dup; l++)
 					dup = memcmp(&s->eps[l], &x, sizeof x) == 0;
@@ -2383,6 +2477,8 @@ imp_free(struct imp *I)
 	free(I->kind_count);
 	hash_free(I->owners);
 	hash_free(I->ids);
+	hash_free(I->snames_h);
+	free(I->snames);
 	hash_free(I->addrs);
 	hash_free(I->node_names);
 	hash_free(I->pod_names);
@@ -2525,6 +2621,7 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->opts = o;
 	I->owners = hash_new();
 	I->ids = hash_new();
+	I->snames_h = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
 	fieldsets_sort();
@@ -2533,13 +2630,13 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 /* The object that XML line xl comes from: the nearest origin before it
  * (NULL: none, as for a namespace or a node that no object declares). */
 static const struct korigin *
-origin_of(const struct import_result *res, long xl)
+origin_of(const struct xml_origin *map, size_t nmap, long xl)
 {
 	const struct korigin *o = NULL;
-	for (size_t lo = 0, hi = res->nmap; lo < hi;) {
+	for (size_t lo = 0, hi = nmap; lo < hi;) {
 		size_t mid = (lo + hi) / 2;
-		if (res->map[mid].xml_line <= xl) {
-			o = res->map[mid].known ? &res->map[mid].o : NULL;
+		if (map[mid].xml_line <= xl) {
+			o = map[mid].known ? &map[mid].o : NULL;
 			lo = mid + 1;
 		} else {
 			hi = mid;
@@ -2548,12 +2645,8 @@ origin_of(const struct import_result *res, long xl)
 	return o;
 }
 
-/* The parser's text with each "line N" (another element of the XML, in
- * "already a pod at line N", "(line N)", "(by 'c', line N)") written as
- * the place of that element's object, or left out when none is known: a
- * line of the generated XML means nothing to whoever wrote the YAML. */
-static char *
-remap_lines(const struct import_result *res, const char *text)
+char *
+import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text)
 {
 	char *out = NULL;
 	size_t olen = 0;
@@ -2571,7 +2664,7 @@ remap_lines(const struct import_result *res, const char *text)
 			p = num;
 			continue;
 		}
-		const struct korigin *o = origin_of(res, strtol(num, NULL, 10));
+		const struct korigin *o = origin_of(map, nmap, strtol(num, NULL, 10));
 		if (o != NULL) {
 			fwrite(p, 1, (size_t)(q - p), f);
 			fprintf(f, "%s:%ld", o->pos.file, o->pos.line);
@@ -2584,8 +2677,8 @@ remap_lines(const struct import_result *res, const char *text)
 			cut -= 4;
 		else if (cut - p >= 2 && strncmp(cut - 2, ", ", 2) == 0)
 			cut -= 2;
-		if (cut - p >= 10 && strncmp(cut - 10, " (already", 9) == 0 && *end == ')') {
-			cut -= 10;
+		if (cut - p >= 9 && strncmp(cut - 9, " (already", 9) == 0 && *end == ')') {
+			cut -= 9;
 			end++;
 		} else if (cut - p >= 2 && strncmp(cut - 2, " (", 2) == 0 && *end == ')') {
 			cut -= 2;
@@ -2610,8 +2703,8 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 		diag_get(xd, i, &e);
 		if (!e.is_error && I->opts->quiet)
 			continue;
-		const struct korigin *o = e.line > 0 ? origin_of(res, e.line) : NULL;
-		char *text = remap_lines(res, e.text);
+		const struct korigin *o = e.line > 0 ? origin_of(res->map, res->nmap, e.line) : NULL;
+		char *text = import_remap_lines(res->map, res->nmap, e.text);
 		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, text };
 		diag_add(I->d, o ? o->pos.file : I->file ? I->file : "import", &y);
 		free(text);

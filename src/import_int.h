@@ -191,6 +191,13 @@ struct xml_origin {
 	struct korigin o;
 };
 
+/* The parser's message text with each "line N" (another element of the
+ * XML: "already a pod at line N", "(line N)", "(by 'c', line N)") written
+ * as the FILE:LINE of that element's object, or left out with the words
+ * that introduce it when none is known: a line of the generated XML means
+ * nothing to whoever wrote the YAML. Caller frees. */
+char *import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text);
+
 /* Write the spec into a buffer (*out, *len, NUL-terminated, caller frees),
  * with origins of each element's comment line (caller frees *map). */
 void import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_origin **map, size_t *nmap);

@@ -513,6 +513,79 @@ $ k8snet import -
 ! <stdin>:3:65: error: invalid port name 'HTTP' (1 to 15 characters of a-z 0-9 -, with a letter, no '-' at an end, no '--')
 ! <stdin>:4:17: error: pod default/six has only IPv6 addresses (IPv6 is not modelled yet)
 
+# Names that differ in the input but not in the spec, which writes a
+# name that Kubernetes refuses lowercased ('Web' is 'web'): for kinds that
+# import does not rename (services, policies, namespaces, nodes), an error
+# at the later name, where the parser would have refused the spec at a
+# line of the XML.
+$ k8snet import - -o out.xml
+< kind: Service
+< metadata: {name: Web}
+< spec: {ports: [{port: 80}]}
+< ---
+< kind: Service
+< metadata: {name: web}
+< spec: {ports: [{port: 80}]}
+< ---
+< kind: NetworkPolicy
+< metadata: {name: deny}
+< spec: {podSelector: {}}
+< ---
+< kind: NetworkPolicy
+< metadata: {name: Deny}
+< spec: {podSelector: {}}
+< ---
+< kind: Namespace
+< metadata: {name: Shop}
+< ---
+< kind: Namespace
+< metadata: {name: shop}
+< ---
+< kind: Node
+< metadata: {name: Node-A}
+< ---
+< kind: Node
+< metadata: {name: node_a}
+? 2
+! <stdin>:6:18: error: Service default/web and default/Web (<stdin>:1) would both be 'web' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:14:18: error: NetworkPolicy default/Deny and default/deny (<stdin>:9) would both be 'deny' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:21:18: error: Namespace shop and Shop (<stdin>:17) would both be 'shop' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:27:18: error: Node node_a and Node-A (<stdin>:23) would both be 'node-a' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+= ! test -e out.xml
+
+# An endpoint at a service's address (it would be rewritten again), and
+# loopback or 0.0.0.0 where an address is needed: errors at the field,
+# not at the object that the spec writes them in (a service's endpoints).
+$ k8snet import - -o out.xml
+< kind: Service
+< metadata: {name: a}
+< spec: {clusterIP: 10.96.0.20, ports: [{port: 80}]}
+< ---
+< kind: Endpoints
+< metadata: {name: a}
+< subsets: [{addresses: [{ip: 10.96.0.20}, {ip: 127.0.0.1}], ports: [{port: 80}]}]
+< ---
+< kind: Service
+< metadata: {name: lo}
+< spec: {clusterIP: 127.0.0.5, ports: [{port: 80}]}
+< ---
+< kind: Pod
+< metadata: {name: p}
+< spec: {nodeName: n1}
+< status: {podIP: 127.0.0.9, hostIP: 0.0.0.0}
+< ---
+< kind: Node
+< metadata: {name: n1}
+< status: {addresses: [{type: InternalIP, address: 127.0.0.2}]}
+? 2
+! <stdin>:7:29: error: endpoint address 10.96.0.20 is the address of service default/a (<stdin>:1): an endpoint is a pod, a node or an address outside the cluster
+! <stdin>:7:47: error: endpoint address 127.0.0.1 is reserved (loopback or 0.0.0.0)
+! <stdin>:11:19: error: spec.clusterIP 127.0.0.5 is reserved (loopback or 0.0.0.0)
+! <stdin>:16:17: error: status.podIP 127.0.0.9 is reserved (loopback or 0.0.0.0)
+! <stdin>:16:36: error: status.hostIP 0.0.0.0 is reserved (loopback or 0.0.0.0)
+! <stdin>:20:50: error: node address 127.0.0.2 is reserved (loopback or 0.0.0.0)
+= ! test -e out.xml
+
 # the pod subnet runs out
 $ k8snet import - --nodes 1 --pod-cidr 10.244.0.0/24 --quiet
 < kind: Deployment
