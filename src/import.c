@@ -1302,6 +1302,12 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 			k.name = n && *n ? astrdup(&I->a, n) : NULL;
 			if (!is_null(get(p, "nodePort")))
 				warn(I, W_NOT_MODELLED, get(p, "nodePort"));
+			for (size_t j = 0; ok && j < s->nports; j++)
+				if (s->ports[j].port == k.port && s->ports[j].proto == k.proto) {
+					err(I, get(p, "port"), "port %u/%s is given twice in spec.ports (Kubernetes refuses it)",
+					    k.port, proto_name(k.proto));
+					ok = false;
+				}
 			if (ok) {
 				xgrow(&s->ports, &s->cap, s->nports + 1, sizeof *s->ports);
 				s->ports[s->nports++] = k;
@@ -2379,6 +2385,52 @@ import_opts_default(struct import_opts *o)
 				   IMPORT_DEFAULT_MAX_INPUT, IMPORT_DEFAULT_MAX_PODS };
 }
 
+/* The bytes of the character at s (left bytes remain) that a cluster
+ * name may hold (UTF-8, no control character), 0 if none. */
+static size_t
+name_char(const char *s, size_t left)
+{
+	char tmp[5] = { 0 };
+	memcpy(tmp, s, left < 4 ? left : 4);
+	const unsigned char *t = (const unsigned char *)tmp;
+	size_t u = import_utf8_len(tmp);
+	if (u == 1 && (t[0] < 0x20 || t[0] == 0x7f))
+		return 0;
+	if (u == 2 && t[0] == 0xc2 && t[1] <= 0x9f)
+		return 0;
+	return u;
+}
+
+/* A file's name as a cluster name the spec takes: at most 253 bytes of
+ * UTF-8 without control characters, each other byte written '?'. */
+static const char *
+cluster_name(struct arena *a, const char *s, size_t len)
+{
+	char *out = aalloc(a, len + 1), *w = out;
+	for (size_t i = 0; i < len;) {
+		size_t u = name_char(s + i, len - i);
+		if ((size_t)(w - out) + (u ? u : 1) > 253)
+			break;
+		if (u)
+			memcpy(w, s + i, u);
+		else
+			*w = '?';
+		w += u ? u : 1;
+		i += u ? u : 1;
+	}
+	*w = '\0';
+	return out;
+}
+
+static bool
+cluster_name_ok(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	for (size_t u; i < len && (u = name_char(s + i, len - i)) > 0;)
+		i += u;
+	return len > 0 && len <= 253 && i == len;
+}
+
 static const char *
 base_name(struct arena *a, const char *path)
 {
@@ -2399,7 +2451,7 @@ base_name(struct arena *a, const char *path)
 			break;
 		}
 	}
-	return astrndup(a, s, len);
+	return cluster_name(a, s, len);
 }
 
 static void
@@ -2989,7 +3041,12 @@ import_main(int argc, char **argv)
 		case O_NODE_CIDR: o.node_cidr = optarg; break;
 		case O_POD_CIDR: o.pod_cidr = optarg; break;
 		case O_SVC_CIDR: o.service_cidr = optarg; break;
-		case O_NAME: o.name = optarg; break;
+		case O_NAME:
+			if (!cluster_name_ok(optarg))
+				return import_usage_error("--name takes a cluster name (1 to 253 bytes of UTF-8, no control "
+							  "characters), not '%s'", optarg);
+			o.name = optarg;
+			break;
 		case O_NO_KUBELET: o.no_kubelet = true; break;
 		case O_QUIET: o.quiet = true; break;
 		case O_MAX:

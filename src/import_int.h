@@ -191,6 +191,10 @@ struct xml_origin {
 	struct korigin o;
 };
 
+/* The length of the UTF-8 character at s that XML accepts (1 to 4), 0 if
+ * the bytes are not one (or s is empty). */
+size_t import_utf8_len(const char *s);
+
 /* The parser's message text with each "line N" (another element of the
  * XML: "already a pod at line N", "(line N)", "(by 'c', line N)") written
  * as the FILE:LINE of that element's object, or left out with the words

@@ -75,14 +75,36 @@ attr(struct sb *b, const char *name, const char *v)
 	puts_(b, "\"");
 }
 
-/* Comment text: "--" written "-\-", control bytes and a final '-' escaped
- * as \xHH, so that the XML stays well-formed. */
+size_t
+import_utf8_len(const char *p)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	if (s[0] < 0x80)
+		return s[0] != 0;
+	size_t n = s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	/* overlong, surrogates, past U+10FFFF, and U+FFFE/U+FFFF (not XML) */
+	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) || (s[0] == 0xf0 && s[1] < 0x90) ||
+	    (s[0] == 0xf4 && s[1] >= 0x90) || (s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe))
+		return 0;
+	return n;
+}
+
+/* Comment text: "--" written "-\-", control bytes, bytes that are not
+ * UTF-8 (a file name's) and a final '-' escaped as \xHH, so that the XML
+ * stays well-formed. */
 static void
 comment_text(struct sb *b, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f || c == '\\')
+		size_t u = c >= 0x80 ? import_utf8_len(s) : 1;
+		if (u > 1) {
+			put(b, s, u);
+			s += u - 1;
+		} else if (c < 0x20 || c == 0x7f || c == '\\' || u == 0)
 			putf(b, "\\x%02x", c);
 		else if (c == '-' && (s[1] == '-' || s[1] == '\0'))
 			puts_(b, "-\\");

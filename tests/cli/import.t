@@ -586,6 +586,16 @@ $ k8snet import - -o out.xml
 ! <stdin>:20:50: error: node address 127.0.0.2 is reserved (loopback or 0.0.0.0)
 = ! test -e out.xml
 
+# A port and protocol twice in one service: Kubernetes refuses it, and
+# so does import, at the later port (the parser refused the spec at the
+# service).
+$ k8snet import -
+< kind: Service
+< metadata: {name: s}
+< spec: {ports: [{port: 80}, {port: 80, protocol: UDP}, {port: 80, targetPort: 81}]}
+? 2
+! <stdin>:3:62: error: port 80/TCP is given twice in spec.ports (Kubernetes refuses it)
+
 # the pod subnet runs out
 $ k8snet import - --nodes 1 --pod-cidr 10.244.0.0/24 --quiet
 < kind: Deployment
@@ -634,6 +644,18 @@ $ k8snet import x.yaml --bogus
 $ k8snet import nosuch.yaml
 ? 3
 ! nosuch.yaml: error: cannot read: No such file or directory
+
+# A file name is no cluster name as it is: bytes that are not UTF-8 or
+# are control characters become '?' in the default name, and are escaped
+# in the origin comments, so that the XML stays well-formed (it was not);
+# --name refuses them.
+$ printf 'kind: Pod\nmetadata: {name: p}\n' >"$(printf 'u\377\001.yaml')"; k8snet import "$(printf 'u\377\001.yaml')" --quiet | grep -e '<cluster' -e 'Pod default/p'
+> <cluster name="u??" version="1.2">
+>     <!-- u\xff\x01.yaml:1 Pod default/p -->
+$ k8snet import samples/k8s --name "$(printf 'a\tb')"
+? 2
+! k8snet import: --name takes a cluster name (1 to 253 bytes of UTF-8, no control characters), not 'a	b'
+! Try 'k8snet import --help'.
 
 # a failed write: status 3, and no file left behind
 $ k8snet import samples/k8s --quiet -o nosuch/x.xml
