@@ -19,10 +19,10 @@ void diag_warning(struct diag *d, long line, const char *fmt, ...)
 
 /* Record a warning of a cause: a static string that names the kind of
  * warning in the plural ("policies that select no pod"). diag_print shows
- * the first DIAG_PER_CAUSE of each cause in its order, then one line for
- * the rest, at the place of the first left out: "... and N more warnings
- * of this kind (M in all, the next here): CAUSE". Errors are never left
- * out. */
+ * the first DIAG_PER_CAUSE of each cause in its order, then, when two or
+ * more remain, one line for them at the place of the first left out:
+ * "... and N more warnings of this kind (M in all, the next here): CAUSE".
+ * Errors are never left out. */
 #define DIAG_PER_CAUSE 10
 void diag_warning_of(struct diag *d, const char *cause, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
