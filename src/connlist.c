@@ -168,10 +168,10 @@ add_unit(struct connlist *cl, struct hash *index, int u)
 		free(full);
 		const struct vertex *rep = &m->v[cl->p[w].rep];
 		if (!labels_equal(&rep->labels, &v->labels))
-			diag_warning(cl->d, v->line,
-				     "pods of workload %s differ in labels: %s and %s; %s stands for the workload",
-				     cl->p[w].name, v->pod_name ? v->pod_name : v->name,
-				     rep->pod_name ? rep->pod_name : rep->name, rep->pod_name ? rep->pod_name : rep->name);
+			diag_warning_of(cl->d, "pods that differ in labels from their workload's first pod", v->line,
+					"pods of workload %s differ in labels: %s and %s; %s stands for the workload",
+					cl->p[w].name, v->pod_name ? v->pod_name : v->name,
+					rep->pod_name ? rep->pod_name : rep->name, rep->pod_name ? rep->pod_name : rep->name);
 	}
 	free(kind);
 	free(name);
@@ -421,9 +421,9 @@ rule_ports(struct connlist *cl, const struct policy *pol, const struct pol_rule 
 			if (dst->external) {
 				size_t pi = (size_t)(pol - cl->m->pols);
 				if (!cl->warned_named[pi])
-					diag_warning(cl->d, pol->line,
-						     "policy %s/%s: named port %s matches no External address",
-						     ns_name(cl->m, pol->ns), pol->name, pp->name);
+					diag_warning_of(cl->d, "policies whose named port meets an External address",
+							pol->line, "policy %s/%s: named port %s matches no External address",
+							ns_name(cl->m, pol->ns), pol->name, pp->name);
 				cl->warned_named[pi] = true;
 				continue;
 			}

@@ -11,6 +11,7 @@ struct entry {
 	long line, col;
 	size_t seq;
 	int is_error;
+	const char *cause; /* diag_warning_of's, or NULL */
 	char *text;
 };
 
@@ -67,7 +68,8 @@ diag_note_file(struct diag *d, const char *file)
 }
 
 static void
-add(struct diag *d, size_t file, long line, long col, int is_error, const char *fmt, va_list ap)
+add(struct diag *d, size_t file, long line, long col, int is_error, const char *cause, const char *fmt,
+    va_list ap)
 {
 	va_list aq;
 	va_copy(aq, ap);
@@ -76,7 +78,7 @@ add(struct diag *d, size_t file, long line, long col, int is_error, const char *
 	char *text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
 	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	xgrow(&d->e, &d->cap, d->n + 1, sizeof *d->e);
-	d->e[d->n] = (struct entry){ file, line, col, d->n, is_error, text };
+	d->e[d->n] = (struct entry){ file, line, col, d->n, is_error, cause, text };
 	d->n++;
 	if (is_error)
 		d->errors++;
@@ -87,7 +89,7 @@ diag_error(struct diag *d, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, 0, line, 0, 1, fmt, ap);
+	add(d, 0, line, 0, 1, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -96,7 +98,16 @@ diag_warning(struct diag *d, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, 0, line, 0, 0, fmt, ap);
+	add(d, 0, line, 0, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning_of(struct diag *d, const char *cause, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, 0, line, 0, 0, cause, fmt, ap);
 	va_end(ap);
 }
 
@@ -105,7 +116,7 @@ diag_error_at(struct diag *d, const char *file, long line, long col, const char 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, file_index(d, file), line, col, 1, fmt, ap);
+	add(d, file_index(d, file), line, col, 1, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -114,8 +125,26 @@ diag_warning_at(struct diag *d, const char *file, long line, long col, const cha
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, file_index(d, file), line, col, 0, fmt, ap);
+	add(d, file_index(d, file), line, col, 0, NULL, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_get(const struct diag *d, size_t i, struct diag_entry *out)
+{
+	const struct entry *e = &d->e[i];
+	*out = (struct diag_entry){ e->line, e->col, e->is_error, e->cause, e->text };
+}
+
+void
+diag_add(struct diag *d, const char *file, const struct diag_entry *e)
+{
+	size_t fi = file_index(d, file);
+	xgrow(&d->e, &d->cap, d->n + 1, sizeof *d->e);
+	d->e[d->n] = (struct entry){ fi, e->line, e->col, d->n, e->is_error, e->cause, xstrdup(e->text) };
+	d->n++;
+	if (e->is_error)
+		d->errors++;
 }
 
 size_t
@@ -149,21 +178,65 @@ by_place(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static void
+print_one(const struct diag *d, const struct entry *e, FILE *f, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+print_one(const struct diag *d, const struct entry *e, FILE *f, const char *fmt, ...)
+{
+	const char *kind = e->is_error ? "error" : "warning";
+	const char *file = d->files[e->file];
+	if (e->line > 0 && e->col > 0)
+		fprintf(f, "%s:%ld:%ld: %s: ", file, e->line, e->col, kind);
+	else if (e->line > 0)
+		fprintf(f, "%s:%ld: %s: ", file, e->line, kind);
+	else
+		fprintf(f, "%s: %s: ", file, kind);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+}
+
+/* The causes of diag_warning_of, each with its count (a handful). */
+struct cause {
+	const char *text;
+	size_t total, seen;
+};
+
+static struct cause *
+cause_of(struct cause **c, size_t *n, size_t *cap, const char *text)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*c)[i].text == text || strcmp((*c)[i].text, text) == 0)
+			return &(*c)[i];
+	xgrow(c, cap, *n + 1, sizeof **c);
+	(*c)[*n] = (struct cause){ text, 0, 0 };
+	return &(*c)[(*n)++];
+}
+
 void
 diag_print(struct diag *d, FILE *f)
 {
 	/* Checks run in passes; the reader wants the file's order. */
 	if (d->n > 0)
 		qsort(d->e, d->n, sizeof *d->e, by_place);
+	struct cause *c = NULL;
+	size_t nc = 0, ccap = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->e[i].cause)
+			cause_of(&c, &nc, &ccap, d->e[i].cause)->total++;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->e[i];
-		const char *kind = e->is_error ? "error" : "warning";
-		const char *file = d->files[e->file];
-		if (e->line > 0 && e->col > 0)
-			fprintf(f, "%s:%ld:%ld: %s: %s\n", file, e->line, e->col, kind, e->text);
-		else if (e->line > 0)
-			fprintf(f, "%s:%ld: %s: %s\n", file, e->line, kind, e->text);
-		else
-			fprintf(f, "%s: %s: %s\n", file, kind, e->text);
+		struct cause *k = e->cause ? cause_of(&c, &nc, &ccap, e->cause) : NULL;
+		/* A line for one more would hide it and say less. */
+		if (k == NULL || ++k->seen <= DIAG_PER_CAUSE || k->total == DIAG_PER_CAUSE + 1)
+			print_one(d, e, f, "%s", e->text);
+		else if (k->seen == DIAG_PER_CAUSE + 1)
+			print_one(d, e, f, "... and %zu more warnings of this kind (%zu in all, the next here): %s",
+				  k->total - DIAG_PER_CAUSE, k->total, k->text);
 	}
+	free(c);
 }

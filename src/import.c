@@ -184,6 +184,7 @@ struct kepset {
 		uint16_t port;
 		enum proto proto;
 		const char *pname;
+		struct pos pos; /* its address */
 	} *e;
 	size_t n, cap;
 };
@@ -239,6 +240,11 @@ struct imp {
 	struct hash *ids;
 	struct ident *idents;
 	size_t nidents, idents_cap;
+	/* (kind, namespace, the name the spec writes) of services, policies,
+	 * namespaces and nodes -> index into snames */
+	struct hash *snames_h;
+	struct { const char *name; struct korigin o; } *snames;
+	size_t nsnames, snames_cap;
 	size_t objects;
 	/* resolved */
 	struct knodev *nodes;
@@ -252,7 +258,7 @@ struct imp {
 	size_t npod_names, pod_name_cap;
 	bool subnet_full; /* said once */
 	struct hash *addrs; /* address -> index into addr_owner */
-	struct { uint32_t addr; const char *what; struct pos pos; } *addr_owner;
+	struct { uint32_t addr; const char *what; struct pos pos; bool is_service; } *addr_owner;
 	size_t naddr, addr_cap;
 };
 
@@ -859,6 +865,35 @@ ident_add(struct imp *I, const struct knode *at, struct korigin *o, int type, in
 	return true;
 }
 
+/* Record the name that the spec writes for o (name: object_name's); false
+ * (with an error at at) if another object of its kind and namespace has
+ * it: two names that differ in the input but not once written as
+ * Kubernetes wants ('Web' and 'web'), which the spec cannot tell apart.
+ * Pods (and their workloads) are renamed instead (W_POD_RENAMED). */
+static bool
+spec_name_add(struct imp *I, const struct knode *at, const struct korigin *o, const char *name)
+{
+	uint64_t key = key3(o->kind, o->ns, name);
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(I->snames_h, key, &it)) >= 0) {
+		const struct korigin *e = &I->snames[v].o;
+		if (strcmp(I->snames[v].name, name) != 0 || strcmp(e->kind, o->kind) != 0 ||
+		    !((e->ns == NULL && o->ns == NULL) || (e->ns && o->ns && strcmp(e->ns, o->ns) == 0)))
+			continue;
+		err(I, at, "%s %s%s%s and %s%s%s (%s:%ld) would both be '%s' in the spec (a name that Kubernetes "
+			   "refuses is lowercased, other characters written '-')",
+		    o->kind, o->ns ? o->ns : "", o->ns ? "/" : "", o->name, e->ns ? e->ns : "", e->ns ? "/" : "", e->name,
+		    e->pos.file, e->pos.line, name);
+		return false;
+	}
+	xgrow(&I->snames, &I->snames_cap, I->nsnames + 1, sizeof *I->snames);
+	I->snames[I->nsnames].name = name;
+	I->snames[I->nsnames].o = *o;
+	hash_add(I->snames_h, key, (int)I->nsnames++);
+	return true;
+}
+
 static void
 owner_add(struct imp *I, const char *kind, const char *ns, const char *name)
 {
@@ -1027,12 +1062,31 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 			read_container(I, &ctrs->kids[i], ++position, t);
 }
 
+/* A loopback address or 0.0.0.0 where a pod, node, service or endpoint
+ * needs one: an error here, at the field, rather than the parser's at
+ * the object (an endpoint's would be at its service). */
+static bool
+usable_at(struct imp *I, struct pos p, const char *what, uint32_t a)
+{
+	char buf[16];
+	if (!addr_reserved(a))
+		return true;
+	err_pos(I, &p, "%s %s is reserved (loopback or 0.0.0.0)", what, addr_format(a, buf));
+	return false;
+}
+
+static bool
+usable(struct imp *I, const struct knode *n, const char *what, uint32_t a)
+{
+	return usable_at(I, pos_of(I, n), what, a);
+}
+
 static bool
 read_ipv4(struct imp *I, const struct knode *n, const char *what, uint32_t *out)
 {
 	const char *s = sc(n);
 	if (s && addr_parse(s, out))
-		return true;
+		return usable(I, n, what, *out);
 	err(I, n, "%s '%s' is not an IPv4 address", what, s ? s : "");
 	return false;
 }
@@ -1061,8 +1115,11 @@ read_pod(struct imp *I, const struct knode *obj, struct korigin *o)
 	}
 	const struct knode *ip = get(status, "podIP"), *ips = get(status, "podIPs");
 	const char *hip = sc(get(status, "hostIP"));
+	uint32_t ha;
 	if (hip && *hip)
 		p->host_ip = astrdup(&I->a, hip);
+	if (hip && !p->completed && addr_parse(hip, &ha) && !usable(I, get(status, "hostIP"), "status.hostIP", ha))
+		p->host_ip = NULL;
 	if (!p->completed && sc(ip) && *sc(ip)) {
 		uint32_t a;
 		if (addr_parse(sc(ip), &a)) {
@@ -1086,6 +1143,8 @@ read_pod(struct imp *I, const struct knode *obj, struct korigin *o)
 					err(I, ip, "status.podIP '%s' is not an IPv4 address", sc(ip));
 			}
 		}
+		if (p->has_ip && !usable_at(I, p->ip_pos, "status.podIP", p->ip))
+			p->has_ip = false;
 	}
 	if (!ident_add(I, get(meta, "name"), &p->o, T_POD, (int)I->npodobjs)) {
 		free_tmpl(&p->t);
@@ -1158,11 +1217,13 @@ read_node(struct imp *I, const struct knode *obj, struct korigin *o)
 		for (size_t i = 0; i < nitems(as); i++) {
 			const char *t = sc(get(&as->kids[i], "type")), *a = sc(get(&as->kids[i], "address"));
 			if (t && a && strcmp(t, order[k]) == 0 && addr_parse(a, &n->addr)) {
-				n->has_addr = true;
+				n->has_addr = usable(I, get(&as->kids[i], "address"), "node address", n->addr);
+				k = 3;
 				break;
 			}
 		}
-	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnodeobjs))
+	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnodeobjs) &&
+	    spec_name_add(I, get(get(obj, "metadata"), "name"), &n->o, n->name))
 		I->nnodeobjs++;
 }
 
@@ -1176,7 +1237,8 @@ read_namespace(struct imp *I, const struct knode *obj, struct korigin *o)
 	n->declared = true;
 	n->name = object_name(I, get(get(obj, "metadata"), "name"), o->name, true);
 	read_labels(I, get(get(obj, "metadata"), "labels"), &n->labels, "metadata.labels");
-	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnsobjs))
+	if (ident_add(I, get(get(obj, "metadata"), "name"), &n->o, T_OTHER, (int)I->nnsobjs) &&
+	    spec_name_add(I, get(get(obj, "metadata"), "name"), &n->o, n->name))
 		I->nnsobjs++;
 	else
 		free(n->labels.v);
@@ -1205,6 +1267,10 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 	s->o = *o;
 	s->ns = o->ns;
 	s->name = object_name(I, get(meta, "name"), o->name, true);
+	if (!spec_name_add(I, get(meta, "name"), o, s->name)) {
+		memset(s, 0, sizeof *s);
+		return;
+	}
 	if (type && (strcmp(type, "NodePort") == 0 || strcmp(type, "LoadBalancer") == 0))
 		warn(I, W_NOT_MODELLED, get(spec, "type"));
 	if (nitems(get(spec, "externalIPs")))
@@ -1236,6 +1302,12 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 			k.name = n && *n ? astrdup(&I->a, n) : NULL;
 			if (!is_null(get(p, "nodePort")))
 				warn(I, W_NOT_MODELLED, get(p, "nodePort"));
+			for (size_t j = 0; ok && j < s->nports; j++)
+				if (s->ports[j].port == k.port && s->ports[j].proto == k.proto) {
+					err(I, get(p, "port"), "port %u/%s is given twice in spec.ports (Kubernetes refuses it)",
+					    k.port, proto_name(k.proto));
+					ok = false;
+				}
 			if (ok) {
 				xgrow(&s->ports, &s->cap, s->nports + 1, sizeof *s->ports);
 				s->ports[s->nports++] = k;
@@ -1251,9 +1323,11 @@ read_service(struct imp *I, const struct knode *obj, struct korigin *o)
 }
 
 static void
-ep_add(struct imp *I, struct kepset *e, uint32_t addr, uint16_t port, enum proto proto, const char *pname)
+ep_add(struct imp *I, struct kepset *e, uint32_t addr, uint16_t port, enum proto proto, const char *pname,
+       struct pos pos)
 {
 	xgrow(&e->e, &e->cap, e->n + 1, sizeof *e->e);
+	e->e[e->n].pos = pos;
 	e->e[e->n].addr = addr;
 	e->e[e->n].port = port;
 	e->e[e->n].proto = proto;
@@ -1300,7 +1374,7 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 					uint16_t port;
 					enum proto proto;
 					if (port_num(I, get(p, "port"), "port", &port) && proto_of(I, get(p, "protocol"), &proto))
-						ep_add(I, e, a, port, proto, sc(get(p, "name")));
+						ep_add(I, e, a, port, proto, sc(get(p, "name")), pos_of(I, &as->kids[j]));
 				}
 			}
 		}
@@ -1327,7 +1401,7 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 					uint16_t port;
 					enum proto proto;
 					if (port_num(I, get(p, "port"), "port", &port) && proto_of(I, get(p, "protocol"), &proto))
-						ep_add(I, e, a, port, proto, sc(get(p, "name")));
+						ep_add(I, e, a, port, proto, sc(get(p, "name")), pos_of(I, ip));
 				}
 			}
 		}
@@ -1549,7 +1623,8 @@ read_policy(struct imp *I, const struct knode *obj, struct korigin *o)
 			for (size_t i = 0; i < nitems(rules); i++)
 				read_rule(I, &rules->kids[i], dir, p);
 	}
-	if (ident_add(I, get(meta, "name"), &p->o, T_OTHER, (int)I->npols))
+	if (ident_add(I, get(meta, "name"), &p->o, T_OTHER, (int)I->npols) &&
+	    spec_name_add(I, get(meta, "name"), &p->o, p->name))
 		I->npols++;
 	else
 		free_policy(p);
@@ -1672,6 +1747,7 @@ claim(struct imp *I, uint32_t a, const char *what, struct pos pos)
 	I->addr_owner[I->naddr].addr = a;
 	I->addr_owner[I->naddr].what = what;
 	I->addr_owner[I->naddr].pos = pos;
+	I->addr_owner[I->naddr].is_service = strncmp(what, "service ", 8) == 0; /* services_resolve's */
 	hash_add(I->addrs, a, (int)I->naddr++);
 	return true;
 }
@@ -2171,6 +2247,18 @@ node_of_addr(const struct imp *I, uint32_t a)
 	return -1;
 }
 
+/* The service that holds address a (its index in addr_owner), or -1. */
+static int
+service_at(const struct imp *I, uint32_t a)
+{
+	size_t it = 0;
+	int v;
+	while ((v = hash_next(I->addrs, a, &it)) >= 0)
+		if (I->addr_owner[v].addr == a)
+			return I->addr_owner[v].is_service ? v : -1;
+	return -1;
+}
+
 static bool
 services_resolve(struct imp *I, struct kservice **sorted)
 {
@@ -2226,6 +2314,18 @@ services_resolve(struct imp *I, struct kservice **sorted)
 					continue;
 				}
 				struct kendpoint x = { e->e[k].addr, e->e[k].port, e->e[k].proto, sp->port };
+				int owner = service_at(I, x.addr);
+				if (owner >= 0) {
+					/* rewritten again: the spec refuses it */
+					char buf[16];
+					err_pos(I, &e->e[k].pos,
+						"endpoint address %s is the address of %s (%s:%ld): an endpoint is a pod, a "
+						"node or an address outside the cluster",
+						addr_format(x.addr, buf), I->addr_owner[owner].what,
+						I->addr_owner[owner].pos.file, I->addr_owner[owner].pos.line);
+					ok = false;
+					continue;
+				}
 				bool dup = false;
 				for (size_t l = 0; l < s->neps && !dup; l++)
 					dup = memcmp(&s->eps[l], &x, sizeof x) == 0;
@@ -2285,6 +2385,52 @@ import_opts_default(struct import_opts *o)
 				   IMPORT_DEFAULT_MAX_INPUT, IMPORT_DEFAULT_MAX_PODS };
 }
 
+/* The bytes of the character at s (left bytes remain) that a cluster
+ * name may hold (UTF-8, no control character), 0 if none. */
+static size_t
+name_char(const char *s, size_t left)
+{
+	char tmp[5] = { 0 };
+	memcpy(tmp, s, left < 4 ? left : 4);
+	const unsigned char *t = (const unsigned char *)tmp;
+	size_t u = import_utf8_len(tmp);
+	if (u == 1 && (t[0] < 0x20 || t[0] == 0x7f))
+		return 0;
+	if (u == 2 && t[0] == 0xc2 && t[1] <= 0x9f)
+		return 0;
+	return u;
+}
+
+/* A file's name as a cluster name the spec takes: at most 253 bytes of
+ * UTF-8 without control characters, each other byte written '?'. */
+static const char *
+cluster_name(struct arena *a, const char *s, size_t len)
+{
+	char *out = aalloc(a, len + 1), *w = out;
+	for (size_t i = 0; i < len;) {
+		size_t u = name_char(s + i, len - i);
+		if ((size_t)(w - out) + (u ? u : 1) > 253)
+			break;
+		if (u)
+			memcpy(w, s + i, u);
+		else
+			*w = '?';
+		w += u ? u : 1;
+		i += u ? u : 1;
+	}
+	*w = '\0';
+	return out;
+}
+
+static bool
+cluster_name_ok(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	for (size_t u; i < len && (u = name_char(s + i, len - i)) > 0;)
+		i += u;
+	return len > 0 && len <= 253 && i == len;
+}
+
 static const char *
 base_name(struct arena *a, const char *path)
 {
@@ -2305,7 +2451,7 @@ base_name(struct arena *a, const char *path)
 			break;
 		}
 	}
-	return astrndup(a, s, len);
+	return cluster_name(a, s, len);
 }
 
 static void
@@ -2383,6 +2529,8 @@ imp_free(struct imp *I)
 	free(I->kind_count);
 	hash_free(I->owners);
 	hash_free(I->ids);
+	hash_free(I->snames_h);
+	free(I->snames);
 	hash_free(I->addrs);
 	hash_free(I->node_names);
 	hash_free(I->pod_names);
@@ -2525,64 +2673,94 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->opts = o;
 	I->owners = hash_new();
 	I->ids = hash_new();
+	I->snames_h = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
 	fieldsets_sort();
 }
 
+/* The object that XML line xl comes from: the nearest origin before it
+ * (NULL: none, as for a namespace or a node that no object declares). */
+static const struct korigin *
+origin_of(const struct xml_origin *map, size_t nmap, long xl)
+{
+	const struct korigin *o = NULL;
+	for (size_t lo = 0, hi = nmap; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		if (map[mid].xml_line <= xl) {
+			o = map[mid].known ? &map[mid].o : NULL;
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return o;
+}
+
+char *
+import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text)
+{
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *f = open_memstream(&out, &olen);
+	if (f == NULL)
+		return xstrdup(text);
+	const char *p = text;
+	for (const char *q; (q = strstr(p, "line ")) != NULL;) {
+		const char *num = q + 5, *end = num;
+		while (*end >= '0' && *end <= '9')
+			end++;
+		bool word = q == text || q[-1] == ' ' || q[-1] == '(';
+		if (!word || end == num) {
+			fwrite(p, 1, (size_t)(num - p), f);
+			p = num;
+			continue;
+		}
+		const struct korigin *o = origin_of(map, nmap, strtol(num, NULL, 10));
+		if (o != NULL) {
+			fwrite(p, 1, (size_t)(q - p), f);
+			fprintf(f, "%s:%ld", o->pos.file, o->pos.line);
+			p = end;
+			continue;
+		}
+		/* Left out with what introduces it: " at", ", " or " (...)". */
+		const char *cut = q;
+		if (cut - p >= 4 && strncmp(cut - 4, " at ", 4) == 0)
+			cut -= 4;
+		else if (cut - p >= 2 && strncmp(cut - 2, ", ", 2) == 0)
+			cut -= 2;
+		if (cut - p >= 9 && strncmp(cut - 9, " (already", 9) == 0 && *end == ')') {
+			cut -= 9;
+			end++;
+		} else if (cut - p >= 2 && strncmp(cut - 2, " (", 2) == 0 && *end == ')') {
+			cut -= 2;
+			end++;
+		}
+		fwrite(p, 1, (size_t)(cut - p), f);
+		p = end;
+	}
+	fputs(p, f);
+	fclose(f);
+	return out;
+}
+
 /* The parser's messages about the generated XML, cited at the object
- * each line comes from: the nearest origin comment before it. */
+ * each line comes from, and keeping their causes so that the grouping of
+ * warnings (diag_warning_of) follows the YAML's order, not the XML's. */
 static void
 map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 {
-	char *text = NULL;
-	size_t tlen = 0;
-	FILE *f = open_memstream(&text, &tlen);
-	if (f == NULL)
-		return;
-	diag_print(xd, f);
-	fclose(f);
-	size_t flen = strlen(diag_file(xd));
-	for (char *line = text, *next; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		char *rest = line + flen;
-		long xl = 0;
-		if (*rest == ':')
-			rest++;
-		if (*rest >= '0' && *rest <= '9') {
-			xl = strtol(rest, &rest, 10);
-			if (*rest == ':')
-				rest++;
-		}
-		while (*rest == ' ')
-			rest++;
-		bool is_err = strncmp(rest, "error: ", 7) == 0;
-		if (!is_err && I->opts->quiet)
+	for (size_t i = 0; i < diag_count(xd); i++) {
+		struct diag_entry e;
+		diag_get(xd, i, &e);
+		if (!e.is_error && I->opts->quiet)
 			continue;
-		if (is_err)
-			rest += 7;
-		else if (strncmp(rest, "warning: ", 9) == 0)
-			rest += 9;
-		const struct korigin *o = NULL;
-		for (size_t lo = 0, hi = res->nmap; lo < hi;) {
-			size_t mid = (lo + hi) / 2;
-			if (res->map[mid].xml_line <= xl) {
-				o = res->map[mid].o;
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
-		const char *file = o ? o->pos.file : I->file ? I->file : "import";
-		long l = o ? o->pos.line : 0, c = o ? o->pos.col : 0;
-		if (is_err)
-			diag_error_at(I->d, file, l, c, "%s", rest);
-		else
-			diag_warning_at(I->d, file, l, c, "%s", rest);
+		const struct korigin *o = e.line > 0 ? origin_of(res->map, res->nmap, e.line) : NULL;
+		char *text = import_remap_lines(res->map, res->nmap, e.text);
+		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, text };
+		diag_add(I->d, o ? o->pos.file : I->file ? I->file : "import", &y);
+		free(text);
 	}
-	free(text);
 }
 
 static int
@@ -2863,7 +3041,12 @@ import_main(int argc, char **argv)
 		case O_NODE_CIDR: o.node_cidr = optarg; break;
 		case O_POD_CIDR: o.pod_cidr = optarg; break;
 		case O_SVC_CIDR: o.service_cidr = optarg; break;
-		case O_NAME: o.name = optarg; break;
+		case O_NAME:
+			if (!cluster_name_ok(optarg))
+				return import_usage_error("--name takes a cluster name (1 to 253 bytes of UTF-8, no control "
+							  "characters), not '%s'", optarg);
+			o.name = optarg;
+			break;
 		case O_NO_KUBELET: o.no_kubelet = true; break;
 		case O_QUIET: o.quiet = true; break;
 		case O_MAX:

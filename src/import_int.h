@@ -182,11 +182,25 @@ struct resolved {
 	size_t npols;
 };
 
-/* An origin comment's place in the XML: for mapping a line back. */
+/* An origin comment's place in the XML: for mapping a line back. A copy
+ * (the namespaces' list is gone when the parser's messages are mapped);
+ * not known: an element that no object declares. */
 struct xml_origin {
 	long xml_line;
-	const struct korigin *o;
+	bool known;
+	struct korigin o;
 };
+
+/* The length of the UTF-8 character at s that XML accepts (1 to 4), 0 if
+ * the bytes are not one (or s is empty). */
+size_t import_utf8_len(const char *s);
+
+/* The parser's message text with each "line N" (another element of the
+ * XML: "already a pod at line N", "(line N)", "(by 'c', line N)") written
+ * as the FILE:LINE of that element's object, or left out with the words
+ * that introduce it when none is known: a line of the generated XML means
+ * nothing to whoever wrote the YAML. Caller frees. */
+char *import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text);
 
 /* Write the spec into a buffer (*out, *len, NUL-terminated, caller frees),
  * with origins of each element's comment line (caller frees *map). */

@@ -75,14 +75,36 @@ attr(struct sb *b, const char *name, const char *v)
 	puts_(b, "\"");
 }
 
-/* Comment text: "--" written "-\-", control bytes and a final '-' escaped
- * as \xHH, so that the XML stays well-formed. */
+size_t
+import_utf8_len(const char *p)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	if (s[0] < 0x80)
+		return s[0] != 0;
+	size_t n = s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	/* overlong, surrogates, past U+10FFFF, and U+FFFE/U+FFFF (not XML) */
+	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) || (s[0] == 0xf0 && s[1] < 0x90) ||
+	    (s[0] == 0xf4 && s[1] >= 0x90) || (s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe))
+		return 0;
+	return n;
+}
+
+/* Comment text: "--" written "-\-", control bytes, bytes that are not
+ * UTF-8 (a file name's) and a final '-' escaped as \xHH, so that the XML
+ * stays well-formed. */
 static void
 comment_text(struct sb *b, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f || c == '\\')
+		size_t u = c >= 0x80 ? import_utf8_len(s) : 1;
+		if (u > 1) {
+			put(b, s, u);
+			s += u - 1;
+		} else if (c < 0x20 || c == 0x7f || c == '\\' || u == 0)
 			putf(b, "\\x%02x", c);
 		else if (c == '-' && (s[1] == '-' || s[1] == '\0'))
 			puts_(b, "-\\");
@@ -91,11 +113,20 @@ comment_text(struct sb *b, const char *s)
 	}
 }
 
+/* An element without a comment of its own: its lines come from o (its
+ * parent's object) or, NULL, from no object at all, never from the
+ * element written before it. */
+static void
+no_origin(struct sb *b, const struct korigin *o)
+{
+	xgrow(&b->map, &b->mcap, b->nmap + 1, sizeof *b->map);
+	b->map[b->nmap++] = o ? (struct xml_origin){ b->line, true, *o } : (struct xml_origin){ .xml_line = b->line };
+}
+
 static void
 origin(struct sb *b, const char *indent, const struct korigin *o)
 {
-	xgrow(&b->map, &b->mcap, b->nmap + 1, sizeof *b->map);
-	b->map[b->nmap++] = (struct xml_origin){ b->line, o };
+	no_origin(b, o);
 	puts_(b, indent);
 	puts_(b, "<!-- ");
 	comment_text(b, o->pos.file);
@@ -135,10 +166,12 @@ ports(struct sb *b, const struct cport *p, size_t n)
 }
 
 static void
-daemon(struct sb *b, const struct kdaemon *d)
+daemon(struct sb *b, const struct kdaemon *d, const struct korigin *node)
 {
 	if (d->has_origin)
 		origin(b, "    ", &d->o);
+	else
+		no_origin(b, node);
 	puts_(b, "    <daemon");
 	attr(b, "name", d->name);
 	const struct kpod *p = d->pod;
@@ -328,6 +361,8 @@ import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_o
 		const struct kns *n = &r->ns[i];
 		if (n->declared)
 			origin(&b, "  ", &n->o);
+		else
+			no_origin(&b, NULL);
 		puts_(&b, "  <namespace");
 		attr(&b, "name", n->name);
 		puts_(&b, ">\n");
@@ -338,12 +373,14 @@ import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_o
 		const struct knodev *n = &r->nodes[i];
 		if (n->has_origin)
 			origin(&b, "  ", &n->o);
+		else
+			no_origin(&b, NULL);
 		puts_(&b, "  <node");
 		attr(&b, "name", n->name);
 		attr(&b, "address", addr_format(n->addr, a));
 		puts_(&b, ">\n");
 		for (size_t j = 0; j < n->ndaemons; j++)
-			daemon(&b, &n->daemons[j]);
+			daemon(&b, &n->daemons[j], n->has_origin ? &n->o : NULL);
 		for (size_t j = 0; j < n->npods; j++)
 			pod(&b, &r->pods[n->pods[j]]);
 		puts_(&b, "  </node>\n");

@@ -491,7 +491,8 @@ on_end(struct reader *r)
 		r->items_frame = NONE;
 	} else {
 		n.n = r->npend - f.base;
-		if (f.type == KNODE_MAP)
+		/* pend is still NULL after an empty first mapping ({}) */
+		if (f.type == KNODE_MAP && n.n > 0)
 			duplicate_keys(r, r->pend + f.base, n.n / 2);
 		if (n.n > 0) {
 			n.kids = arena_alloc(building(r), n.n * sizeof *n.kids);

@@ -19,6 +19,21 @@
 #define MAX_NAME 253         /* the cluster's name */
 #define MAX_VERTEX_NAME 512  /* spec 1.2; it was 253 */
 
+/* The causes of warnings (diag_warning_of): past ten of one cause, a
+ * spec imported from a big cluster would drown every command's output,
+ * so the rest are counted in one line. */
+#define W_TYPES "policies with rules of a direction that their types leave out"
+#define W_LINK_TWICE "links cut twice"
+#define W_NOT_LINKED "override rules that forward to a vertex not linked to their switch"
+#define W_UNDECLARED_NS "pods, services and policies in a namespace that no <namespace> declares"
+#define W_SERVICE_NONE "services that select no pod"
+#define W_NAMED_TARGET "pods that lack the named target of a service that selects them"
+#define W_POLICY_NONE "policies that select no pod"
+#define W_PEER_POD_SEL "policy peers whose pod-selector matches no pod of the policy's namespace"
+#define W_PEER_NO_NS "policy peers whose namespace-selector matches no namespace"
+#define W_PEER_BOTH "policy peers that no pod matches with both selectors"
+#define W_PEER_EMPTY_NS "policy peers whose namespace-selector matches only namespaces without pods"
+
 const char *
 spec_display_name(const char *path)
 {
@@ -1193,7 +1208,7 @@ policy_elem(struct parser *p, xmlNodePtr n)
 	static const char *const type[] = { "Ingress", "Egress" };
 	for (int d = 0; d < 2; d++)
 		if (po->nrules[d] > 0 && !(types & (1 << d)))
-			diag_warning(p->d, line, "policy '%s' has %s rules but its types leave out %s: they are ignored",
+			diag_warning_of(p->d, W_TYPES, line, "policy '%s' has %s rules but its types leave out %s: they are ignored",
 				     po->name ? po->name : "?", dir[d], type[d]);
 }
 
@@ -1259,7 +1274,8 @@ link_down(struct parser *p, xmlNodePtr n)
 		diag_error(p->d, line_of(n), "there is no link between %s '%s' and %s '%s'", model_kind_name(x->kind),
 			   x->name, model_kind_name(y->kind), y->name);
 	else if (!model_set_down(p->m, a, b))
-		diag_warning(p->d, line_of(n), "the link between '%s' and '%s' is already down", x->name, y->name);
+		diag_warning_of(p->d, W_LINK_TWICE, line_of(n), "the link between '%s' and '%s' is already down", x->name,
+				y->name);
 }
 
 static const char *const rule_attrs[] = { "action", "to", "src", "dst", "dport", "protocol", NULL };
@@ -1325,8 +1341,9 @@ rule(void *pp, xmlNodePtr n, void *ctx)
 				   p->m->v[r.to].name, model_kind_name(p->m->v[r.to].kind));
 			ok = false;
 		} else if (sw >= 0 && !model_adjacent(p->m, sw, r.to)) {
-			diag_warning(p->d, line_of(n), "'%s' is not linked to switch '%s': this rule discards what it matches",
-				     p->m->v[r.to].name, p->m->v[sw].name);
+			diag_warning_of(p->d, W_NOT_LINKED, line_of(n),
+					"'%s' is not linked to switch '%s': this rule discards what it matches",
+					p->m->v[r.to].name, p->m->v[sw].name);
 		}
 	}
 	free(action);
@@ -1618,10 +1635,10 @@ warn_namespace(struct typos *t, long line, const char *what, const char *name, i
 		t->near_done[ns] = true;
 	}
 	const char *near = t->near[ns];
-	diag_warning(t->p->d, line,
-		     "%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
-		     what, name ? name : "?", m->ns[ns].name, near ? "; did you mean '" : "", near ? near : "",
-		     near ? "'?" : "");
+	diag_warning_of(t->p->d, W_UNDECLARED_NS, line,
+			"%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
+			what, name ? name : "?", m->ns[ns].name, near ? "; did you mean '" : "", near ? near : "",
+			near ? "'?" : "");
 }
 
 /* The port that pod v (a pod, or a daemon of a hostNetwork pod) opens
@@ -1664,9 +1681,9 @@ warn_peer(const struct typos *t, const struct peer_at *at)
 	const char *el = at->dir ? "to" : "from", *pname = pol->name ? pol->name : "?";
 	if (!pe->has_ns_sel) {
 		if (!sel_any(t, pol->ns, &pe->pod_sel))
-			diag_warning(t->p->d, at->line,
-				     "a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector",
-				     el, pname, m->ns[pol->ns].name);
+			diag_warning_of(t->p->d, W_PEER_POD_SEL, at->line,
+					"a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector",
+					el, pname, m->ns[pol->ns].name);
 		return;
 	}
 	static const struct selector everything;
@@ -1680,16 +1697,16 @@ warn_peer(const struct typos *t, const struct peer_at *at)
 			return;
 	}
 	if (!any_ns)
-		diag_warning(t->p->d, at->line, "a <%s> of policy '%s' matches no pod: its namespace-selector matches no namespace",
-			     el, pname);
+		diag_warning_of(t->p->d, W_PEER_NO_NS, at->line,
+				"a <%s> of policy '%s' matches no pod: its namespace-selector matches no namespace", el, pname);
 	else if (pe->has_pod_sel)
-		diag_warning(t->p->d, at->line,
-			     "a <%s> of policy '%s' matches no pod: no pod matches both its namespace-selector and its pod-selector",
-			     el, pname);
+		diag_warning_of(t->p->d, W_PEER_BOTH, at->line,
+				"a <%s> of policy '%s' matches no pod: no pod matches both its namespace-selector and its pod-selector",
+				el, pname);
 	else
-		diag_warning(t->p->d, at->line,
-			     "a <%s> of policy '%s' matches no pod: no pod is in a namespace that its namespace-selector matches",
-			     el, pname);
+		diag_warning_of(t->p->d, W_PEER_EMPTY_NS, at->line,
+				"a <%s> of policy '%s' matches no pod: no pod is in a namespace that its namespace-selector matches",
+				el, pname);
 }
 
 static void
@@ -1709,10 +1726,10 @@ warn_named_target(const struct typos *t, const struct port_at *at)
 		if (!selector_matches(&sel, &v->labels) || repeats_pod(m, id) ||
 		    has_named_port(m, v, sp->target_name, sp->proto))
 			continue;
-		diag_warning(t->p->d, at->line,
-			     "service '%s' port %u/%s: pod '%s' has no port named '%s' (%s), so it gives no backend",
-			     s->name ? s->name : "?", sp->number, proto_name(sp->proto),
-			     v->kind == V_POD ? v->name : v->pod_name, sp->target_name, proto_name(sp->proto));
+		diag_warning_of(t->p->d, W_NAMED_TARGET, at->line,
+				"service '%s' port %u/%s: pod '%s' has no port named '%s' (%s), so it gives no backend",
+				s->name ? s->name : "?", sp->number, proto_name(sp->proto),
+				v->kind == V_POD ? v->name : v->pod_name, sp->target_name, proto_name(sp->proto));
 	}
 }
 
@@ -1756,8 +1773,9 @@ typo_warnings(struct parser *p)
 		const struct selector sel = { .match = s->selector };
 		warn_namespace(&t, s->line, "service", s->name, s->ns);
 		if (s->has_selector && !sel_any(&t, s->ns, &sel))
-			diag_warning(p->d, s->line, "service '%s' selects no pod: no pod of namespace '%s' matches its selector",
-				     s->name ? s->name : "?", m->ns[s->ns].name);
+			diag_warning_of(p->d, W_SERVICE_NONE, s->line,
+					"service '%s' selects no pod: no pod of namespace '%s' matches its selector",
+					s->name ? s->name : "?", m->ns[s->ns].name);
 	}
 	for (size_t i = 0; i < p->nport_at; i++)
 		warn_named_target(&t, &p->port_at[i]);
@@ -1765,8 +1783,9 @@ typo_warnings(struct parser *p)
 		const struct policy *pol = &m->pols[i];
 		warn_namespace(&t, pol->line, "policy", pol->name, pol->ns);
 		if (!sel_any(&t, pol->ns, &pol->pod_sel))
-			diag_warning(p->d, pol->line, "policy '%s' selects no pod: no pod of namespace '%s' matches its pod-selector",
-				     pol->name ? pol->name : "?", m->ns[pol->ns].name);
+			diag_warning_of(p->d, W_POLICY_NONE, pol->line,
+					"policy '%s' selects no pod: no pod of namespace '%s' matches its pod-selector",
+					pol->name ? pol->name : "?", m->ns[pol->ns].name);
 	}
 	for (size_t i = 0; i < p->npeer_at; i++)
 		warn_peer(&t, &p->peer_at[i]);

@@ -2,6 +2,7 @@
  * in, the spec's XML (or the messages) out. */
 #include "testlib.h"
 #include "import.h"
+#include "import_int.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -504,6 +505,42 @@ test_import_unknown_fields(void **state)
 	free(msgs);
 }
 
+/* The parser's "line N" of the XML, in a message cited at the YAML, names
+ * the YAML of that line's object, or goes with its words when no object
+ * declares it (a namespace or node that import makes up). */
+static void
+test_import_remap_xml_lines(void **state)
+{
+	(void)state;
+	const struct xml_origin map[] = {
+		{ 4, false, { { NULL, 0, 0 }, NULL, NULL, NULL } },
+		{ 10, true, { { "pods.yaml", 15, 1 }, "Pod", "data", "postgres-1" } },
+		{ 20, true, { { "svc.yaml", 3, 1 }, "Service", "data", "db" } },
+	};
+	static const char *const cases[][2] = {
+		{ "duplicate name 'data/postgres-1' (already a pod at line 15)",
+		  "duplicate name 'data/postgres-1' (already a pod at pods.yaml:15)" },
+		{ "address 10.0.0.1 is already the address of service 'db' (line 21)",
+		  "address 10.0.0.1 is already the address of service 'db' (svc.yaml:3)" },
+		{ "port 80/TCP is already open in pod 'p' (by 'c', line 11)",
+		  "port 80/TCP is already open in pod 'p' (by 'c', pods.yaml:15)" },
+		/* no object: the reference goes, with its words */
+		{ "duplicate namespace 'x' (already at line 5)", "duplicate namespace 'x'" },
+		{ "duplicate name 'n' (already a node at line 5)", "duplicate name 'n' (already a node)" },
+		{ "address 1.1.1.1 is already the address of node 'n' (line 2)",
+		  "address 1.1.1.1 is already the address of node 'n'" },
+		{ "port 80/TCP is already open in node 'n' (by 'n:kubelet', line 6)",
+		  "port 80/TCP is already open in node 'n' (by 'n:kubelet')" },
+		/* not a reference */
+		{ "pipeline 3 and line x, online 4", "pipeline 3 and line x, online 4" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = import_remap_lines(map, sizeof map / sizeof *map, cases[i][0]);
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
 /* What the mapping fuzzer (fuzz/fuzz_import_map.c) found import accepting
  * and the spec parser refusing: one truth, so import decides first. */
 static void
@@ -603,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_import_created_node_takes_the_host_ip),
 		cmocka_unit_test(test_import_unknown_fields),
 		cmocka_unit_test(test_import_what_the_parser_would_refuse),
+		cmocka_unit_test(test_import_remap_xml_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

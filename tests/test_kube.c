@@ -588,6 +588,56 @@ test_diag_positions_sorted_old_bytes_kept(void **state)
 	diag_free(d);
 }
 
+/* Warnings of one cause: the first DIAG_PER_CAUSE by place, then one line
+ * at the next's place; errors, plain warnings and other causes untouched;
+ * diag_add keeps a cause, so a moved list groups as the original would. */
+static void
+test_diag_warnings_grouped_per_cause(void **state)
+{
+	(void)state;
+	struct diag *d = diag_new("s.xml");
+	for (long i = 30; i >= 1; i--)
+		diag_warning_of(d, "things that match nothing", i, "thing %ld", i);
+	diag_warning_of(d, "other things", 40, "other");
+	diag_error(d, 25, "an error");
+	diag_warning(d, 26, "plain");
+	assert_int_equal(diag_count(d), 33);
+	struct diag *moved = diag_new("y.yaml");
+	for (size_t i = 0; i < diag_count(d); i++) {
+		struct diag_entry e;
+		diag_get(d, i, &e);
+		diag_add(moved, "y.yaml", &e);
+	}
+	assert_int_equal(diag_errors(moved), 1);
+	for (int k = 0; k < 2; k++) {
+		char *text = diag_text(k ? moved : d);
+		const char *f = k ? "y.yaml" : "s.xml";
+		char *want = NULL;
+		size_t len;
+		FILE *w = open_memstream(&want, &len);
+		for (int i = 1; i <= 10; i++)
+			fprintf(w, "%s:%d: warning: thing %d\n", f, i, i);
+		fprintf(w, "%s:11: warning: ... and 20 more warnings of this kind (30 in all, the next here): "
+			   "things that match nothing\n", f);
+		fprintf(w, "%s:25: error: an error\n%s:26: warning: plain\n%s:40: warning: other\n", f, f, f);
+		fclose(w);
+		assert_string_equal(text, want);
+		free(want);
+		free(text);
+	}
+	diag_free(moved);
+	diag_free(d);
+	/* eleven: all of them, as a line for one more would say less */
+	d = diag_new("s.xml");
+	for (long i = 1; i <= 11; i++)
+		diag_warning_of(d, "c", i, "w%ld", i);
+	char *text = diag_text(d);
+	assert_non_null(strstr(text, "s.xml:11: warning: w11\n"));
+	assert_null(strstr(text, "more warnings"));
+	free(text);
+	diag_free(d);
+}
+
 int
 main(void)
 {
@@ -609,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_kube_size_limit_while_reading),
 		cmocka_unit_test(test_kube_stream_after_sniffed_head),
 		cmocka_unit_test(test_diag_positions_sorted_old_bytes_kept),
+		cmocka_unit_test(test_diag_warnings_grouped_per_cause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

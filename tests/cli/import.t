@@ -513,6 +513,89 @@ $ k8snet import -
 ! <stdin>:3:65: error: invalid port name 'HTTP' (1 to 15 characters of a-z 0-9 -, with a letter, no '-' at an end, no '--')
 ! <stdin>:4:17: error: pod default/six has only IPv6 addresses (IPv6 is not modelled yet)
 
+# Names that differ in the input but not in the spec, which writes a
+# name that Kubernetes refuses lowercased ('Web' is 'web'): for kinds that
+# import does not rename (services, policies, namespaces, nodes), an error
+# at the later name, where the parser would have refused the spec at a
+# line of the XML.
+$ k8snet import - -o out.xml
+< kind: Service
+< metadata: {name: Web}
+< spec: {ports: [{port: 80}]}
+< ---
+< kind: Service
+< metadata: {name: web}
+< spec: {ports: [{port: 80}]}
+< ---
+< kind: NetworkPolicy
+< metadata: {name: deny}
+< spec: {podSelector: {}}
+< ---
+< kind: NetworkPolicy
+< metadata: {name: Deny}
+< spec: {podSelector: {}}
+< ---
+< kind: Namespace
+< metadata: {name: Shop}
+< ---
+< kind: Namespace
+< metadata: {name: shop}
+< ---
+< kind: Node
+< metadata: {name: Node-A}
+< ---
+< kind: Node
+< metadata: {name: node_a}
+? 2
+! <stdin>:6:18: error: Service default/web and default/Web (<stdin>:1) would both be 'web' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:14:18: error: NetworkPolicy default/Deny and default/deny (<stdin>:9) would both be 'deny' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:21:18: error: Namespace shop and Shop (<stdin>:17) would both be 'shop' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+! <stdin>:27:18: error: Node node_a and Node-A (<stdin>:23) would both be 'node-a' in the spec (a name that Kubernetes refuses is lowercased, other characters written '-')
+= ! test -e out.xml
+
+# An endpoint at a service's address (it would be rewritten again), and
+# loopback or 0.0.0.0 where an address is needed: errors at the field,
+# not at the object that the spec writes them in (a service's endpoints).
+$ k8snet import - -o out.xml
+< kind: Service
+< metadata: {name: a}
+< spec: {clusterIP: 10.96.0.20, ports: [{port: 80}]}
+< ---
+< kind: Endpoints
+< metadata: {name: a}
+< subsets: [{addresses: [{ip: 10.96.0.20}, {ip: 127.0.0.1}], ports: [{port: 80}]}]
+< ---
+< kind: Service
+< metadata: {name: lo}
+< spec: {clusterIP: 127.0.0.5, ports: [{port: 80}]}
+< ---
+< kind: Pod
+< metadata: {name: p}
+< spec: {nodeName: n1}
+< status: {podIP: 127.0.0.9, hostIP: 0.0.0.0}
+< ---
+< kind: Node
+< metadata: {name: n1}
+< status: {addresses: [{type: InternalIP, address: 127.0.0.2}]}
+? 2
+! <stdin>:7:29: error: endpoint address 10.96.0.20 is the address of service default/a (<stdin>:1): an endpoint is a pod, a node or an address outside the cluster
+! <stdin>:7:47: error: endpoint address 127.0.0.1 is reserved (loopback or 0.0.0.0)
+! <stdin>:11:19: error: spec.clusterIP 127.0.0.5 is reserved (loopback or 0.0.0.0)
+! <stdin>:16:17: error: status.podIP 127.0.0.9 is reserved (loopback or 0.0.0.0)
+! <stdin>:16:36: error: status.hostIP 0.0.0.0 is reserved (loopback or 0.0.0.0)
+! <stdin>:20:50: error: node address 127.0.0.2 is reserved (loopback or 0.0.0.0)
+= ! test -e out.xml
+
+# A port and protocol twice in one service: Kubernetes refuses it, and
+# so does import, at the later port (the parser refused the spec at the
+# service).
+$ k8snet import -
+< kind: Service
+< metadata: {name: s}
+< spec: {ports: [{port: 80}, {port: 80, protocol: UDP}, {port: 80, targetPort: 81}]}
+? 2
+! <stdin>:3:62: error: port 80/TCP is given twice in spec.ports (Kubernetes refuses it)
+
 # the pod subnet runs out
 $ k8snet import - --nodes 1 --pod-cidr 10.244.0.0/24 --quiet
 < kind: Deployment
@@ -561,6 +644,18 @@ $ k8snet import x.yaml --bogus
 $ k8snet import nosuch.yaml
 ? 3
 ! nosuch.yaml: error: cannot read: No such file or directory
+
+# A file name is no cluster name as it is: bytes that are not UTF-8 or
+# are control characters become '?' in the default name, and are escaped
+# in the origin comments, so that the XML stays well-formed (it was not);
+# --name refuses them.
+$ printf 'kind: Pod\nmetadata: {name: p}\n' >"$(printf 'u\377\001.yaml')"; k8snet import "$(printf 'u\377\001.yaml')" --quiet | grep -e '<cluster' -e 'Pod default/p'
+> <cluster name="u??" version="1.2">
+>     <!-- u\xff\x01.yaml:1 Pod default/p -->
+$ k8snet import samples/k8s --name "$(printf 'a\tb')"
+? 2
+! k8snet import: --name takes a cluster name (1 to 253 bytes of UTF-8, no control characters), not 'a	b'
+! Try 'k8snet import --help'.
 
 # a failed write: status 3, and no file left behind
 $ k8snet import samples/k8s --quiet -o nosuch/x.xml

@@ -197,3 +197,51 @@ $ k8snet validate -
 < </cluster>
 ? 2
 ! <stdin>:5: error: duplicate policy 'p' in namespace 'wbe' (already at line 4)
+
+# Past ten warnings of one cause, one line counts the rest, at the place
+# of the first left out: a spec imported from a big cluster would drown
+# every command's output. Each cause counts on its own (13 policies, 1
+# service), and exactly eleven are all shown (a line for one more would
+# say less than the warning it hides). Warnings never change the status.
+$ { echo '<cluster name="x"><namespace name="shop"/><node name="N" address="1.1.1.1">'; echo '<pod name="shop/web" namespace="shop" address="10.0.0.1"><label key="app" value="web"/></pod>'; for i in $(seq 11); do echo "<pod name=\"shpo/p$i\" namespace=\"shpo\" address=\"10.0.1.$i\"/>"; done; echo '</node><service name="s" namespace="shop" address="10.96.0.1"><selector key="app" value="wbe"/><port number="80"/></service>'; for i in $(seq 13); do echo "<policy name=\"p$i\" namespace=\"shop\"><pod-selector><match key=\"app\" value=\"wbe\"/></pod-selector></policy>"; done; echo '</cluster>'; } | k8snet validate -
+> <stdin>: valid: cluster x: 1 node, 12 pods, 0 containers, 0 daemons, 0 endpoints
+! <stdin>:3: warning: pod 'shpo/p1' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:4: warning: pod 'shpo/p2' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:5: warning: pod 'shpo/p3' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:6: warning: pod 'shpo/p4' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:7: warning: pod 'shpo/p5' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:8: warning: pod 'shpo/p6' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:9: warning: pod 'shpo/p7' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:10: warning: pod 'shpo/p8' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:11: warning: pod 'shpo/p9' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:12: warning: pod 'shpo/p10' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:13: warning: pod 'shpo/p11' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:14: warning: service 's' selects no pod: no pod of namespace 'shop' matches its selector
+! <stdin>:15: warning: policy 'p1' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:16: warning: policy 'p2' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:17: warning: policy 'p3' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:18: warning: policy 'p4' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:19: warning: policy 'p5' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:20: warning: policy 'p6' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:21: warning: policy 'p7' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:22: warning: policy 'p8' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:23: warning: policy 'p9' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:24: warning: policy 'p10' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:25: warning: ... and 3 more warnings of this kind (13 in all, the next here): policies that select no pod
+
+# Kubernetes input: the grouping follows the YAML's order (the spec
+# writes policies by name: p1, p10, p11, p12, p2, ...), and the line
+# that counts the rest is at the YAML of the first left out.
+$ for i in $(seq 12); do printf 'kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: p%s}\nspec: {podSelector: {matchLabels: {app: wbe}}}\n---\n' $i; done > np.yaml; printf 'kind: Pod\napiVersion: v1\nmetadata: {name: web, labels: {app: web}}\nspec: {containers: [{name: c}]}\n' >> np.yaml; k8snet validate np.yaml
+> np.yaml: valid: cluster np: 3 nodes, 1 pod, 1 container, 3 daemons, 3 endpoints
+! np.yaml:1:1: warning: policy 'p1' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:6:1: warning: policy 'p2' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:11:1: warning: policy 'p3' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:16:1: warning: policy 'p4' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:21:1: warning: policy 'p5' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:26:1: warning: policy 'p6' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:31:1: warning: policy 'p7' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:36:1: warning: policy 'p8' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:41:1: warning: policy 'p9' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:46:1: warning: policy 'p10' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:51:1: warning: ... and 2 more warnings of this kind (12 in all, the next here): policies that select no pod
