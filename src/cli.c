@@ -1,6 +1,7 @@
 /* The command layer: cli.h says what it owns. */
 #include "config.h"
 
+#include "addr.h"
 #include "check.h"
 #include "cli.h"
 #include "connlist.h"
@@ -146,6 +147,33 @@ print(const char *text)
 		return rc;
 	fputs(text, out_file(out));
 	return finish(out, EXIT_OK);
+}
+
+/* k8snet import (k8snet(1), KUBERNETES INPUT): its own options, as it
+ * reads Kubernetes input, not a spec. */
+static const char import_usage[] =
+	"Usage: k8snet import INPUT... [-o FILE] [OPTIONS]\n"
+	"Read Kubernetes objects (YAML or JSON files, directories of them, or - for\n"
+	"standard input) and write the cluster spec (XML, version 1.2).\n"
+	"\n"
+	"  -o, --output FILE        write the spec to FILE (default: standard output)\n"
+	"      --nodes N            synthetic nodes when the input names none (default 3)\n"
+	"      --node-cidr CIDR     node addresses not given (default 192.168.0.0/16)\n"
+	"      --pod-cidr CIDR      pod addresses, one /24 per node (default 10.244.0.0/16)\n"
+	"      --service-cidr CIDR  service addresses not given (default 10.96.0.0/12)\n"
+	"      --name NAME          the cluster's name (default: the first input's base name)\n"
+	"      --no-kubelet         no NODE:kubelet daemon on TCP 10250\n"
+	"      --quiet              errors only: no summary, no warnings\n"
+	"      --max-input-size SIZE  refuse larger Kubernetes input (K, M, G; default 4G)\n"
+	"  -h, --help               this help\n";
+
+static int
+import_usage_error(const char *fmt, const char *arg)
+{
+	fputs("k8snet import: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'k8snet import --help'.\n", stderr);
+	return EXIT_USAGE;
 }
 
 /* Options every command accepts; each command says which it uses. */
@@ -764,6 +792,89 @@ static const struct command commands[] = {
 };
 
 
+static int
+cmd_import(int argc, char **argv)
+{
+	enum { O_NODES = 256, O_NODE_CIDR, O_POD_CIDR, O_SVC_CIDR, O_NAME, O_NO_KUBELET, O_QUIET, O_MAX };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "nodes", required_argument, NULL, O_NODES },
+		{ "node-cidr", required_argument, NULL, O_NODE_CIDR },
+		{ "pod-cidr", required_argument, NULL, O_POD_CIDR },
+		{ "service-cidr", required_argument, NULL, O_SVC_CIDR },
+		{ "name", required_argument, NULL, O_NAME },
+		{ "no-kubelet", no_argument, NULL, O_NO_KUBELET },
+		{ "quiet", no_argument, NULL, O_QUIET },
+		{ "max-input-size", required_argument, NULL, O_MAX },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts o;
+	import_opts_default(&o);
+	const char *output = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'o': output = optarg; break;
+		case O_NODES: {
+			unsigned long n = strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end || n > 100000)
+				return import_usage_error("--nodes takes a number from 1 to 100000, not '%s'", optarg);
+			o.nodes = (unsigned)n;
+			break;
+		}
+		case O_NODE_CIDR: o.node_cidr = optarg; break;
+		case O_POD_CIDR: o.pod_cidr = optarg; break;
+		case O_SVC_CIDR: o.service_cidr = optarg; break;
+		case O_NAME:
+			if (!import_cluster_name_ok(optarg))
+				return import_usage_error("--name takes a cluster name (1 to 253 bytes of UTF-8, no control "
+							  "characters), not '%s'", optarg);
+			o.name = optarg;
+			break;
+		case O_NO_KUBELET: o.no_kubelet = true; break;
+		case O_QUIET: o.quiet = true; break;
+		case O_MAX:
+			if (!parse_size(optarg, &o.max_input))
+				return import_usage_error("--max-input-size takes a size in bytes (K, M, G), not '%s'", optarg);
+			break;
+		case 'h': return print(import_usage);
+		case ':': return import_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return import_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return import_usage_error("%s", "import needs at least one INPUT (a file, a directory, or -)");
+	static const char *const cidr_opts[] = { "--node-cidr", "--pod-cidr", "--service-cidr" };
+	const char *cidrs[] = { o.node_cidr, o.pod_cidr, o.service_cidr };
+	for (int i = 0; i < 3; i++) {
+		uint32_t net;
+		int len;
+		if (!addr_parse_prefix(cidrs[i], &net, &len, NULL) || !strchr(cidrs[i], '/')) {
+			fprintf(stderr, "k8snet import: %s takes a CIDR (ADDR/LEN, no host bits), not '%s'\n", cidr_opts[i],
+				cidrs[i]);
+			fputs("Try 'k8snet import --help'.\n", stderr);
+			return 2;
+		}
+	}
+	struct diag *d = diag_new("import");
+	char *xml = NULL;
+	size_t len = 0;
+	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	diag_print(d, stderr);
+	diag_free(d);
+	struct out *out = NULL;
+	if (rc == EXIT_OK && (rc = open_output(output && strcmp(output, "-") != 0 ? output : NULL, &out)) == EXIT_OK) {
+		fwrite(xml, 1, len, out_file(out));
+		rc = finish(out, EXIT_OK);
+	}
+	free(xml);
+	return rc;
+}
+
 int
 cli_run(int argc, char **argv)
 {
@@ -774,7 +885,7 @@ cli_run(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
 		return print(PACKAGE_STRING "\n");
 	if (strcmp(argv[1], "import") == 0)
-		return import_main(argc - 1, argv + 1);
+		return cmd_import(argc - 1, argv + 1);
 	const struct command *cmd = NULL;
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

@@ -4,7 +4,6 @@
  * the result to import_write.c. */
 #include "config.h"
 #include "import.h"
-#include "out.h"
 #include "import_int.h"
 #include "hash.h"
 #include "kube.h"
@@ -12,7 +11,6 @@
 #include "xalloc.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -2422,8 +2420,8 @@ cluster_name(struct arena *a, const char *s, size_t len)
 	return out;
 }
 
-static bool
-cluster_name_ok(const char *s)
+bool
+import_cluster_name_ok(const char *s)
 {
 	size_t len = strlen(s), i = 0;
 	for (size_t u; i < len && (u = name_char(s + i, len - i)) > 0;)
@@ -2825,7 +2823,15 @@ int
 import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	   size_t *len)
 {
-	return import_do(inputs, ninputs, o, d, sum, xml, len, NULL, NULL, 0);
+	/* The XML is parsed again, as every other command will parse it: one
+	 * truth, and any problem the parser finds is cited at the YAML here,
+	 * before anyone reads the file. Since the model's service backends
+	 * scan one namespace, that costs about what `validate` does (3 of 40
+	 * CPU s at Kubernetes' limits). */
+	struct model *m = NULL;
+	int rc = import_do(inputs, ninputs, o, d, sum, xml, len, &m, NULL, 0);
+	model_free(m);
+	return rc;
 }
 
 enum spec_status
@@ -2936,159 +2942,4 @@ import_is_kube(const char *path)
 	}
 	fclose(f);
 	return c != EOF && c != '<';
-}
-
-/* ---- the command ---- */
-
-static const char import_usage[] =
-	"Usage: k8snet import INPUT... [-o FILE] [OPTIONS]\n"
-	"Read Kubernetes objects (YAML or JSON files, directories of them, or - for\n"
-	"standard input) and write the cluster spec (XML, version 1.2).\n"
-	"\n"
-	"  -o, --output FILE        write the spec to FILE (default: standard output)\n"
-	"      --nodes N            synthetic nodes when the input names none (default 3)\n"
-	"      --node-cidr CIDR     node addresses not given (default 192.168.0.0/16)\n"
-	"      --pod-cidr CIDR      pod addresses, one /24 per node (default 10.244.0.0/16)\n"
-	"      --service-cidr CIDR  service addresses not given (default 10.96.0.0/12)\n"
-	"      --name NAME          the cluster's name (default: the first input's base name)\n"
-	"      --no-kubelet         no NODE:kubelet daemon on TCP 10250\n"
-	"      --quiet              errors only: no summary, no warnings\n"
-	"      --max-input-size SIZE  refuse larger Kubernetes input (K, M, G; default 4G)\n"
-	"  -h, --help               this help\n";
-
-static int
-import_usage_error(const char *fmt, const char *arg)
-{
-	fputs("k8snet import: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'k8snet import --help'.\n", stderr);
-	return 2;
-}
-
-static bool
-import_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10), mul = 1;
-	if (end == s || *s == '-')
-		return false;
-	if (*end == 'K' || *end == 'k')
-		mul = 1ULL << 10;
-	else if (*end == 'M' || *end == 'm')
-		mul = 1ULL << 20;
-	else if (*end == 'G' || *end == 'g')
-		mul = 1ULL << 30;
-	if (mul != 1)
-		end++;
-	if (*end != '\0' || v == 0 || v > SIZE_MAX / mul)
-		return false;
-	*out = (size_t)(v * mul);
-	return true;
-}
-
-/* Write all of buf to path ("-" or NULL: standard output), or nothing,
- * through out.c as every -o does: atomic for a regular file, never
- * replacing a device, a pipe or what a symbolic link points through. */
-static int
-write_out(const char *path, const char *buf, size_t len)
-{
-	char *cause = NULL;
-	struct out *o = out_open(path && strcmp(path, "-") != 0 ? path : NULL, &cause);
-	if (o != NULL) {
-		fwrite(buf, 1, len, out_file(o));
-		if (out_close(o, true, &cause) == 0)
-			return 0;
-	}
-	fprintf(stderr, "k8snet: %s\n", cause);
-	free(cause);
-	return 3;
-}
-
-int
-import_main(int argc, char **argv)
-{
-	enum { O_NODES = 256, O_NODE_CIDR, O_POD_CIDR, O_SVC_CIDR, O_NAME, O_NO_KUBELET, O_QUIET, O_MAX };
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "nodes", required_argument, NULL, O_NODES },
-		{ "node-cidr", required_argument, NULL, O_NODE_CIDR },
-		{ "pod-cidr", required_argument, NULL, O_POD_CIDR },
-		{ "service-cidr", required_argument, NULL, O_SVC_CIDR },
-		{ "name", required_argument, NULL, O_NAME },
-		{ "no-kubelet", no_argument, NULL, O_NO_KUBELET },
-		{ "quiet", no_argument, NULL, O_QUIET },
-		{ "max-input-size", required_argument, NULL, O_MAX },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct import_opts o;
-	import_opts_default(&o);
-	const char *output = NULL;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		char *end;
-		switch (c) {
-		case 'o': output = optarg; break;
-		case O_NODES: {
-			unsigned long n = strtoul(optarg, &end, 10);
-			if (*optarg < '1' || *optarg > '9' || *end || n > 100000)
-				return import_usage_error("--nodes takes a number from 1 to 100000, not '%s'", optarg);
-			o.nodes = (unsigned)n;
-			break;
-		}
-		case O_NODE_CIDR: o.node_cidr = optarg; break;
-		case O_POD_CIDR: o.pod_cidr = optarg; break;
-		case O_SVC_CIDR: o.service_cidr = optarg; break;
-		case O_NAME:
-			if (!cluster_name_ok(optarg))
-				return import_usage_error("--name takes a cluster name (1 to 253 bytes of UTF-8, no control "
-							  "characters), not '%s'", optarg);
-			o.name = optarg;
-			break;
-		case O_NO_KUBELET: o.no_kubelet = true; break;
-		case O_QUIET: o.quiet = true; break;
-		case O_MAX:
-			if (!import_size(optarg, &o.max_input))
-				return import_usage_error("--max-input-size takes a size in bytes (K, M, G), not '%s'", optarg);
-			break;
-		case 'h':
-			fputs(import_usage, stdout);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
-		case ':': return import_usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return import_usage_error("unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return import_usage_error("%s", "import needs at least one INPUT (a file, a directory, or -)");
-	static const char *const cidr_opts[] = { "--node-cidr", "--pod-cidr", "--service-cidr" };
-	const char *cidrs[] = { o.node_cidr, o.pod_cidr, o.service_cidr };
-	for (int i = 0; i < 3; i++) {
-		uint32_t net;
-		int len;
-		if (!addr_parse_prefix(cidrs[i], &net, &len, NULL) || !strchr(cidrs[i], '/')) {
-			fprintf(stderr, "k8snet import: %s takes a CIDR (ADDR/LEN, no host bits), not '%s'\n", cidr_opts[i],
-				cidrs[i]);
-			fputs("Try 'k8snet import --help'.\n", stderr);
-			return 2;
-		}
-	}
-	struct diag *d = diag_new("import");
-	char *xml = NULL;
-	size_t len = 0;
-	/* The XML is parsed again, as every other command will parse it: one
-	 * truth, and any problem the parser finds is cited at the YAML here,
-	 * before anyone reads the file. Since the model's service backends
-	 * scan one namespace, that costs about what `validate` does (3 of 40
-	 * CPU s at Kubernetes' limits). */
-	struct model *m = NULL;
-	int rc = import_do(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len, &m, NULL, 0);
-	model_free(m);
-	diag_print(d, stderr);
-	diag_free(d);
-	if (rc == 0)
-		rc = write_out(output, xml, len);
-	free(xml);
-	return rc;
 }

@@ -45,15 +45,18 @@ void import_opts_default(struct import_opts *o);
  * `k8snet import -`). */
 bool import_is_kube(const char *path);
 
-/* Import the inputs (files, directories, "-") into the spec's XML: on 0,
- * *xml (NUL-terminated, *len bytes) is owned by the caller (free). Errors
- * and warnings go to d with their FILE:LINE:COLUMN; the summary (unless
+/* The `import` command's work: import the inputs (files, directories,
+ * "-") into the spec's XML, and parse that XML as every command will (a
+ * problem the parser finds is cited at the YAML). On 0, *xml
+ * (NUL-terminated, *len bytes) is owned by the caller (free). Errors and
+ * warnings go to d with their FILE:LINE:COLUMN; the summary (unless
  * o->quiet) to summary if not NULL. Returns 0, 2 (invalid input) or 3
  * (I/O). */
 int import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d,
 	       FILE *summary, char **xml, size_t *len);
 
-/* The same on len bytes in memory named name (the fuzzer's entry). */
+/* The mapping alone (no parse of the XML) on len bytes in memory named
+ * name: the fuzzer's entry, which holds the parser to it. */
 int import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o,
 		      struct diag *d, char **xml, size_t *len);
 
@@ -69,7 +72,8 @@ enum spec_status import_load(const char *path, size_t max_input, struct diag *d,
  * is streamed to the importer as import_load does. */
 enum spec_status import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct model **out);
 
-/* The `import` command: argv[0] is "import". Returns its exit status. */
-int import_main(int argc, char **argv);
+/* A cluster name --name accepts: 1 to 253 bytes of UTF-8, no control
+ * characters (the spec's name attribute). */
+bool import_cluster_name_ok(const char *s);
 
 #endif
