@@ -159,17 +159,74 @@ struct census {
 	struct hash *dindex;    /* dest key -> dents */
 	struct dent *dents;
 	size_t ndents, dents_cap;
-	signed char *eg;        /* by egress id, in one build: allowed, or -1 */
 	int **node_groups;      /* by node idx: its groups (-1 ended) */
+	/* Egress, per destination class without a pass over every egress
+	 * set (sets by the thousand, classes by the ten thousand): */
+	int **pol_esets;        /* by policy: the egress sets holding it (-1 ended) */
+	struct prule *pure;     /* rules whose peers are all ip-blocks, or none */
+	size_t npure;
+	struct prule *selrules; /* the other rules (a selector peer) */
+	size_t nselrules;
+	struct prule **ns_rules; /* by namespace, when met: selrules that may match its pods */
+	size_t *ns_nrules;
+	struct egmemo *memos;   /* what the pure rules allow, by egress key */
+	size_t nmemos, memos_cap;
+	struct hash *mindex;    /* egress key -> memos */
+	size_t words;           /* of an egress set bitmap */
+	size_t bytes;           /* held by dents and memos (bounded) */
+	/* Scratch of one build, stamped with gen instead of cleared: */
+	unsigned gen;
+	unsigned *es_stamp;     /* by egress id: allowed by a selector rule */
+	unsigned *pol_stamp;    /* by policy: allowed */
+	unsigned *cls_stamp;    /* by class: judged */
+	unsigned char *cls_j;
+	size_t nclasses;
+	int *judged;            /* classes judged */
+	size_t njudged, judged_cap;
+	size_t *pos;            /* the destination's ingress peers in class signatures */
+	size_t npos, pos_cap;
+	int *ext;
+	size_t next, ext_cap;
 };
 
-/* One destination class and port: how every kind's senders fare there. */
+/* A policy rule, by indexes. */
+struct prule {
+	int pol, rule;
+};
+
+/* The egress sets that the pure rules let reach a destination: they read
+ * only its ip-blocks and its port's number, protocol and name. */
+struct egmemo {
+	uint64_t ipsig;
+	uint16_t port;
+	enum proto proto;
+	const char *name;
+	uint64_t *bits; /* by egress id */
+};
+
+/* A class's judgement where it differs from the dent's j0. */
+struct cj {
+	int cls;
+	unsigned char j;
+};
+
+/* One destination class and port: how every kind's senders fare there.
+ * A kind's judgement is J_EGRESS unless its egress set lets the header
+ * out (none, a bit of eb, or one of ext), else its source class's: the
+ * class's entry in cj, or j0 (source classes that no ingress peer of the
+ * destination selects, all alike). */
 struct dent {
 	int q;          /* the pod it was computed for */
 	uint16_t port;
 	enum proto proto;
 	uint64_t denied; /* senders of every kind denied */
-	unsigned char *j; /* by kind: its judgement, or J_UNKNOWN */
+	const uint64_t *eb; /* a memo's bits */
+	int *ext;        /* more egress ids let out, sorted */
+	size_t next;
+	struct cj *cj;   /* sorted by class */
+	size_t ncj;
+	unsigned char j0;
+	int unk;         /* a kind of q alone, its class not judged yet: -1 */
 };
 
 /* Beyond enum judgement: not judged yet (the kind was the pod alone),
@@ -309,6 +366,27 @@ setup(struct census *z)
 	}
 	free(ncut);
 	z->nesets = nesets;
+	/* Each policy's egress sets, to mark the sets a policy lets out. */
+	size_t *npe = xcalloc(m->npols ? m->npols : 1, sizeof *npe);
+	z->pol_esets = xcalloc(m->npols ? m->npols : 1, sizeof *z->pol_esets);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t e = 1; e < nesets; e++)
+			for (int k = 1; k <= esets[e][0]; k++) {
+				size_t p = (size_t)esets[e][k];
+				if (pass == 0)
+					npe[p]++;
+				else
+					z->pol_esets[p][npe[p]++] = (int)e;
+			}
+		for (size_t p = 0; p < m->npols; p++) {
+			if (pass == 0)
+				z->pol_esets[p] = xreallocarray(NULL, npe[p] + 1, sizeof **z->pol_esets);
+			else
+				z->pol_esets[p][npe[p]] = -1;
+			npe[p] = 0;
+		}
+	}
+	free(npe);
 	for (size_t i = 0; i < nesets; i++)
 		free(esets[i]);
 	free(esets);
@@ -378,7 +456,36 @@ setup_dest(struct census *z)
 			if (policy_peer_matches(m, NULL, z->blocks[k], m->v[m->pods[i]].addr))
 				z->ipsig[i] |= (uint64_t)1 << k;
 	z->dindex = hash_new();
-	z->eg = xreallocarray(NULL, z->nesets, sizeof *z->eg);
+	z->mindex = hash_new();
+	z->words = (z->nesets + 63) / 64;
+	/* The egress rules of policies that isolate some sender. */
+	for (size_t i = 0; i < m->npols; i++) {
+		if (z->pol_esets[i][0] < 0)
+			continue;
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
+			bool pure = true;
+			for (size_t p = 0; p < rule->npeers; p++)
+				pure &= rule->peers[p].is_block;
+			struct prule x = { (int)i, (int)r };
+			if (pure) {
+				z->pure = xreallocarray(z->pure, z->npure + 1, sizeof *z->pure);
+				z->pure[z->npure++] = x;
+			} else {
+				z->selrules = xreallocarray(z->selrules, z->nselrules + 1, sizeof *z->selrules);
+				z->selrules[z->nselrules++] = x;
+			}
+		}
+	}
+	z->ns_rules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_rules);
+	z->ns_nrules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_nrules);
+	z->es_stamp = xcalloc(z->nesets, sizeof *z->es_stamp);
+	z->pol_stamp = xcalloc(m->npols ? m->npols : 1, sizeof *z->pol_stamp);
+	for (size_t k = 0; k < z->nkinds; k++)
+		if ((size_t)z->kinds[k].cls >= z->nclasses)
+			z->nclasses = (size_t)z->kinds[k].cls + 1;
+	z->cls_stamp = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_stamp);
+	z->cls_j = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_j);
 	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
 	for (size_t g = 0; g < z->ngroups; g++)
 		n[m->v[z->groups[g].node].idx]++;
@@ -396,17 +503,53 @@ setup_dest(struct census *z)
 	free(n);
 }
 
+/* Forget every destination class and egress memo (memory stays bounded). */
+static void
+forget_dents(struct census *z)
+{
+	for (size_t i = 0; i < z->ndents; i++) {
+		free(z->dents[i].ext);
+		free(z->dents[i].cj);
+	}
+	for (size_t i = 0; i < z->nmemos; i++)
+		free(z->memos[i].bits);
+	z->ndents = z->nmemos = 0;
+	z->bytes = 0;
+	if (z->dindex) {
+		hash_free(z->dindex);
+		hash_free(z->mindex);
+		z->dindex = hash_new();
+		z->mindex = hash_new();
+	}
+}
+
 static void
 teardown(struct census *z)
 {
 	free(z->pol_off);
 	free(z->blocks);
 	free(z->ipsig);
+	forget_dents(z);
 	hash_free(z->dindex);
-	for (size_t i = 0; i < z->ndents; i++)
-		free(z->dents[i].j);
+	hash_free(z->mindex);
 	free(z->dents);
-	free(z->eg);
+	free(z->memos);
+	for (size_t i = 0; z->pol_esets && i < z->m->npols; i++)
+		free(z->pol_esets[i]);
+	free(z->pol_esets);
+	free(z->pure);
+	free(z->selrules);
+	for (size_t i = 0; z->ns_rules && i < z->m->nns; i++)
+		free(z->ns_rules[i]);
+	free(z->ns_rules);
+	free(z->ns_nrules);
+	free(z->es_stamp);
+	free(z->pol_stamp);
+	free(z->cls_stamp);
+	free(z->cls_j);
+	free(z->judged);
+	free(z->pos);
+	free(z->ext);
 	for (size_t i = 0; z->node_groups && i < z->m->nnodes; i++)
 		free(z->node_groups[i]);
 	free(z->node_groups);
@@ -700,61 +843,17 @@ same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
 	return p == q || (p && q && strcmp(p, q) == 0);
 }
 
-/* The bits of class cls that q's ingress policies read, as a key (the
- * class itself when they are more than 64). */
-static uint64_t
-project(const struct census *z, int q, int cls)
-{
-	const struct model *m = z->m;
-	const struct vertex *v = &m->v[q];
-	size_t n, bit = 0;
-	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
-	uint64_t key = 0;
-	if (sig == NULL)
-		return 0;
-	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
-		int pi = v->isolating[POLICY_INGRESS][i];
-		const struct policy *pol = &m->pols[pi];
-		size_t k = z->pol_off[pi];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
-			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
-				if (bit == 64)
-					return (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls;
-				key |= (uint64_t)sig[k] << bit;
-			}
-	}
-	return key;
-}
-
-/* Projected classes met in one build, and their judgements. */
-struct seen {
-	uint64_t key[16];
-	enum judgement j[16];
-	size_t n;
-};
-
-/* How the senders of kind ki (but q's) fare to endpoint d of q, judged
- * with a representative rep; -1 when the continuation is not the plain
- * one (node, pod, container), or depends on the exact source. */
+/* How senders of source class cls fare to endpoint d of q, judged with a
+ * representative rep of the class; -1 when the continuation is not the
+ * plain one (node, pod, container), or depends on the exact source. */
 static int
-judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t ki, int rep, struct seen *seen)
+judge_walk(const struct census *z, int q, const struct dest *d, int expected, int rep)
 {
 	const struct model *m = z->m;
-	const struct kind *kd = &z->kinds[ki];
 	int owner = m->v[q].parent;
 	struct header h = { m->v[rep].addr, d->addr, d->port, d->proto };
 	if (h.src == m->v[q].addr || h.src == m->v[owner].addr)
 		return -1;
-	if (kd->egress != 0) {
-		if (z->eg[kd->egress] < 0)
-			z->eg[kd->egress] = policy_allows(m, rep, POLICY_EGRESS, &h);
-		if (!z->eg[kd->egress])
-			return J_EGRESS;
-	}
-	uint64_t key = project(z, q, kd->cls);
-	for (size_t i = 0; seen && i < seen->n; i++)
-		if (seen->key[i] == key)
-			return (int)seen->j[i];
 	struct fate *f;
 	size_t n = forward_walk_from(m, owner, &h, &f);
 	int j = (int)constraint_judge(f, n, expected, NULL);
@@ -763,18 +862,300 @@ judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t k
 			if (f[i].steps[k].sw != owner && f[i].steps[k].sw != q)
 				j = -1;
 	forward_free(f, n);
-	if (j >= 0 && seen && seen->n < 16) {
-		seen->key[seen->n] = key;
-		seen->j[seen->n++] = (enum judgement)j;
-	}
 	return j;
 }
 
+/* The source predicates q's ingress policies read (positions in class
+ * signatures), into z->pos. */
+static void
+ingress_positions(struct census *z, int q)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	z->npos = 0;
+	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
+		int pi = v->isolating[POLICY_INGRESS][i];
+		const struct policy *pol = &m->pols[pi];
+		size_t k = z->pol_off[pi];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
+			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++) {
+				xgrow(&z->pos, &z->pos_cap, z->npos + 1, sizeof *z->pos);
+				z->pos[z->npos++] = k++;
+			}
+	}
+}
+
+/* Class cls's bits at z->pos, as a key: classes of one key meet q's
+ * ingress peers alike, and 0 is every class that none selects. Past 63
+ * positions a class with a high bit set gets a key of its own. */
+static uint64_t
+class_key(const struct census *z, int cls)
+{
+	size_t n;
+	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
+	uint64_t key = 0;
+	bool high = false;
+	if (sig == NULL)
+		return 0;
+	for (size_t i = 0; i < z->npos; i++)
+		if (sig[z->pos[i]]) {
+			if (i < 63)
+				key |= (uint64_t)1 << i;
+			else
+				high = true;
+		}
+	return high ? (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls : key;
+}
+
+static bool
+bit(const uint64_t *b, int i)
+{
+	return b[(size_t)i / 64] >> ((size_t)i % 64) & 1;
+}
+
+/* The egress sets whose pure rules let a header reach port d of q: the
+ * memo of q's ip-blocks and port. */
+static const uint64_t *
+egress_memo(struct census *z, int q, const struct dest *d)
+{
+	const struct model *m = z->m;
+	const char *name = port_name(m, q, d->port, d->proto);
+	uint64_t sig = z->ipsig[m->v[q].idx];
+	uint64_t key = (sig * 0x9e3779b97f4a7c15ULL ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
+	if (name)
+		key ^= hash_string(name);
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(z->mindex, key, &it)) >= 0) {
+		const struct egmemo *x = &z->memos[i];
+		if (x->ipsig == sig && x->port == d->port && x->proto == d->proto &&
+		    (x->name == name || (x->name && name && strcmp(x->name, name) == 0)))
+			return x->bits;
+	}
+	uint64_t *bits = xcalloc(z->words ? z->words : 1, sizeof *bits);
+	struct header h = { 0, d->addr, d->port, d->proto };
+	int last = -1; /* the last policy found to let h out */
+	for (size_t r = 0; r < z->npure; r++) {
+		const struct policy *pol = &m->pols[z->pure[r].pol];
+		if (z->pure[r].pol == last ||
+		    !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][z->pure[r].rule], q, POLICY_EGRESS, &h))
+			continue;
+		last = z->pure[r].pol;
+		for (const int *e = z->pol_esets[last]; *e >= 0; e++)
+			bits[*e / 64] |= (uint64_t)1 << (*e % 64);
+	}
+	xgrow(&z->memos, &z->memos_cap, z->nmemos + 1, sizeof *z->memos);
+	z->memos[z->nmemos] = (struct egmemo){ sig, d->port, d->proto, name, bits };
+	hash_add(z->mindex, key, (int)z->nmemos++);
+	z->bytes += sizeof(struct egmemo) + z->words * sizeof *bits;
+	return bits;
+}
+
+/* The rules with a selector peer that may let a header reach a pod of
+ * namespace ns: a selector peer whose namespace part takes ns, or an
+ * ip-block peer beside it. */
+static const struct prule *
+ns_rules(struct census *z, int ns, size_t *n)
+{
+	const struct model *m = z->m;
+	if (ns < 0) {
+		*n = z->nselrules;
+		return z->selrules;
+	}
+	if (z->ns_rules[ns] == NULL) {
+		struct prule *l = xreallocarray(NULL, z->nselrules + 1, sizeof *l);
+		size_t k = 0;
+		for (size_t i = 0; i < z->nselrules; i++) {
+			const struct policy *pol = &m->pols[z->selrules[i].pol];
+			const struct pol_rule *r = &pol->rules[POLICY_EGRESS][z->selrules[i].rule];
+			bool may = false;
+			for (size_t p = 0; p < r->npeers && !may; p++) {
+				const struct peer *pe = &r->peers[p];
+				may = pe->is_block || (pe->has_ns_sel ? selector_matches(&pe->ns_sel, &m->ns[ns].labels)
+								      : pol->ns == ns);
+			}
+			if (may)
+				l[k++] = z->selrules[i];
+		}
+		z->ns_rules[ns] = l;
+		z->ns_nrules[ns] = k;
+	}
+	*n = z->ns_nrules[ns];
+	return z->ns_rules[ns];
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_cj(const void *a, const void *b)
+{
+	return cmp_int(&((const struct cj *)a)->cls, &((const struct cj *)b)->cls);
+}
+
+static bool
+dent_egress(const struct dent *x, int e)
+{
+	return e == 0 || bit(x->eb, e) || bsearch(&e, x->ext, x->next, sizeof *x->ext, cmp_int) != NULL;
+}
+
+static struct cj *
+dent_cj(const struct dent *x, int cls)
+{
+	struct cj k = { cls, 0 };
+	return bsearch(&k, x->cj, x->ncj, sizeof *x->cj, cmp_cj);
+}
+
+/* Kind ki's judgement at dent x (J_UNKNOWN: x->unk, not judged yet). */
+static int
+dent_j(const struct census *z, const struct dent *x, int ki)
+{
+	const struct kind *kd = &z->kinds[ki];
+	if (!dent_egress(x, kd->egress))
+		return J_EGRESS;
+	const struct cj *c = dent_cj(x, kd->cls);
+	return c ? c->j : x->j0;
+}
+
+/* Projected classes met in one build, and their judgements. */
+struct seen {
+	uint64_t key[64];
+	unsigned char j[64];
+	size_t n;
+};
+
+static int
+seen_find(const struct seen *s, uint64_t key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->key[i] == key)
+			return s->j[i];
+	return -1;
+}
+
+/* Judge every kind's senders to endpoint d of q into a new dent: each
+ * egress set once (the pure rules' memo, then the few selector rules
+ * that may take q's namespace), each source class once (one walk per
+ * projected class). -1 (nothing kept) when the general loop must decide:
+ * a violation to list, a continuation that is not the plain one. */
+static int
+new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t key)
+{
+	const struct model *m = z->m;
+	/* Memory stays bounded (distinct pods by the hundred thousand,
+	 * kinds by the thousand): forget every class past 64 MiB. */
+	if (z->bytes > ((size_t)64 << 20))
+		forget_dents(z);
+	unsigned gen = ++z->gen;
+	const uint64_t *eb = egress_memo(z, q, d);
+	size_t nr;
+	const struct prule *rules = ns_rules(z, m->v[q].ns, &nr);
+	struct header h = { 0, d->addr, d->port, d->proto };
+	z->next = 0;
+	for (size_t i = 0; i < nr; i++) {
+		int pi = rules[i].pol;
+		const struct policy *pol = &m->pols[pi];
+		if (z->pol_stamp[pi] == gen || !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][rules[i].rule], q, POLICY_EGRESS, &h))
+			continue;
+		z->pol_stamp[pi] = gen;
+		for (const int *e = z->pol_esets[pi]; *e >= 0; e++)
+			if (!bit(eb, *e) && z->es_stamp[*e] != gen) {
+				z->es_stamp[*e] = gen;
+				xgrow(&z->ext, &z->ext_cap, z->next + 1, sizeof *z->ext);
+				z->ext[z->next++] = *e;
+			}
+	}
+	ingress_positions(z, q);
+	struct seen seen = { .n = 0 };
+	uint64_t denied = 0;
+	int unk = -1;
+	z->njudged = 0;
+	for (size_t ki = 0; ki < z->nkinds; ki++) {
+		const struct kind *kd = &z->kinds[ki];
+		int e = kd->egress;
+		if (e != 0 && !bit(eb, e) && z->es_stamp[e] != gen) {
+			denied += kd->senders; /* J_EGRESS */
+			continue;
+		}
+		int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+		if (rep < 0) {
+			unk = (int)ki; /* the kind is q alone */
+			continue;
+		}
+		int c = kd->cls;
+		if (z->cls_stamp[c] != gen) {
+			uint64_t k = class_key(z, c);
+			int j = seen_find(&seen, k);
+			if (j < 0) {
+				j = judge_walk(z, q, d, expected, rep);
+				if (j < 0 || j == JUDGED_BAD)
+					return -1;
+				if (seen.n < 64) {
+					seen.key[seen.n] = k;
+					seen.j[seen.n++] = (unsigned char)j;
+				}
+			}
+			z->cls_stamp[c] = gen;
+			z->cls_j[c] = (unsigned char)j;
+			xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
+			z->judged[z->njudged++] = c;
+		}
+		if (z->cls_j[c] == JUDGED_DENIED)
+			denied += kd->senders;
+	}
+	/* q alone, let out: its class judged through another kind, or not
+	 * yet (the next pod of this destination class judges it). */
+	int uc = -1;
+	if (unk >= 0) {
+		const struct kind *kd = &z->kinds[unk];
+		int j = z->cls_stamp[kd->cls] == gen ? z->cls_j[kd->cls] : seen_find(&seen, class_key(z, kd->cls));
+		if (j >= 0) {
+			if (j == JUDGED_DENIED)
+				denied += kd->senders;
+			if (z->cls_stamp[kd->cls] != gen) {
+				z->cls_stamp[kd->cls] = gen;
+				z->cls_j[kd->cls] = (unsigned char)j;
+				xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
+				z->judged[z->njudged++] = kd->cls;
+			}
+			unk = -1;
+		} else {
+			uc = kd->cls;
+		}
+	}
+	int j0 = seen_find(&seen, 0);
+	if (j0 < 0)
+		j0 = J_UNKNOWN;
+	size_t ncj = 0;
+	for (size_t i = 0; i < z->njudged; i++)
+		ncj += z->cls_j[z->judged[i]] != j0;
+	bool uentry = uc >= 0 && class_key(z, uc) != 0;
+	struct cj *cj = xreallocarray(NULL, ncj + uentry + 1, sizeof *cj);
+	ncj = 0;
+	for (size_t i = 0; i < z->njudged; i++)
+		if (z->cls_j[z->judged[i]] != j0)
+			cj[ncj++] = (struct cj){ z->judged[i], z->cls_j[z->judged[i]] };
+	if (uentry)
+		cj[ncj++] = (struct cj){ uc, J_UNKNOWN };
+	qsort(cj, ncj, sizeof *cj, cmp_cj);
+	int *ext = xreallocarray(NULL, z->next + 1, sizeof *ext);
+	memcpy(ext, z->ext, z->next * sizeof *ext);
+	qsort(ext, z->next, sizeof *ext, cmp_int);
+	xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
+	z->dents[z->ndents] = (struct dent){ q, d->port, d->proto, denied, eb, ext, z->next, cj, ncj, (unsigned char)j0, unk };
+	hash_add(z->dindex, key, (int)z->ndents);
+	z->bytes += sizeof(struct dent) + ncj * sizeof *cj + z->next * sizeof *ext;
+	return (int)z->ndents++;
+}
+
 /* The kinds' senders to endpoint d of q, counted from its destination
- * class when one is known, else judged kind by kind, one walk per
- * projected class, and remembered. False (nothing counted) when the
- * general loop must decide: a violation to list, a continuation that is
- * not the plain one. */
+ * class when one is known, else judged into a new one. False (nothing
+ * counted) when the general loop must decide: a violation to list, a
+ * continuation that is not the plain one. */
 static bool
 dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int expected)
 {
@@ -791,54 +1172,28 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
 	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
 		;
-	memset(z->eg, -1, z->nesets);
-	struct dent *x;
-	if (i >= 0) {
-		x = &z->dents[i];
-		/* A kind that was the first pod alone: judged now. */
-		for (size_t ki = 0; ki < z->nkinds; ki++) {
-			if (x->j[ki] != J_UNKNOWN || (int)ki == kq)
-				continue;
-			int j = judge_kind(z, q, d, expected, ki, z->kinds[ki].rep[0], NULL);
-			if (j < 0 || j == JUDGED_BAD)
-				return false;
-			x->j[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED || j == J_EGRESS)
-				x->denied += z->kinds[ki].senders;
-		}
-	} else {
-		unsigned char *jv = xmalloc(z->nkinds ? z->nkinds : 1);
-		uint64_t denied = 0;
-		struct seen seen = { .n = 0 };
-		for (size_t ki = 0; ki < z->nkinds; ki++) {
-			const struct kind *kd = &z->kinds[ki];
-			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
-			int j = rep < 0 ? J_UNKNOWN : judge_kind(z, q, d, expected, ki, rep, &seen);
-			if (j < 0 || j == JUDGED_BAD) {
-				free(jv);
-				return false;
-			}
-			jv[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED || j == J_EGRESS)
-				denied += kd->senders;
-		}
-		/* Memory stays bounded (distinct pods by the hundred thousand,
-		 * kinds by the thousand): forget every class past 64 MiB. */
-		if ((z->ndents + 1) * (z->nkinds + sizeof *x) > ((size_t)64 << 20)) {
-			for (size_t k = 0; k < z->ndents; k++)
-				free(z->dents[k].j);
-			z->ndents = 0;
-			hash_free(z->dindex);
-			z->dindex = hash_new();
-		}
-		xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
-		x = &z->dents[z->ndents];
-		*x = (struct dent){ q, d->port, d->proto, denied, jv };
-		hash_add(z->dindex, key, (int)z->ndents++);
+	if (i < 0 && (i = new_dent(z, q, d, expected, key)) < 0)
+		return false;
+	struct dent *x = &z->dents[i];
+	if (x->unk >= 0) {
+		/* The kind that was the first pod alone: judged now. */
+		const struct kind *kd = &z->kinds[x->unk];
+		int j = judge_walk(z, q, d, expected, kd->rep[0]);
+		if (j < 0 || j == JUDGED_BAD)
+			return false;
+		struct cj *c = dent_cj(x, kd->cls);
+		if (c)
+			c->j = (unsigned char)j;
+		else
+			x->j0 = (unsigned char)j;
+		if (j == JUDGED_DENIED)
+			x->denied += kd->senders;
+		x->unk = -1;
 	}
 	/* q's own senders were judged on their own. */
 	uint64_t denied = x->denied;
-	if (kq >= 0 && (x->j[kq] == JUDGED_DENIED || x->j[kq] == J_EGRESS))
+	int jq = kq >= 0 ? dent_j(z, x, kq) : -1;
+	if (jq == JUDGED_DENIED || jq == J_EGRESS)
 		denied -= qi->nlinked;
 	/* Groups on nodes that may not reach the owner as the others do
 	 * (override rules that may match, a cut link to the owner): walked
@@ -856,9 +1211,10 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 			const struct group *gr = &z->groups[*g];
 			const struct kind *kd = &z->kinds[gr->kind];
 			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
-			if (x->j[gr->kind] == J_EGRESS)
+			int jg = dent_j(z, x, gr->kind);
+			if (jg == J_EGRESS)
 				continue;
-			if (x->j[gr->kind] == JUDGED_DENIED)
+			if (jg == JUDGED_DENIED)
 				denied -= gr->senders;
 			h.src = m->v[rep].addr;
 			struct fate *fn;
