@@ -1175,7 +1175,7 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 	if (i < 0 && (i = new_dent(z, q, d, expected, key)) < 0)
 		return false;
 	struct dent *x = &z->dents[i];
-	if (x->unk >= 0) {
+	if (x->unk >= 0 && x->q != q) {
 		/* The kind that was the first pod alone: judged now. */
 		const struct kind *kd = &z->kinds[x->unk];
 		int j = judge_walk(z, q, d, expected, kd->rep[0]);
