@@ -48,6 +48,8 @@ struct engine {
 	unsigned char **lsig;   /* by pod idx: its selector bits, shared */
 	unsigned char **lbits;  /* every such bit array, to free */
 	size_t nlbits, lbits_cap;
+	struct nspeer **ns_peers; /* by namespace, when met: the selector peers that may take its pods */
+	size_t *ns_npeers;
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
@@ -111,6 +113,8 @@ engine_new(const struct model *m)
 	e->cls_of = hash_new();
 	e->labelsets = hash_new();
 	e->lsig = xcalloc(m->npods ? m->npods : 1, sizeof *e->lsig);
+	e->ns_peers = xcalloc(m->nns ? m->nns : 1, sizeof *e->ns_peers);
+	e->ns_npeers = xcalloc(m->nns ? m->nns : 1, sizeof *e->ns_npeers);
 	e->sigs = hash_new();
 	e->index = hash_new();
 	return e;
@@ -144,6 +148,10 @@ engine_free(struct engine *e)
 		free(e->lbits[i]);
 	free(e->lbits);
 	free(e->lsig);
+	for (size_t i = 0; i < e->m->nns; i++)
+		free(e->ns_peers[i]);
+	free(e->ns_peers);
+	free(e->ns_npeers);
 	free(e->src_rules);
 	free(e->blocks);
 	free(e->quicks);
@@ -181,6 +189,46 @@ same_labels(const struct model *m, int a, int b)
 	return true;
 }
 
+/* A selector peer and its place among the source predicates. */
+struct nspeer {
+	size_t n;
+	const struct policy *pol;
+	const struct peer *peer;
+};
+
+/* The selector peers whose namespace part takes namespace ns (a namespace
+ * selector that matches it, or none and the policy's own): the only ones
+ * that can select its pods. Pods of one namespace share the list, and
+ * label sets by the ten thousand then skip the peers of every other
+ * namespace (peers by the ten thousand too). */
+static const struct nspeer *
+ns_peers(struct engine *e, int ns, size_t *count)
+{
+	const struct model *m = e->m;
+	if (e->ns_peers[ns] == NULL) {
+		struct nspeer *l = NULL;
+		size_t k = 0, cap = 0, n = e->nsrc_rules;
+		for (size_t i = 0; i < m->npols; i++) {
+			const struct policy *pol = &m->pols[i];
+			for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+				const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+				for (size_t p = 0; p < rule->npeers; p++, n++) {
+					const struct peer *x = &rule->peers[p];
+					if (x->is_block || !(x->has_ns_sel ? selector_matches(&x->ns_sel, &m->ns[ns].labels)
+									  : pol->ns == ns))
+						continue;
+					xgrow(&l, &cap, k + 1, sizeof *l);
+					l[k++] = (struct nspeer){ n, pol, x };
+				}
+			}
+		}
+		e->ns_peers[ns] = l ? l : xcalloc(1, sizeof *l);
+		e->ns_npeers[ns] = k;
+	}
+	*count = e->ns_npeers[ns];
+	return e->ns_peers[ns];
+}
+
 /* The selector bits of pod's label set (0 for ip-block peers), computed
  * by the first pod of the set. */
 static const unsigned char *
@@ -199,16 +247,24 @@ label_bits(struct engine *e, int pod)
 		return e->lsig[pi] = e->lsig[m->v[q].idx];
 	unsigned char *b = xcalloc(e->npred, 1);
 	size_t n = e->nsrc_rules;
-	for (size_t i = 0; i < m->npols; i++) {
-		const struct policy *pol = &m->pols[i];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++, n++) {
-				const struct peer *x = &rule->peers[p];
-				/* A peer without a namespace selector sees its
-				 * policy's namespace only. */
-				if (!x->is_block && (x->has_ns_sel || pol->ns == m->v[pod].ns))
-					b[n] = policy_peer_matches(m, pol, x, m->v[pod].addr);
+	int ns = m->v[pod].ns;
+	if (ns >= 0 && (size_t)ns < m->nns && model_addr_owner(m, m->v[pod].addr) == pod) {
+		size_t k;
+		const struct nspeer *l = ns_peers(e, ns, &k);
+		for (size_t i = 0; i < k; i++)
+			b[l[i].n] = policy_peer_matches(m, l[i].pol, l[i].peer, m->v[pod].addr);
+	} else {
+		for (size_t i = 0; i < m->npols; i++) {
+			const struct policy *pol = &m->pols[i];
+			for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+				const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+				for (size_t p = 0; p < rule->npeers; p++, n++) {
+					const struct peer *x = &rule->peers[p];
+					/* A peer without a namespace selector sees
+					 * its policy's namespace only. */
+					if (!x->is_block && (x->has_ns_sel || pol->ns == m->v[pod].ns))
+						b[n] = policy_peer_matches(m, pol, x, m->v[pod].addr);
+				}
 			}
 		}
 	}
