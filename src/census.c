@@ -181,6 +181,11 @@ struct census {
 	unsigned *cls_stamp;    /* by class: judged */
 	unsigned char *cls_j;
 	size_t nclasses;
+	/* by source predicate: the classes it holds for, cwords words each
+	 * (NULL past 64 MiB): q's classes of key 0 need no look at all */
+	uint64_t *pred_cls;
+	size_t cwords;
+	uint64_t *sel;          /* scratch: the classes some ingress peer of q selects */
 	int *judged;            /* classes judged */
 	size_t njudged, judged_cap;
 	size_t *pos;            /* the destination's ingress peers in class signatures */
@@ -486,6 +491,25 @@ setup_dest(struct census *z)
 			z->nclasses = (size_t)z->kinds[k].cls + 1;
 	z->cls_stamp = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_stamp);
 	z->cls_j = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_j);
+	size_t npred = 0;
+	bool *met = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *met);
+	z->cwords = (z->nclasses + 63) / 64;
+	if (z->nkinds > 0 && engine_class_signature(z->e, z->kinds[0].cls, &npred) != NULL &&
+	    npred <= (((size_t)64 << 20) / 8) / z->cwords) {
+		z->pred_cls = xcalloc(npred * z->cwords + 1, sizeof *z->pred_cls);
+		z->sel = xcalloc(z->cwords + 1, sizeof *z->sel);
+		for (size_t k = 0; k < z->nkinds; k++) {
+			int c = z->kinds[k].cls;
+			if (met[c])
+				continue;
+			met[c] = true;
+			const unsigned char *sig = engine_class_signature(z->e, c, &npred);
+			for (size_t i = 0; i < npred; i++)
+				if (sig[i])
+					z->pred_cls[i * z->cwords + (size_t)c / 64] |= (uint64_t)1 << (c % 64);
+		}
+	}
+	free(met);
 	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
 	for (size_t g = 0; g < z->ngroups; g++)
 		n[m->v[z->groups[g].node].idx]++;
@@ -547,6 +571,8 @@ teardown(struct census *z)
 	free(z->pol_stamp);
 	free(z->cls_stamp);
 	free(z->cls_j);
+	free(z->pred_cls);
+	free(z->sel);
 	free(z->judged);
 	free(z->pos);
 	free(z->ext);
@@ -1070,6 +1096,14 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 			}
 	}
 	ingress_positions(z, q);
+	if (z->pred_cls) {
+		memset(z->sel, 0, z->cwords * sizeof *z->sel);
+		for (size_t i = 0; i < z->npos; i++) {
+			const uint64_t *row = z->pred_cls + z->pos[i] * z->cwords;
+			for (size_t w = 0; w < z->cwords; w++)
+				z->sel[w] |= row[w];
+		}
+	}
 	struct seen seen = { .n = 0 };
 	uint64_t denied = 0;
 	int unk = -1;
@@ -1088,7 +1122,7 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 		}
 		int c = kd->cls;
 		if (z->cls_stamp[c] != gen) {
-			uint64_t k = class_key(z, c);
+			uint64_t k = z->pred_cls && !bit(z->sel, c) ? 0 : class_key(z, c);
 			int j = seen_find(&seen, k);
 			if (j < 0) {
 				j = judge_walk(z, q, d, expected, rep);
