@@ -25,6 +25,13 @@ struct memo {
 	bool ingress;
 };
 
+/* A policy peer and its place among the source predicates. */
+struct nspeer {
+	size_t n;
+	const struct policy *pol;
+	const struct peer *peer;
+};
+
 struct engine {
 	const struct model *m;
 	/* source predicates: override src prefixes, then policy peers */
@@ -50,6 +57,8 @@ struct engine {
 	size_t nlbits, lbits_cap;
 	struct nspeer **ns_peers; /* by namespace, when met: the selector peers that may take its pods */
 	size_t *ns_npeers;
+	struct nspeer *bpeers;    /* the ip-block peers */
+	size_t nbpeers;
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
@@ -109,6 +118,16 @@ engine_new(const struct model *m)
 				e->blocks[e->nblocks++] = b;
 			}
 		}
+	size_t n = e->nsrc_rules, cap = 0;
+	for (size_t i = 0; i < m->npols; i++)
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_INGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++, n++)
+				if (rule->peers[p].is_block) {
+					xgrow(&e->bpeers, &cap, e->nbpeers + 1, sizeof *e->bpeers);
+					e->bpeers[e->nbpeers++] = (struct nspeer){ n, &m->pols[i], &rule->peers[p] };
+				}
+		}
 	e->quick_cls = hash_new();
 	e->cls_of = hash_new();
 	e->labelsets = hash_new();
@@ -152,6 +171,7 @@ engine_free(struct engine *e)
 		free(e->ns_peers[i]);
 	free(e->ns_peers);
 	free(e->ns_npeers);
+	free(e->bpeers);
 	free(e->src_rules);
 	free(e->blocks);
 	free(e->quicks);
@@ -188,13 +208,6 @@ same_labels(const struct model *m, int a, int b)
 			return false;
 	return true;
 }
-
-/* A selector peer and its place among the source predicates. */
-struct nspeer {
-	size_t n;
-	const struct policy *pol;
-	const struct peer *peer;
-};
 
 /* The selector peers whose namespace part takes namespace ns (a namespace
  * selector that matches it, or none and the policy's own): the only ones
@@ -288,18 +301,14 @@ signature(struct engine *e, uint32_t a, unsigned char *sig)
 	if (pod >= 0 && m->v[pod].kind != V_POD)
 		pod = -1;
 	const unsigned char *sel = pod >= 0 ? label_bits(e, pod) : NULL;
-	for (size_t i = 0; i < m->npols; i++) {
-		const struct policy *pol = &m->pols[i];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++, k++) {
-				if (rule->peers[p].is_block)
-					sig[k] = policy_peer_matches(m, pol, &rule->peers[p], a);
-				else
-					sig[k] = sel ? sel[k] : 0;
-			}
-		}
-	}
+	/* The selector peers' bits are the label set's (0 at ip-block
+	 * peers); then the ip-block peers, which read the address. */
+	if (sel)
+		memcpy(sig + k, sel + k, e->npred - k);
+	else
+		memset(sig + k, 0, e->npred - k);
+	for (size_t i = 0; i < e->nbpeers; i++)
+		sig[e->bpeers[i].n] = policy_peer_matches(m, e->bpeers[i].pol, e->bpeers[i].peer, a);
 }
 
 /* A pod's class by its label bits and the distinct ip-blocks holding its
