@@ -1180,7 +1180,8 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 		cj[ncj++] = (struct cj){ uc, J_UNKNOWN };
 	qsort(cj, ncj, sizeof *cj, cmp_cj);
 	int *ext = xreallocarray(NULL, z->next + 1, sizeof *ext);
-	memcpy(ext, z->ext, z->next * sizeof *ext);
+	if (z->next > 0)
+		memcpy(ext, z->ext, z->next * sizeof *ext);
 	qsort(ext, z->next, sizeof *ext, cmp_int);
 	xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
 	z->dents[z->ndents] = (struct dent){ q, d->port, d->proto, denied, eb, ext, z->next, cj, ncj, (unsigned char)j0, unk };
