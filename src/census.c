@@ -186,6 +186,11 @@ struct census {
 	uint64_t *pred_cls;
 	size_t cwords;
 	uint64_t *sel;          /* scratch: the classes some ingress peer of q selects */
+	int *ckinds, *cstart;   /* the kinds of class c: ckinds[cstart[c] .. cstart[c + 1]) */
+	int *ekinds, *estart;   /* the kinds of egress set e, likewise */
+	int *classes;           /* the kinds' classes, once each */
+	size_t nkcls;
+	uint64_t senders;       /* of every kind */
 	int *judged;            /* classes judged */
 	size_t njudged, judged_cap;
 	size_t *pos;            /* the destination's ingress peers in class signatures */
@@ -207,6 +212,7 @@ struct egmemo {
 	enum proto proto;
 	const char *name;
 	uint64_t *bits; /* by egress id */
+	uint64_t allowed; /* senders of the kinds it lets out (none isolated included) */
 };
 
 /* A class's judgement where it differs from the dent's j0. */
@@ -493,23 +499,44 @@ setup_dest(struct census *z)
 	z->cls_j = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_j);
 	size_t npred = 0;
 	bool *met = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *met);
+	z->classes = xreallocarray(NULL, z->nkinds ? z->nkinds : 1, sizeof *z->classes);
+	for (size_t k = 0; k < z->nkinds; k++)
+		if (!met[z->kinds[k].cls]) {
+			met[z->kinds[k].cls] = true;
+			z->classes[z->nkcls++] = z->kinds[k].cls;
+		}
+	free(met);
 	z->cwords = (z->nclasses + 63) / 64;
+	z->sel = xcalloc(z->cwords + 1, sizeof *z->sel);
 	if (z->nkinds > 0 && engine_class_signature(z->e, z->kinds[0].cls, &npred) != NULL &&
 	    npred <= (((size_t)64 << 20) / 8) / z->cwords) {
 		z->pred_cls = xcalloc(npred * z->cwords + 1, sizeof *z->pred_cls);
-		z->sel = xcalloc(z->cwords + 1, sizeof *z->sel);
-		for (size_t k = 0; k < z->nkinds; k++) {
-			int c = z->kinds[k].cls;
-			if (met[c])
-				continue;
-			met[c] = true;
+		for (size_t i = 0; i < z->nkcls; i++) {
+			int c = z->classes[i];
 			const unsigned char *sig = engine_class_signature(z->e, c, &npred);
-			for (size_t i = 0; i < npred; i++)
-				if (sig[i])
-					z->pred_cls[i * z->cwords + (size_t)c / 64] |= (uint64_t)1 << (c % 64);
+			for (size_t k = 0; k < npred; k++)
+				if (sig[k])
+					z->pred_cls[k * z->cwords + (size_t)c / 64] |= (uint64_t)1 << (c % 64);
 		}
 	}
-	free(met);
+	/* The kinds by class and by egress set. */
+	z->cstart = xcalloc(z->nclasses + 2, sizeof *z->cstart);
+	z->estart = xcalloc(z->nesets + 2, sizeof *z->estart);
+	for (size_t k = 0; k < z->nkinds; k++) {
+		z->cstart[z->kinds[k].cls + 2]++;
+		z->estart[z->kinds[k].egress + 2]++;
+		z->senders += z->kinds[k].senders;
+	}
+	for (size_t c = 2; c < z->nclasses + 2; c++)
+		z->cstart[c] += z->cstart[c - 1];
+	for (size_t e = 2; e < z->nesets + 2; e++)
+		z->estart[e] += z->estart[e - 1];
+	z->ckinds = xreallocarray(NULL, z->nkinds + 1, sizeof *z->ckinds);
+	z->ekinds = xreallocarray(NULL, z->nkinds + 1, sizeof *z->ekinds);
+	for (size_t k = 0; k < z->nkinds; k++) {
+		z->ckinds[z->cstart[z->kinds[k].cls + 1]++] = (int)k;
+		z->ekinds[z->estart[z->kinds[k].egress + 1]++] = (int)k;
+	}
 	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
 	for (size_t g = 0; g < z->ngroups; g++)
 		n[m->v[z->groups[g].node].idx]++;
@@ -573,6 +600,11 @@ teardown(struct census *z)
 	free(z->cls_j);
 	free(z->pred_cls);
 	free(z->sel);
+	free(z->classes);
+	free(z->cstart);
+	free(z->ckinds);
+	free(z->estart);
+	free(z->ekinds);
 	free(z->judged);
 	free(z->pos);
 	free(z->ext);
@@ -944,7 +976,7 @@ class_key(const struct census *z, int cls)
 
 /* The egress sets whose pure rules let a header reach port d of q: the
  * memo of q's ip-blocks and port. */
-static const uint64_t *
+static const struct egmemo *
 egress_memo(struct census *z, int q, const struct dest *d)
 {
 	const struct model *m = z->m;
@@ -959,7 +991,7 @@ egress_memo(struct census *z, int q, const struct dest *d)
 		const struct egmemo *x = &z->memos[i];
 		if (x->ipsig == sig && x->port == d->port && x->proto == d->proto &&
 		    (x->name == name || (x->name && name && strcmp(x->name, name) == 0)))
-			return x->bits;
+			return x;
 	}
 	uint64_t *bits = xcalloc(z->words ? z->words : 1, sizeof *bits);
 	struct header h = { 0, d->addr, d->port, d->proto };
@@ -973,11 +1005,15 @@ egress_memo(struct census *z, int q, const struct dest *d)
 		for (const int *e = z->pol_esets[last]; *e >= 0; e++)
 			bits[*e / 64] |= (uint64_t)1 << (*e % 64);
 	}
+	uint64_t allowed = 0;
+	for (size_t k = 0; k < z->nkinds; k++)
+		if (z->kinds[k].egress == 0 || bit(bits, z->kinds[k].egress))
+			allowed += z->kinds[k].senders;
 	xgrow(&z->memos, &z->memos_cap, z->nmemos + 1, sizeof *z->memos);
-	z->memos[z->nmemos] = (struct egmemo){ sig, d->port, d->proto, name, bits };
-	hash_add(z->mindex, key, (int)z->nmemos++);
+	z->memos[z->nmemos] = (struct egmemo){ sig, d->port, d->proto, name, bits, allowed };
+	hash_add(z->mindex, key, (int)z->nmemos);
 	z->bytes += sizeof(struct egmemo) + z->words * sizeof *bits;
-	return bits;
+	return &z->memos[z->nmemos++];
 }
 
 /* The rules with a selector peer that may let a header reach a pod of
@@ -1066,13 +1102,33 @@ seen_find(const struct seen *s, uint64_t key)
 	return -1;
 }
 
-/* Judge every kind's senders to endpoint d of q into a new dent: each
- * egress set once (the pure rules' memo, then the few selector rules
- * that may take q's namespace), each source class once (one walk per
- * projected class). -1 (nothing kept) when the general loop must decide:
- * a violation to list, a continuation that is not the plain one. */
+static void
+seen_add(struct seen *s, uint64_t key, int j)
+{
+	if (s->n < 64) {
+		s->key[s->n] = key;
+		s->j[s->n++] = (unsigned char)j;
+	}
+}
+
+/* Does kind ki's egress set let the header of this build out? */
+static bool
+kind_out(const struct census *z, const uint64_t *eb, unsigned gen, int ki)
+{
+	int e = z->kinds[ki].egress;
+	return e == 0 || bit(eb, e) || z->es_stamp[e] == gen;
+}
+
+/* Judge every kind's senders to endpoint d of q into a new dent, without
+ * a pass over the kinds: the egress sets that let the header out come
+ * from the pure rules' memo and the few selector rules that may take q's
+ * namespace; the source classes that q's ingress peers select are judged
+ * one walk per projected class, and all the others share one judgement
+ * (key 0) over the senders let out that are left. -1 (nothing kept) when
+ * the general loop must decide: a violation to list, a continuation that
+ * is not the plain one. */
 static int
-new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t key)
+new_dent(struct census *z, int q, int kq, const struct dest *d, int expected, uint64_t key)
 {
 	const struct model *m = z->m;
 	/* Memory stays bounded (distinct pods by the hundred thousand,
@@ -1080,7 +1136,9 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 	if (z->bytes > ((size_t)64 << 20))
 		forget_dents(z);
 	unsigned gen = ++z->gen;
-	const uint64_t *eb = egress_memo(z, q, d);
+	const struct egmemo *mm = egress_memo(z, q, d);
+	const uint64_t *eb = mm->bits;
+	uint64_t allowed = mm->allowed;
 	size_t nr;
 	const struct prule *rules = ns_rules(z, m->v[q].ns, &nr);
 	struct header h = { 0, d->addr, d->port, d->proto };
@@ -1096,64 +1154,89 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 				z->es_stamp[*e] = gen;
 				xgrow(&z->ext, &z->ext_cap, z->next + 1, sizeof *z->ext);
 				z->ext[z->next++] = *e;
+				for (int k = z->estart[*e]; k < z->estart[*e + 1]; k++)
+					allowed += z->kinds[z->ekinds[k]].senders;
 			}
 	}
+	/* Senders let out by none of their policies: J_EGRESS. */
+	uint64_t denied = z->senders - allowed;
+	/* q's kind when it is q alone: judged from another pod (the class's
+	 * next one, when no other class tells). */
+	int unk = -1;
+	if (kq >= 0 && z->kinds[kq].rep[0] == q && z->kinds[kq].rep[1] < 0 && kind_out(z, eb, gen, kq)) {
+		unk = kq;
+		allowed -= z->kinds[kq].senders;
+	}
 	ingress_positions(z, q);
+	memset(z->sel, 0, z->cwords * sizeof *z->sel);
 	if (z->pred_cls) {
-		memset(z->sel, 0, z->cwords * sizeof *z->sel);
 		for (size_t i = 0; i < z->npos; i++) {
 			const uint64_t *row = z->pred_cls + z->pos[i] * z->cwords;
 			for (size_t w = 0; w < z->cwords; w++)
 				z->sel[w] |= row[w];
 		}
+	} else {
+		for (size_t i = 0; i < z->nkcls; i++)
+			if (class_key(z, z->classes[i]) != 0)
+				z->sel[(size_t)z->classes[i] / 64] |= (uint64_t)1 << (z->classes[i] % 64);
 	}
+	/* The classes q's peers select, each on its own. */
 	struct seen seen = { .n = 0 };
-	uint64_t denied = 0;
-	int unk = -1;
 	z->njudged = 0;
-	for (size_t ki = 0; ki < z->nkinds; ki++) {
-		const struct kind *kd = &z->kinds[ki];
-		int e = kd->egress;
-		if (e != 0 && !bit(eb, e) && z->es_stamp[e] != gen) {
-			denied += kd->senders; /* J_EGRESS */
-			continue;
-		}
-		int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
-		if (rep < 0) {
-			unk = (int)ki; /* the kind is q alone */
-			continue;
-		}
-		int c = kd->cls;
-		if (z->cls_stamp[c] != gen) {
-			uint64_t k = z->pred_cls && !bit(z->sel, c) ? 0 : class_key(z, c);
+	for (size_t w = 0; w < z->cwords; w++)
+		for (uint64_t b = z->sel[w]; b != 0; b &= b - 1) {
+			int c = (int)(w * 64 + (size_t)__builtin_ctzll(b)), rep = -1;
+			uint64_t out = 0;
+			for (int k = z->cstart[c]; k < z->cstart[c + 1]; k++) {
+				int ki = z->ckinds[k];
+				const struct kind *kd = &z->kinds[ki];
+				if (ki == unk || !kind_out(z, eb, gen, ki))
+					continue;
+				out += kd->senders;
+				if (rep < 0)
+					rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			}
+			if (out == 0)
+				continue;
+			allowed -= out;
+			uint64_t k = class_key(z, c);
 			int j = seen_find(&seen, k);
 			if (j < 0) {
 				j = judge_walk(z, q, d, expected, rep);
 				if (j < 0 || j == JUDGED_BAD)
 					return -1;
-				if (seen.n < 64) {
-					seen.key[seen.n] = k;
-					seen.j[seen.n++] = (unsigned char)j;
-				}
+				seen_add(&seen, k, j);
 			}
 			z->cls_stamp[c] = gen;
 			z->cls_j[c] = (unsigned char)j;
 			xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
 			z->judged[z->njudged++] = c;
+			if (j == JUDGED_DENIED)
+				denied += out;
 		}
-		if (z->cls_j[c] == JUDGED_DENIED)
-			denied += kd->senders;
+	/* Every other class let out: key 0, judged once. */
+	int j0 = J_UNKNOWN;
+	if (allowed > 0) {
+		int rep = -1;
+		for (size_t ki = 0; rep < 0 && ki < z->nkinds; ki++)
+			if ((int)ki != unk && !bit(z->sel, z->kinds[ki].cls) && kind_out(z, eb, gen, (int)ki))
+				rep = z->kinds[ki].rep[0] != q ? z->kinds[ki].rep[0] : z->kinds[ki].rep[1];
+		j0 = judge_walk(z, q, d, expected, rep);
+		if (j0 < 0 || j0 == JUDGED_BAD)
+			return -1;
+		seen_add(&seen, 0, j0);
+		if (j0 == JUDGED_DENIED)
+			denied += allowed;
 	}
-	/* q alone, let out: its class judged through another kind, or not
-	 * yet (the next pod of this destination class judges it). */
 	int uc = -1;
 	if (unk >= 0) {
 		const struct kind *kd = &z->kinds[unk];
-		int j = z->cls_stamp[kd->cls] == gen ? z->cls_j[kd->cls] : seen_find(&seen, class_key(z, kd->cls));
+		int j = !bit(z->sel, kd->cls) ? (j0 == J_UNKNOWN ? -1 : j0)
+		      : z->cls_stamp[kd->cls] == gen ? z->cls_j[kd->cls] : seen_find(&seen, class_key(z, kd->cls));
 		if (j >= 0) {
 			if (j == JUDGED_DENIED)
 				denied += kd->senders;
-			if (z->cls_stamp[kd->cls] != gen) {
+			if (bit(z->sel, kd->cls) && z->cls_stamp[kd->cls] != gen) {
 				z->cls_stamp[kd->cls] = gen;
 				z->cls_j[kd->cls] = (unsigned char)j;
 				xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
@@ -1164,13 +1247,10 @@ new_dent(struct census *z, int q, const struct dest *d, int expected, uint64_t k
 			uc = kd->cls;
 		}
 	}
-	int j0 = seen_find(&seen, 0);
-	if (j0 < 0)
-		j0 = J_UNKNOWN;
 	size_t ncj = 0;
 	for (size_t i = 0; i < z->njudged; i++)
 		ncj += z->cls_j[z->judged[i]] != j0;
-	bool uentry = uc >= 0 && class_key(z, uc) != 0;
+	bool uentry = uc >= 0 && bit(z->sel, uc);
 	struct cj *cj = xreallocarray(NULL, ncj + uentry + 1, sizeof *cj);
 	ncj = 0;
 	for (size_t i = 0; i < z->njudged; i++)
@@ -1210,7 +1290,7 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
 	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
 		;
-	if (i < 0 && (i = new_dent(z, q, d, expected, key)) < 0)
+	if (i < 0 && (i = new_dent(z, q, kq, d, expected, key)) < 0)
 		return false;
 	struct dent *x = &z->dents[i];
 	if (x->unk >= 0 && x->q != q) {
