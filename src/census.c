@@ -230,14 +230,14 @@ struct dent {
 	int q;          /* the pod it was computed for */
 	uint16_t port;
 	enum proto proto;
-	uint64_t denied; /* senders of every kind denied */
+	uint64_t denied; /* senders denied (policies or egress), unk's aside */
 	const uint64_t *eb; /* a memo's bits */
 	int *ext;        /* more egress ids let out, sorted */
 	size_t next;
 	struct cj *cj;   /* sorted by class */
 	size_t ncj;
 	unsigned char j0;
-	int unk;         /* a kind of q alone, its class not judged yet: -1 */
+	int unk;         /* the kind that is q alone, while not judged; else -1 */
 };
 
 /* Beyond enum judgement: not judged yet (the kind was the pod alone),
@@ -418,7 +418,7 @@ same_block(const struct peer *a, const struct peer *b)
 
 /* Destination classes: when neither the pod nor its node has override
  * rules and their links are up, the continuation from a pod's node to one
- * of its ports is the node, the pod and the container (judge_kind checks
+ * of its ports is the node, the pod and the container (judge_walk checks
  * it), and a policy tells two destination
  * pods apart only by their namespace and labels (which policies isolate
  * them, which egress peers select them), their port's number, protocol
@@ -973,7 +973,6 @@ class_key(const struct census *z, int cls)
 	return high ? (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls : key;
 }
 
-
 /* The egress sets whose pure rules let a header reach port d of q: the
  * memo of q's ip-blocks and port. */
 static const struct egmemo *
@@ -1221,6 +1220,8 @@ new_dent(struct census *z, int q, int kq, const struct dest *d, int expected, ui
 		for (size_t ki = 0; rep < 0 && ki < z->nkinds; ki++)
 			if ((int)ki != unk && !bit(z->sel, z->kinds[ki].cls) && kind_out(z, eb, gen, (int)ki))
 				rep = z->kinds[ki].rep[0] != q ? z->kinds[ki].rep[0] : z->kinds[ki].rep[1];
+		if (rep < 0)
+			return -1; /* cannot be: allowed counts such kinds' senders */
 		j0 = judge_walk(z, q, d, expected, rep);
 		if (j0 < 0 || j0 == JUDGED_BAD)
 			return -1;
