@@ -55,10 +55,14 @@ struct engine {
 	unsigned char **lsig;   /* by pod idx: its selector bits, shared */
 	unsigned char **lbits;  /* every such bit array, to free */
 	size_t nlbits, lbits_cap;
-	struct nspeer **ns_peers; /* by namespace, when met: the selector peers that may take its pods */
-	size_t *ns_npeers;
 	struct nspeer *bpeers;    /* the ip-block peers */
 	size_t nbpeers;
+	struct nspeer *speers;    /* the selector peers */
+	size_t nspeers;
+	uint32_t *every;          /* speers whose namespace selector is empty (any namespace) */
+	size_t nevery;
+	uint32_t **ns_peers;      /* by namespace, when met: the other speers that may take its pods */
+	size_t *ns_npeers;
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
@@ -118,15 +122,26 @@ engine_new(const struct model *m)
 				e->blocks[e->nblocks++] = b;
 			}
 		}
-	size_t n = e->nsrc_rules, cap = 0;
+	size_t n = e->nsrc_rules, bcap = 0, scap = 0, ecap = 0;
 	for (size_t i = 0; i < m->npols; i++)
 		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++) {
 			const struct pol_rule *rule = &m->pols[i].rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++, n++)
-				if (rule->peers[p].is_block) {
-					xgrow(&e->bpeers, &cap, e->nbpeers + 1, sizeof *e->bpeers);
-					e->bpeers[e->nbpeers++] = (struct nspeer){ n, &m->pols[i], &rule->peers[p] };
+			for (size_t p = 0; p < rule->npeers; p++, n++) {
+				const struct peer *x = &rule->peers[p];
+				struct nspeer y = { n, &m->pols[i], x };
+				if (x->is_block) {
+					xgrow(&e->bpeers, &bcap, e->nbpeers + 1, sizeof *e->bpeers);
+					e->bpeers[e->nbpeers++] = y;
+					continue;
 				}
+				xgrow(&e->speers, &scap, e->nspeers + 1, sizeof *e->speers);
+				e->speers[e->nspeers] = y;
+				if (x->has_ns_sel && x->ns_sel.match.n == 0 && x->ns_sel.nexpr == 0) {
+					xgrow(&e->every, &ecap, e->nevery + 1, sizeof *e->every);
+					e->every[e->nevery++] = (uint32_t)e->nspeers;
+				}
+				e->nspeers++;
+			}
 		}
 	e->quick_cls = hash_new();
 	e->cls_of = hash_new();
@@ -172,6 +187,8 @@ engine_free(struct engine *e)
 	free(e->ns_peers);
 	free(e->ns_npeers);
 	free(e->bpeers);
+	free(e->speers);
+	free(e->every);
 	free(e->src_rules);
 	free(e->blocks);
 	free(e->quicks);
@@ -210,30 +227,25 @@ same_labels(const struct model *m, int a, int b)
 }
 
 /* The selector peers whose namespace part takes namespace ns (a namespace
- * selector that matches it, or none and the policy's own): the only ones
- * that can select its pods. Pods of one namespace share the list, and
- * label sets by the ten thousand then skip the peers of every other
- * namespace (peers by the ten thousand too). */
-static const struct nspeer *
+ * selector that matches it, or none and the policy's own), past those of
+ * every namespace: the only ones that can select its pods. Pods of one
+ * namespace share the list, and label sets by the ten thousand then skip
+ * the peers of every other namespace (peers by the ten thousand too). */
+static const uint32_t *
 ns_peers(struct engine *e, int ns, size_t *count)
 {
 	const struct model *m = e->m;
 	if (e->ns_peers[ns] == NULL) {
-		struct nspeer *l = NULL;
-		size_t k = 0, cap = 0, n = e->nsrc_rules;
-		for (size_t i = 0; i < m->npols; i++) {
-			const struct policy *pol = &m->pols[i];
-			for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-				const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-				for (size_t p = 0; p < rule->npeers; p++, n++) {
-					const struct peer *x = &rule->peers[p];
-					if (x->is_block || !(x->has_ns_sel ? selector_matches(&x->ns_sel, &m->ns[ns].labels)
-									  : pol->ns == ns))
-						continue;
-					xgrow(&l, &cap, k + 1, sizeof *l);
-					l[k++] = (struct nspeer){ n, pol, x };
-				}
-			}
+		uint32_t *l = NULL;
+		size_t k = 0, cap = 0;
+		for (size_t i = 0; i < e->nspeers; i++) {
+			const struct nspeer *y = &e->speers[i];
+			const struct peer *x = y->peer;
+			bool every = x->has_ns_sel && x->ns_sel.match.n == 0 && x->ns_sel.nexpr == 0;
+			if (every || !(x->has_ns_sel ? selector_matches(&x->ns_sel, &m->ns[ns].labels) : y->pol->ns == ns))
+				continue;
+			xgrow(&l, &cap, k + 1, sizeof *l);
+			l[k++] = (uint32_t)i;
 		}
 		e->ns_peers[ns] = l ? l : xcalloc(1, sizeof *l);
 		e->ns_npeers[ns] = k;
@@ -263,9 +275,14 @@ label_bits(struct engine *e, int pod)
 	int ns = m->v[pod].ns;
 	if (ns >= 0 && (size_t)ns < m->nns && model_addr_owner(m, m->v[pod].addr) == pod) {
 		size_t k;
-		const struct nspeer *l = ns_peers(e, ns, &k);
-		for (size_t i = 0; i < k; i++)
-			b[l[i].n] = policy_peer_matches(m, l[i].pol, l[i].peer, m->v[pod].addr);
+		const uint32_t *l = ns_peers(e, ns, &k);
+		for (int pass = 0; pass < 2; pass++) {
+			const uint32_t *at = pass ? l : e->every;
+			for (size_t i = 0, end = pass ? k : e->nevery; i < end; i++) {
+				const struct nspeer *y = &e->speers[at[i]];
+				b[y->n] = policy_peer_matches(m, y->pol, y->peer, m->v[pod].addr);
+			}
+		}
 	} else {
 		for (size_t i = 0; i < m->npols; i++) {
 			const struct policy *pol = &m->pols[i];
