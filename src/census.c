@@ -167,7 +167,9 @@ struct census {
 	size_t npure;
 	struct prule *selrules; /* the other rules (a selector peer) */
 	size_t nselrules;
-	struct prule **ns_rules; /* by namespace, when met: selrules that may match its pods */
+	uint32_t *every;        /* selrules that may take any namespace's pods */
+	size_t nevery;
+	uint32_t **ns_rules;    /* by namespace, when met: the other selrules that may take its pods */
 	size_t *ns_nrules;
 	struct egmemo *memos;   /* what the pure rules allow, by egress key */
 	size_t nmemos, memos_cap;
@@ -483,6 +485,17 @@ setup_dest(struct census *z)
 				z->pure = xreallocarray(z->pure, z->npure + 1, sizeof *z->pure);
 				z->pure[z->npure++] = x;
 			} else {
+				/* An ip-block or an empty namespace selector beside
+				 * the selectors: a candidate in every namespace. */
+				bool every = false;
+				for (size_t p = 0; p < rule->npeers; p++) {
+					const struct peer *pe = &rule->peers[p];
+					every |= pe->is_block || (pe->has_ns_sel && pe->ns_sel.match.n == 0 && pe->ns_sel.nexpr == 0);
+				}
+				if (every) {
+					z->every = xreallocarray(z->every, z->nevery + 1, sizeof *z->every);
+					z->every[z->nevery++] = (uint32_t)z->nselrules;
+				}
 				z->selrules = xreallocarray(z->selrules, z->nselrules + 1, sizeof *z->selrules);
 				z->selrules[z->nselrules++] = x;
 			}
@@ -590,6 +603,7 @@ teardown(struct census *z)
 	free(z->pol_esets);
 	free(z->pure);
 	free(z->selrules);
+	free(z->every);
 	for (size_t i = 0; z->ns_rules && i < z->m->nns; i++)
 		free(z->ns_rules[i]);
 	free(z->ns_rules);
@@ -1016,32 +1030,33 @@ egress_memo(struct census *z, int q, const struct dest *d)
 }
 
 /* The rules with a selector peer that may let a header reach a pod of
- * namespace ns: a selector peer whose namespace part takes ns, or an
- * ip-block peer beside it. */
-static const struct prule *
+ * namespace ns, past those of every namespace: a selector peer whose
+ * namespace part takes ns. */
+static const uint32_t *
 ns_rules(struct census *z, int ns, size_t *n)
 {
 	const struct model *m = z->m;
-	if (ns < 0) {
-		*n = z->nselrules;
-		return z->selrules;
-	}
 	if (z->ns_rules[ns] == NULL) {
-		struct prule *l = xreallocarray(NULL, z->nselrules + 1, sizeof *l);
-		size_t k = 0;
+		uint32_t *l = NULL;
+		size_t k = 0, cap = 0, e = 0;
 		for (size_t i = 0; i < z->nselrules; i++) {
+			if (e < z->nevery && z->every[e] == i) {
+				e++;
+				continue;
+			}
 			const struct policy *pol = &m->pols[z->selrules[i].pol];
 			const struct pol_rule *r = &pol->rules[POLICY_EGRESS][z->selrules[i].rule];
 			bool may = false;
 			for (size_t p = 0; p < r->npeers && !may; p++) {
 				const struct peer *pe = &r->peers[p];
-				may = pe->is_block || (pe->has_ns_sel ? selector_matches(&pe->ns_sel, &m->ns[ns].labels)
-								      : pol->ns == ns);
+				may = pe->has_ns_sel ? selector_matches(&pe->ns_sel, &m->ns[ns].labels) : pol->ns == ns;
 			}
-			if (may)
-				l[k++] = z->selrules[i];
+			if (may) {
+				xgrow(&l, &cap, k + 1, sizeof *l);
+				l[k++] = (uint32_t)i;
+			}
 		}
-		z->ns_rules[ns] = l;
+		z->ns_rules[ns] = l ? l : xcalloc(1, sizeof *l);
 		z->ns_nrules[ns] = k;
 	}
 	*n = z->ns_nrules[ns];
@@ -1138,14 +1153,19 @@ new_dent(struct census *z, int q, int kq, const struct dest *d, int expected, ui
 	const struct egmemo *mm = egress_memo(z, q, d);
 	const uint64_t *eb = mm->bits;
 	uint64_t allowed = mm->allowed;
-	size_t nr;
-	const struct prule *rules = ns_rules(z, m->v[q].ns, &nr);
+	/* The selector rules that may take q's namespace (every one when q
+	 * has none). */
+	int ns = m->v[q].ns;
+	size_t nr = 0;
+	const uint32_t *nsl = ns >= 0 ? ns_rules(z, ns, &nr) : NULL;
+	size_t ncand = ns >= 0 ? z->nevery + nr : z->nselrules;
 	struct header h = { 0, d->addr, d->port, d->proto };
 	z->next = 0;
-	for (size_t i = 0; i < nr; i++) {
-		int pi = rules[i].pol;
+	for (size_t c = 0; c < ncand; c++) {
+		const struct prule *r = &z->selrules[ns < 0 ? c : c < z->nevery ? z->every[c] : nsl[c - z->nevery]];
+		int pi = r->pol;
 		const struct policy *pol = &m->pols[pi];
-		if (z->pol_stamp[pi] == gen || !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][rules[i].rule], q, POLICY_EGRESS, &h))
+		if (z->pol_stamp[pi] == gen || !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][r->rule], q, POLICY_EGRESS, &h))
 			continue;
 		z->pol_stamp[pi] = gen;
 		for (const int *e = z->pol_esets[pi]; *e >= 0; e++)
