@@ -169,6 +169,12 @@ struct census {
 	size_t nselrules;
 	uint32_t *every;        /* selrules that may take any namespace's pods */
 	size_t nevery;
+	uint32_t *egen;         /* those of every that no label of the pod rules out */
+	size_t negen;
+	struct hash *ekey;      /* label hash -> the others, under each peer's first match label */
+	unsigned *rule_stamp;   /* by selrule: a candidate of this build */
+	uint32_t *cand;         /* scratch: the candidates */
+	size_t ncand, cand_cap;
 	uint32_t **ns_rules;    /* by namespace, when met: the other selrules that may take its pods */
 	size_t *ns_nrules;
 	struct egmemo *memos;   /* what the pure rules allow, by egress key */
@@ -418,6 +424,12 @@ same_block(const struct peer *a, const struct peer *b)
 	return true;
 }
 
+static uint64_t
+label_hash(const struct label *l)
+{
+	return hash_string(l->key) * 31 ^ hash_string(l->value);
+}
+
 /* Destination classes: when neither the pod nor its node has override
  * rules and their links are up, the continuation from a pod's node to one
  * of its ports is the node, the pod and the container (judge_walk checks
@@ -501,6 +513,24 @@ setup_dest(struct census *z)
 			}
 		}
 	}
+	/* A rule of every namespace whose peers each name a label in their
+	 * pod selector is a candidate only for pods with one of them. */
+	z->ekey = hash_new();
+	for (size_t i = 0; i < z->nevery; i++) {
+		const struct prule *x = &z->selrules[z->every[i]];
+		const struct pol_rule *rule = &m->pols[x->pol].rules[POLICY_EGRESS][x->rule];
+		bool keyed = true;
+		for (size_t p = 0; p < rule->npeers; p++)
+			keyed &= !rule->peers[p].is_block && rule->peers[p].has_pod_sel && rule->peers[p].pod_sel.match.n > 0;
+		if (!keyed) {
+			z->egen = xreallocarray(z->egen, z->negen + 1, sizeof *z->egen);
+			z->egen[z->negen++] = z->every[i];
+			continue;
+		}
+		for (size_t p = 0; p < rule->npeers; p++)
+			hash_add(z->ekey, label_hash(&rule->peers[p].pod_sel.match.l[0]), (int)z->every[i]);
+	}
+	z->rule_stamp = xcalloc(z->nselrules ? z->nselrules : 1, sizeof *z->rule_stamp);
 	z->ns_rules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_rules);
 	z->ns_nrules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_nrules);
 	z->es_stamp = xcalloc(z->nesets, sizeof *z->es_stamp);
@@ -604,6 +634,10 @@ teardown(struct census *z)
 	free(z->pure);
 	free(z->selrules);
 	free(z->every);
+	free(z->egen);
+	hash_free(z->ekey);
+	free(z->rule_stamp);
+	free(z->cand);
 	for (size_t i = 0; z->ns_rules && i < z->m->nns; i++)
 		free(z->ns_rules[i]);
 	free(z->ns_rules);
@@ -1125,6 +1159,16 @@ seen_add(struct seen *s, uint64_t key, int j)
 	}
 }
 
+static void
+add_cand(struct census *z, unsigned gen, uint32_t r)
+{
+	if (z->rule_stamp[r] == gen)
+		return;
+	z->rule_stamp[r] = gen;
+	xgrow(&z->cand, &z->cand_cap, z->ncand + 1, sizeof *z->cand);
+	z->cand[z->ncand++] = r;
+}
+
 /* Does kind ki's egress set let the header of this build out? */
 static bool
 kind_out(const struct census *z, const uint64_t *eb, unsigned gen, int ki)
@@ -1156,13 +1200,29 @@ new_dent(struct census *z, int q, int kq, const struct dest *d, int expected, ui
 	/* The selector rules that may take q's namespace (every one when q
 	 * has none). */
 	int ns = m->v[q].ns;
-	size_t nr = 0;
-	const uint32_t *nsl = ns >= 0 ? ns_rules(z, ns, &nr) : NULL;
-	size_t ncand = ns >= 0 ? z->nevery + nr : z->nselrules;
+	z->ncand = 0;
+	if (ns < 0) {
+		for (size_t i = 0; i < z->nselrules; i++)
+			add_cand(z, gen, (uint32_t)i);
+	} else {
+		size_t nr;
+		const uint32_t *nsl = ns_rules(z, ns, &nr);
+		for (size_t i = 0; i < nr; i++)
+			add_cand(z, gen, nsl[i]);
+		for (size_t i = 0; i < z->negen; i++)
+			add_cand(z, gen, z->egen[i]);
+		const struct labels *ls = &m->v[q].labels;
+		for (size_t i = 0; i < ls->n; i++) {
+			size_t it = 0;
+			int r;
+			while ((r = hash_next(z->ekey, label_hash(&ls->l[i]), &it)) >= 0)
+				add_cand(z, gen, (uint32_t)r);
+		}
+	}
 	struct header h = { 0, d->addr, d->port, d->proto };
 	z->next = 0;
-	for (size_t c = 0; c < ncand; c++) {
-		const struct prule *r = &z->selrules[ns < 0 ? c : c < z->nevery ? z->every[c] : nsl[c - z->nevery]];
+	for (size_t c = 0; c < z->ncand; c++) {
+		const struct prule *r = &z->selrules[z->cand[c]];
 		int pi = r->pol;
 		const struct policy *pol = &m->pols[pi];
 		if (z->pol_stamp[pi] == gen || !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][r->rule], q, POLICY_EGRESS, &h))

@@ -104,7 +104,8 @@ test_census_equals_rows_policy_heavy(void **state)
  * label sets by the handful, some pods alone in their label set (kinds of
  * one pod), egress rules of every form (to anywhere, ip-blocks only,
  * selectors with and without a namespace selector, ip-blocks beside
- * selectors, numbered, ranged and named ports, none at all), and now and
+ * selectors, peers of any namespace named by a pod label, numbered,
+ * ranged and named ports, none at all), and now and
  * then a destination read by more than 64 ingress peers. whatif: a cut
  * link or an override rule now and then. Caller frees. */
 static char *
@@ -191,6 +192,10 @@ kinds_spec(unsigned seed, int whatif)
 		"<P><ip-block cidr=\"10.3.0.0/16\"/></P>",
 		"<P><ip-block cidr=\"10.4.0.0/16\"/></P>"
 		"<P><namespace-selector><match key=\"team\" value=\"t0\"/></namespace-selector></P>",
+		"<P><namespace-selector/><pod-selector><match key=\"app\" value=\"a1\"/></pod-selector></P>",
+		"<P><namespace-selector/><pod-selector><match key=\"tier\" value=\"db\"/>"
+		"<expression key=\"app\" operator=\"NotIn\" values=\"a0\"/></pod-selector></P>"
+		"<P><pod-selector><match key=\"app\" value=\"a3\"/></pod-selector></P>",
 	};
 	static const char *const ports[] = {
 		"", "", "<port number=\"80\"/>", "<port number=\"80\" end=\"81\"/>", "<port number=\"http\"/>",
@@ -209,7 +214,7 @@ kinds_spec(unsigned seed, int whatif)
 			if (types == (dir ? 1u : 2u))
 				continue;
 			for (int r = 0; r < nr; r++) {
-				const char *p = dir ? to[heavy_rnd(&st, 13)] : from[heavy_rnd(&st, 8)];
+				const char *p = dir ? to[heavy_rnd(&st, 15)] : from[heavy_rnd(&st, 8)];
 				heavy_put(&b, "<%s>", dir ? "egress" : "ingress");
 				for (const char *c = p; *c;) {
 					if (strncmp(c, "<P>", 3) == 0) {
