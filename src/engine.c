@@ -59,8 +59,9 @@ struct engine {
 	size_t nbpeers;
 	struct nspeer *speers;    /* the selector peers */
 	size_t nspeers;
-	uint32_t *every;          /* speers whose namespace selector is empty (any namespace) */
-	size_t nevery;
+	uint32_t *every;          /* speers whose namespace selector is empty (any namespace), */
+	size_t nevery;            /* but those whose pod selector names a label: */
+	struct hash *ekey;        /* label hash -> those, under their first match label */
 	uint32_t **ns_peers;      /* by namespace, when met: the other speers that may take its pods */
 	size_t *ns_npeers;
 	struct hash *index;   /* key hash -> memo */
@@ -85,6 +86,12 @@ same_block(const struct peer *a, const struct peer *b)
 		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
 			return false;
 	return true;
+}
+
+static uint64_t
+label_hash(const struct label *l)
+{
+	return hash_string(l->key) * 31 ^ hash_string(l->value);
 }
 
 struct engine *
@@ -123,6 +130,7 @@ engine_new(const struct model *m)
 			}
 		}
 	size_t n = e->nsrc_rules, bcap = 0, scap = 0, ecap = 0;
+	e->ekey = hash_new();
 	for (size_t i = 0; i < m->npols; i++)
 		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++) {
 			const struct pol_rule *rule = &m->pols[i].rules[POLICY_INGRESS][r];
@@ -137,8 +145,13 @@ engine_new(const struct model *m)
 				xgrow(&e->speers, &scap, e->nspeers + 1, sizeof *e->speers);
 				e->speers[e->nspeers] = y;
 				if (x->has_ns_sel && x->ns_sel.match.n == 0 && x->ns_sel.nexpr == 0) {
-					xgrow(&e->every, &ecap, e->nevery + 1, sizeof *e->every);
-					e->every[e->nevery++] = (uint32_t)e->nspeers;
+					/* Only pods with that label can match it. */
+					if (x->has_pod_sel && x->pod_sel.match.n > 0) {
+						hash_add(e->ekey, label_hash(&x->pod_sel.match.l[0]), (int)e->nspeers);
+					} else {
+						xgrow(&e->every, &ecap, e->nevery + 1, sizeof *e->every);
+						e->every[e->nevery++] = (uint32_t)e->nspeers;
+					}
 				}
 				e->nspeers++;
 			}
@@ -189,6 +202,7 @@ engine_free(struct engine *e)
 	free(e->bpeers);
 	free(e->speers);
 	free(e->every);
+	hash_free(e->ekey);
 	free(e->src_rules);
 	free(e->blocks);
 	free(e->quicks);
@@ -282,6 +296,13 @@ label_bits(struct engine *e, int pod)
 				const struct nspeer *y = &e->speers[at[i]];
 				b[y->n] = policy_peer_matches(m, y->pol, y->peer, m->v[pod].addr);
 			}
+		}
+		const struct labels *ls = &m->v[pod].labels;
+		for (size_t i = 0; i < ls->n; i++) {
+			size_t at = 0;
+			int y;
+			while ((y = hash_next(e->ekey, label_hash(&ls->l[i]), &at)) >= 0)
+				b[e->speers[y].n] = policy_peer_matches(m, e->speers[y].pol, e->speers[y].peer, m->v[pod].addr);
 		}
 	} else {
 		for (size_t i = 0; i < m->npols; i++) {
