@@ -159,17 +159,93 @@ struct census {
 	struct hash *dindex;    /* dest key -> dents */
 	struct dent *dents;
 	size_t ndents, dents_cap;
-	signed char *eg;        /* by egress id, in one build: allowed, or -1 */
 	int **node_groups;      /* by node idx: its groups (-1 ended) */
+	/* Egress, per destination class without a pass over every egress
+	 * set (sets by the thousand, classes by the ten thousand): */
+	int **pol_esets;        /* by policy: the egress sets holding it (-1 ended) */
+	struct prule *pure;     /* rules whose peers are all ip-blocks, or none */
+	size_t npure;
+	struct prule *selrules; /* the other rules (a selector peer) */
+	size_t nselrules;
+	uint32_t *every;        /* selrules that may take any namespace's pods */
+	size_t nevery;
+	uint32_t *egen;         /* those of every that no label of the pod rules out */
+	size_t negen;
+	struct hash *ekey;      /* label hash -> the others, under each peer's first match label */
+	unsigned *rule_stamp;   /* by selrule: a candidate of this build */
+	uint32_t *cand;         /* scratch: the candidates */
+	size_t ncand, cand_cap;
+	uint32_t **ns_rules;    /* by namespace, when met: the other selrules that may take its pods */
+	size_t *ns_nrules;
+	struct egmemo *memos;   /* what the pure rules allow, by egress key */
+	size_t nmemos, memos_cap;
+	struct hash *mindex;    /* egress key -> memos */
+	size_t words;           /* of an egress set bitmap */
+	size_t bytes;           /* held by dents and memos (bounded) */
+	/* Scratch of one build, stamped with gen instead of cleared: */
+	unsigned gen;
+	unsigned *es_stamp;     /* by egress id: allowed by a selector rule */
+	unsigned *pol_stamp;    /* by policy: allowed */
+	unsigned *cls_stamp;    /* by class: judged */
+	unsigned char *cls_j;
+	size_t nclasses;
+	/* by source predicate: the classes it holds for, cwords words each
+	 * (NULL past 64 MiB): q's classes of key 0 need no look at all */
+	uint64_t *pred_cls;
+	size_t cwords;
+	uint64_t *sel;          /* scratch: the classes some ingress peer of q selects */
+	int *ckinds, *cstart;   /* the kinds of class c: ckinds[cstart[c] .. cstart[c + 1]) */
+	int *ekinds, *estart;   /* the kinds of egress set e, likewise */
+	int *classes;           /* the kinds' classes, once each */
+	size_t nkcls;
+	uint64_t senders;       /* of every kind */
+	int *judged;            /* classes judged */
+	size_t njudged, judged_cap;
+	size_t *pos;            /* the destination's ingress peers in class signatures */
+	size_t npos, pos_cap;
+	int *ext;
+	size_t next, ext_cap;
 };
 
-/* One destination class and port: how every kind's senders fare there. */
+/* A policy rule, by indexes. */
+struct prule {
+	int pol, rule;
+};
+
+/* The egress sets that the pure rules let reach a destination: they read
+ * only its ip-blocks and its port's number, protocol and name. */
+struct egmemo {
+	uint64_t ipsig;
+	uint16_t port;
+	enum proto proto;
+	const char *name;
+	uint64_t *bits; /* by egress id */
+	uint64_t allowed; /* senders of the kinds it lets out (none isolated included) */
+};
+
+/* A class's judgement where it differs from the dent's j0. */
+struct cj {
+	int cls;
+	unsigned char j;
+};
+
+/* One destination class and port: how every kind's senders fare there.
+ * A kind's judgement is J_EGRESS unless its egress set lets the header
+ * out (none, a bit of eb, or one of ext), else its source class's: the
+ * class's entry in cj, or j0 (source classes that no ingress peer of the
+ * destination selects, all alike). */
 struct dent {
 	int q;          /* the pod it was computed for */
 	uint16_t port;
 	enum proto proto;
-	uint64_t denied; /* senders of every kind denied */
-	unsigned char *j; /* by kind: its judgement, or J_UNKNOWN */
+	uint64_t denied; /* senders denied (policies or egress), unk's aside */
+	const uint64_t *eb; /* a memo's bits */
+	int *ext;        /* more egress ids let out, sorted */
+	size_t next;
+	struct cj *cj;   /* sorted by class */
+	size_t ncj;
+	unsigned char j0;
+	int unk;         /* the kind that is q alone, while not judged; else -1 */
 };
 
 /* Beyond enum judgement: not judged yet (the kind was the pod alone),
@@ -309,6 +385,27 @@ setup(struct census *z)
 	}
 	free(ncut);
 	z->nesets = nesets;
+	/* Each policy's egress sets, to mark the sets a policy lets out. */
+	size_t *npe = xcalloc(m->npols ? m->npols : 1, sizeof *npe);
+	z->pol_esets = xcalloc(m->npols ? m->npols : 1, sizeof *z->pol_esets);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t e = 1; e < nesets; e++)
+			for (int k = 1; k <= esets[e][0]; k++) {
+				size_t p = (size_t)esets[e][k];
+				if (pass == 0)
+					npe[p]++;
+				else
+					z->pol_esets[p][npe[p]++] = (int)e;
+			}
+		for (size_t p = 0; p < m->npols; p++) {
+			if (pass == 0)
+				z->pol_esets[p] = xreallocarray(NULL, npe[p] + 1, sizeof **z->pol_esets);
+			else
+				z->pol_esets[p][npe[p]] = -1;
+			npe[p] = 0;
+		}
+	}
+	free(npe);
 	for (size_t i = 0; i < nesets; i++)
 		free(esets[i]);
 	free(esets);
@@ -327,9 +424,15 @@ same_block(const struct peer *a, const struct peer *b)
 	return true;
 }
 
+static uint64_t
+label_hash(const struct label *l)
+{
+	return hash_string(l->key) * 31 ^ hash_string(l->value);
+}
+
 /* Destination classes: when neither the pod nor its node has override
  * rules and their links are up, the continuation from a pod's node to one
- * of its ports is the node, the pod and the container (judge_kind checks
+ * of its ports is the node, the pod and the container (judge_walk checks
  * it), and a policy tells two destination
  * pods apart only by their namespace and labels (which policies isolate
  * them, which egress peers select them), their port's number, protocol
@@ -378,7 +481,105 @@ setup_dest(struct census *z)
 			if (policy_peer_matches(m, NULL, z->blocks[k], m->v[m->pods[i]].addr))
 				z->ipsig[i] |= (uint64_t)1 << k;
 	z->dindex = hash_new();
-	z->eg = xreallocarray(NULL, z->nesets, sizeof *z->eg);
+	z->mindex = hash_new();
+	z->words = (z->nesets + 63) / 64;
+	/* The egress rules of policies that isolate some sender. */
+	for (size_t i = 0; i < m->npols; i++) {
+		if (z->pol_esets[i][0] < 0)
+			continue;
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
+			bool pure = true;
+			for (size_t p = 0; p < rule->npeers; p++)
+				pure &= rule->peers[p].is_block;
+			struct prule x = { (int)i, (int)r };
+			if (pure) {
+				z->pure = xreallocarray(z->pure, z->npure + 1, sizeof *z->pure);
+				z->pure[z->npure++] = x;
+			} else {
+				/* An ip-block or an empty namespace selector beside
+				 * the selectors: a candidate in every namespace. */
+				bool every = false;
+				for (size_t p = 0; p < rule->npeers; p++) {
+					const struct peer *pe = &rule->peers[p];
+					every |= pe->is_block || (pe->has_ns_sel && pe->ns_sel.match.n == 0 && pe->ns_sel.nexpr == 0);
+				}
+				if (every) {
+					z->every = xreallocarray(z->every, z->nevery + 1, sizeof *z->every);
+					z->every[z->nevery++] = (uint32_t)z->nselrules;
+				}
+				z->selrules = xreallocarray(z->selrules, z->nselrules + 1, sizeof *z->selrules);
+				z->selrules[z->nselrules++] = x;
+			}
+		}
+	}
+	/* A rule of every namespace whose peers each name a label in their
+	 * pod selector is a candidate only for pods with one of them. */
+	z->ekey = hash_new();
+	for (size_t i = 0; i < z->nevery; i++) {
+		const struct prule *x = &z->selrules[z->every[i]];
+		const struct pol_rule *rule = &m->pols[x->pol].rules[POLICY_EGRESS][x->rule];
+		bool keyed = true;
+		for (size_t p = 0; p < rule->npeers; p++)
+			keyed &= !rule->peers[p].is_block && rule->peers[p].has_pod_sel && rule->peers[p].pod_sel.match.n > 0;
+		if (!keyed) {
+			z->egen = xreallocarray(z->egen, z->negen + 1, sizeof *z->egen);
+			z->egen[z->negen++] = z->every[i];
+			continue;
+		}
+		for (size_t p = 0; p < rule->npeers; p++)
+			hash_add(z->ekey, label_hash(&rule->peers[p].pod_sel.match.l[0]), (int)z->every[i]);
+	}
+	z->rule_stamp = xcalloc(z->nselrules ? z->nselrules : 1, sizeof *z->rule_stamp);
+	z->ns_rules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_rules);
+	z->ns_nrules = xcalloc(m->nns ? m->nns : 1, sizeof *z->ns_nrules);
+	z->es_stamp = xcalloc(z->nesets, sizeof *z->es_stamp);
+	z->pol_stamp = xcalloc(m->npols ? m->npols : 1, sizeof *z->pol_stamp);
+	for (size_t k = 0; k < z->nkinds; k++)
+		if ((size_t)z->kinds[k].cls >= z->nclasses)
+			z->nclasses = (size_t)z->kinds[k].cls + 1;
+	z->cls_stamp = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_stamp);
+	z->cls_j = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *z->cls_j);
+	size_t npred = 0;
+	bool *met = xcalloc(z->nclasses ? z->nclasses : 1, sizeof *met);
+	z->classes = xreallocarray(NULL, z->nkinds ? z->nkinds : 1, sizeof *z->classes);
+	for (size_t k = 0; k < z->nkinds; k++)
+		if (!met[z->kinds[k].cls]) {
+			met[z->kinds[k].cls] = true;
+			z->classes[z->nkcls++] = z->kinds[k].cls;
+		}
+	free(met);
+	z->cwords = (z->nclasses + 63) / 64;
+	z->sel = xcalloc(z->cwords + 1, sizeof *z->sel);
+	if (z->nkinds > 0 && engine_class_signature(z->e, z->kinds[0].cls, &npred) != NULL &&
+	    npred <= (((size_t)64 << 20) / 8) / z->cwords) {
+		z->pred_cls = xcalloc(npred * z->cwords + 1, sizeof *z->pred_cls);
+		for (size_t i = 0; i < z->nkcls; i++) {
+			int c = z->classes[i];
+			const unsigned char *sig = engine_class_signature(z->e, c, &npred);
+			for (size_t k = 0; k < npred; k++)
+				if (sig[k])
+					z->pred_cls[k * z->cwords + (size_t)c / 64] |= (uint64_t)1 << (c % 64);
+		}
+	}
+	/* The kinds by class and by egress set. */
+	z->cstart = xcalloc(z->nclasses + 2, sizeof *z->cstart);
+	z->estart = xcalloc(z->nesets + 2, sizeof *z->estart);
+	for (size_t k = 0; k < z->nkinds; k++) {
+		z->cstart[z->kinds[k].cls + 2]++;
+		z->estart[z->kinds[k].egress + 2]++;
+		z->senders += z->kinds[k].senders;
+	}
+	for (size_t c = 2; c < z->nclasses + 2; c++)
+		z->cstart[c] += z->cstart[c - 1];
+	for (size_t e = 2; e < z->nesets + 2; e++)
+		z->estart[e] += z->estart[e - 1];
+	z->ckinds = xreallocarray(NULL, z->nkinds + 1, sizeof *z->ckinds);
+	z->ekinds = xreallocarray(NULL, z->nkinds + 1, sizeof *z->ekinds);
+	for (size_t k = 0; k < z->nkinds; k++) {
+		z->ckinds[z->cstart[z->kinds[k].cls + 1]++] = (int)k;
+		z->ekinds[z->estart[z->kinds[k].egress + 1]++] = (int)k;
+	}
 	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
 	for (size_t g = 0; g < z->ngroups; g++)
 		n[m->v[z->groups[g].node].idx]++;
@@ -396,17 +597,65 @@ setup_dest(struct census *z)
 	free(n);
 }
 
+/* Forget every destination class and egress memo (memory stays bounded). */
+static void
+forget_dents(struct census *z)
+{
+	for (size_t i = 0; i < z->ndents; i++) {
+		free(z->dents[i].ext);
+		free(z->dents[i].cj);
+	}
+	for (size_t i = 0; i < z->nmemos; i++)
+		free(z->memos[i].bits);
+	z->ndents = z->nmemos = 0;
+	z->bytes = 0;
+	if (z->dindex) {
+		hash_free(z->dindex);
+		hash_free(z->mindex);
+		z->dindex = hash_new();
+		z->mindex = hash_new();
+	}
+}
+
 static void
 teardown(struct census *z)
 {
 	free(z->pol_off);
 	free(z->blocks);
 	free(z->ipsig);
+	forget_dents(z);
 	hash_free(z->dindex);
-	for (size_t i = 0; i < z->ndents; i++)
-		free(z->dents[i].j);
+	hash_free(z->mindex);
 	free(z->dents);
-	free(z->eg);
+	free(z->memos);
+	for (size_t i = 0; z->pol_esets && i < z->m->npols; i++)
+		free(z->pol_esets[i]);
+	free(z->pol_esets);
+	free(z->pure);
+	free(z->selrules);
+	free(z->every);
+	free(z->egen);
+	hash_free(z->ekey);
+	free(z->rule_stamp);
+	free(z->cand);
+	for (size_t i = 0; z->ns_rules && i < z->m->nns; i++)
+		free(z->ns_rules[i]);
+	free(z->ns_rules);
+	free(z->ns_nrules);
+	free(z->es_stamp);
+	free(z->pol_stamp);
+	free(z->cls_stamp);
+	free(z->cls_j);
+	free(z->pred_cls);
+	free(z->sel);
+	free(z->classes);
+	free(z->cstart);
+	free(z->ckinds);
+	free(z->estart);
+	free(z->ekinds);
+	free(z->judged);
+	free(z->pos);
+	free(z->ext);
 	for (size_t i = 0; z->node_groups && i < z->m->nnodes; i++)
 		free(z->node_groups[i]);
 	free(z->node_groups);
@@ -700,61 +949,17 @@ same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
 	return p == q || (p && q && strcmp(p, q) == 0);
 }
 
-/* The bits of class cls that q's ingress policies read, as a key (the
- * class itself when they are more than 64). */
-static uint64_t
-project(const struct census *z, int q, int cls)
-{
-	const struct model *m = z->m;
-	const struct vertex *v = &m->v[q];
-	size_t n, bit = 0;
-	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
-	uint64_t key = 0;
-	if (sig == NULL)
-		return 0;
-	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
-		int pi = v->isolating[POLICY_INGRESS][i];
-		const struct policy *pol = &m->pols[pi];
-		size_t k = z->pol_off[pi];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
-			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
-				if (bit == 64)
-					return (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls;
-				key |= (uint64_t)sig[k] << bit;
-			}
-	}
-	return key;
-}
-
-/* Projected classes met in one build, and their judgements. */
-struct seen {
-	uint64_t key[16];
-	enum judgement j[16];
-	size_t n;
-};
-
-/* How the senders of kind ki (but q's) fare to endpoint d of q, judged
- * with a representative rep; -1 when the continuation is not the plain
- * one (node, pod, container), or depends on the exact source. */
+/* How senders of source class cls fare to endpoint d of q, judged with a
+ * representative rep of the class; -1 when the continuation is not the
+ * plain one (node, pod, container), or depends on the exact source. */
 static int
-judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t ki, int rep, struct seen *seen)
+judge_walk(const struct census *z, int q, const struct dest *d, int expected, int rep)
 {
 	const struct model *m = z->m;
-	const struct kind *kd = &z->kinds[ki];
 	int owner = m->v[q].parent;
 	struct header h = { m->v[rep].addr, d->addr, d->port, d->proto };
 	if (h.src == m->v[q].addr || h.src == m->v[owner].addr)
 		return -1;
-	if (kd->egress != 0) {
-		if (z->eg[kd->egress] < 0)
-			z->eg[kd->egress] = policy_allows(m, rep, POLICY_EGRESS, &h);
-		if (!z->eg[kd->egress])
-			return J_EGRESS;
-	}
-	uint64_t key = project(z, q, kd->cls);
-	for (size_t i = 0; seen && i < seen->n; i++)
-		if (seen->key[i] == key)
-			return (int)seen->j[i];
 	struct fate *f;
 	size_t n = forward_walk_from(m, owner, &h, &f);
 	int j = (int)constraint_judge(f, n, expected, NULL);
@@ -763,18 +968,393 @@ judge_kind(struct census *z, int q, const struct dest *d, int expected, size_t k
 			if (f[i].steps[k].sw != owner && f[i].steps[k].sw != q)
 				j = -1;
 	forward_free(f, n);
-	if (j >= 0 && seen && seen->n < 16) {
-		seen->key[seen->n] = key;
-		seen->j[seen->n++] = (enum judgement)j;
-	}
 	return j;
 }
 
+static bool
+bit(const uint64_t *b, int i)
+{
+	return b[(size_t)i / 64] >> ((size_t)i % 64) & 1;
+}
+
+/* The source predicates q's ingress policies read (positions in class
+ * signatures), into z->pos. */
+static void
+ingress_positions(struct census *z, int q)
+{
+	const struct model *m = z->m;
+	const struct vertex *v = &m->v[q];
+	z->npos = 0;
+	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
+		int pi = v->isolating[POLICY_INGRESS][i];
+		const struct policy *pol = &m->pols[pi];
+		size_t k = z->pol_off[pi];
+		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
+			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++) {
+				xgrow(&z->pos, &z->pos_cap, z->npos + 1, sizeof *z->pos);
+				z->pos[z->npos++] = k++;
+			}
+	}
+}
+
+/* Class cls's bits at z->pos, as a key: classes of one key meet q's
+ * ingress peers alike, and 0 is every class that none selects. Past 63
+ * positions a class with a high bit set gets a key of its own. */
+static uint64_t
+class_key(const struct census *z, int cls)
+{
+	size_t n;
+	const unsigned char *sig = engine_class_signature(z->e, cls, &n);
+	uint64_t key = 0;
+	bool high = false;
+	if (sig == NULL)
+		return 0;
+	for (size_t i = 0; i < z->npos; i++)
+		/* From the peers' class bitmaps when there are: a class's
+		 * signature is one more cache line per look. */
+		if (z->pred_cls ? bit(z->pred_cls + z->pos[i] * z->cwords, cls) : sig[z->pos[i]] != 0) {
+			if (i < 63)
+				key |= (uint64_t)1 << i;
+			else
+				high = true;
+		}
+	return high ? (uint64_t)1 << 63 | (uint64_t)(uint32_t)cls : key;
+}
+
+/* The egress sets whose pure rules let a header reach port d of q: the
+ * memo of q's ip-blocks and port. */
+static const struct egmemo *
+egress_memo(struct census *z, int q, const struct dest *d)
+{
+	const struct model *m = z->m;
+	const char *name = port_name(m, q, d->port, d->proto);
+	uint64_t sig = z->ipsig[m->v[q].idx];
+	uint64_t key = (sig * 0x9e3779b97f4a7c15ULL ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
+	if (name)
+		key ^= hash_string(name);
+	size_t it = 0;
+	int i;
+	while ((i = hash_next(z->mindex, key, &it)) >= 0) {
+		const struct egmemo *x = &z->memos[i];
+		if (x->ipsig == sig && x->port == d->port && x->proto == d->proto &&
+		    (x->name == name || (x->name && name && strcmp(x->name, name) == 0)))
+			return x;
+	}
+	uint64_t *bits = xcalloc(z->words ? z->words : 1, sizeof *bits);
+	struct header h = { 0, d->addr, d->port, d->proto };
+	int last = -1; /* the last policy found to let h out */
+	for (size_t r = 0; r < z->npure; r++) {
+		const struct policy *pol = &m->pols[z->pure[r].pol];
+		if (z->pure[r].pol == last ||
+		    !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][z->pure[r].rule], q, POLICY_EGRESS, &h))
+			continue;
+		last = z->pure[r].pol;
+		for (const int *e = z->pol_esets[last]; *e >= 0; e++)
+			bits[*e / 64] |= (uint64_t)1 << (*e % 64);
+	}
+	uint64_t allowed = 0;
+	for (size_t k = 0; k < z->nkinds; k++)
+		if (z->kinds[k].egress == 0 || bit(bits, z->kinds[k].egress))
+			allowed += z->kinds[k].senders;
+	xgrow(&z->memos, &z->memos_cap, z->nmemos + 1, sizeof *z->memos);
+	z->memos[z->nmemos] = (struct egmemo){ sig, d->port, d->proto, name, bits, allowed };
+	hash_add(z->mindex, key, (int)z->nmemos);
+	z->bytes += sizeof(struct egmemo) + z->words * sizeof *bits;
+	return &z->memos[z->nmemos++];
+}
+
+/* The rules with a selector peer that may let a header reach a pod of
+ * namespace ns, past those of every namespace: a selector peer whose
+ * namespace part takes ns. */
+static const uint32_t *
+ns_rules(struct census *z, int ns, size_t *n)
+{
+	const struct model *m = z->m;
+	if (z->ns_rules[ns] == NULL) {
+		uint32_t *l = NULL;
+		size_t k = 0, cap = 0, e = 0;
+		for (size_t i = 0; i < z->nselrules; i++) {
+			if (e < z->nevery && z->every[e] == i) {
+				e++;
+				continue;
+			}
+			const struct policy *pol = &m->pols[z->selrules[i].pol];
+			const struct pol_rule *r = &pol->rules[POLICY_EGRESS][z->selrules[i].rule];
+			bool may = false;
+			for (size_t p = 0; p < r->npeers && !may; p++) {
+				const struct peer *pe = &r->peers[p];
+				may = pe->has_ns_sel ? selector_matches(&pe->ns_sel, &m->ns[ns].labels) : pol->ns == ns;
+			}
+			if (may) {
+				xgrow(&l, &cap, k + 1, sizeof *l);
+				l[k++] = (uint32_t)i;
+			}
+		}
+		z->ns_rules[ns] = l ? l : xcalloc(1, sizeof *l);
+		z->ns_nrules[ns] = k;
+	}
+	*n = z->ns_nrules[ns];
+	return z->ns_rules[ns];
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_cj(const void *a, const void *b)
+{
+	return cmp_int(&((const struct cj *)a)->cls, &((const struct cj *)b)->cls);
+}
+
+static bool
+dent_egress(const struct dent *x, int e)
+{
+	return e == 0 || bit(x->eb, e) || bsearch(&e, x->ext, x->next, sizeof *x->ext, cmp_int) != NULL;
+}
+
+static struct cj *
+dent_cj(const struct dent *x, int cls)
+{
+	struct cj k = { cls, 0 };
+	return bsearch(&k, x->cj, x->ncj, sizeof *x->cj, cmp_cj);
+}
+
+/* Kind ki's judgement at dent x (J_UNKNOWN: x->unk, not judged yet). */
+static int
+dent_j(const struct census *z, const struct dent *x, int ki)
+{
+	const struct kind *kd = &z->kinds[ki];
+	if (!dent_egress(x, kd->egress))
+		return J_EGRESS;
+	const struct cj *c = dent_cj(x, kd->cls);
+	return c ? c->j : x->j0;
+}
+
+/* Projected classes met in one build, and their judgements. */
+struct seen {
+	uint64_t key[64];
+	unsigned char j[64];
+	size_t n;
+};
+
+static int
+seen_find(const struct seen *s, uint64_t key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->key[i] == key)
+			return s->j[i];
+	return -1;
+}
+
+static void
+seen_add(struct seen *s, uint64_t key, int j)
+{
+	if (s->n < 64) {
+		s->key[s->n] = key;
+		s->j[s->n++] = (unsigned char)j;
+	}
+}
+
+static void
+add_cand(struct census *z, unsigned gen, uint32_t r)
+{
+	if (z->rule_stamp[r] == gen)
+		return;
+	z->rule_stamp[r] = gen;
+	xgrow(&z->cand, &z->cand_cap, z->ncand + 1, sizeof *z->cand);
+	z->cand[z->ncand++] = r;
+}
+
+/* Does kind ki's egress set let the header of this build out? */
+static bool
+kind_out(const struct census *z, const uint64_t *eb, unsigned gen, int ki)
+{
+	int e = z->kinds[ki].egress;
+	return e == 0 || bit(eb, e) || z->es_stamp[e] == gen;
+}
+
+/* Judge every kind's senders to endpoint d of q into a new dent, without
+ * a pass over the kinds: the egress sets that let the header out come
+ * from the pure rules' memo and the few selector rules that may take q's
+ * namespace; the source classes that q's ingress peers select are judged
+ * one walk per projected class, and all the others share one judgement
+ * (key 0) over the senders let out that are left. -1 (nothing kept) when
+ * the general loop must decide: a violation to list, a continuation that
+ * is not the plain one. */
+static int
+new_dent(struct census *z, int q, int kq, const struct dest *d, int expected, uint64_t key)
+{
+	const struct model *m = z->m;
+	/* Memory stays bounded (distinct pods by the hundred thousand,
+	 * kinds by the thousand): forget every class past 64 MiB. */
+	if (z->bytes > ((size_t)64 << 20))
+		forget_dents(z);
+	unsigned gen = ++z->gen;
+	const struct egmemo *mm = egress_memo(z, q, d);
+	const uint64_t *eb = mm->bits;
+	uint64_t allowed = mm->allowed;
+	/* The selector rules that may take q's namespace (every one when q
+	 * has none). */
+	int ns = m->v[q].ns;
+	z->ncand = 0;
+	if (ns < 0) {
+		for (size_t i = 0; i < z->nselrules; i++)
+			add_cand(z, gen, (uint32_t)i);
+	} else {
+		size_t nr;
+		const uint32_t *nsl = ns_rules(z, ns, &nr);
+		for (size_t i = 0; i < nr; i++)
+			add_cand(z, gen, nsl[i]);
+		for (size_t i = 0; i < z->negen; i++)
+			add_cand(z, gen, z->egen[i]);
+		const struct labels *ls = &m->v[q].labels;
+		for (size_t i = 0; i < ls->n; i++) {
+			size_t it = 0;
+			int r;
+			while ((r = hash_next(z->ekey, label_hash(&ls->l[i]), &it)) >= 0)
+				add_cand(z, gen, (uint32_t)r);
+		}
+	}
+	struct header h = { 0, d->addr, d->port, d->proto };
+	z->next = 0;
+	for (size_t c = 0; c < z->ncand; c++) {
+		const struct prule *r = &z->selrules[z->cand[c]];
+		int pi = r->pol;
+		const struct policy *pol = &m->pols[pi];
+		if (z->pol_stamp[pi] == gen || !policy_rule_allows(m, pol, &pol->rules[POLICY_EGRESS][r->rule], q, POLICY_EGRESS, &h))
+			continue;
+		z->pol_stamp[pi] = gen;
+		for (const int *e = z->pol_esets[pi]; *e >= 0; e++)
+			if (!bit(eb, *e) && z->es_stamp[*e] != gen) {
+				z->es_stamp[*e] = gen;
+				xgrow(&z->ext, &z->ext_cap, z->next + 1, sizeof *z->ext);
+				z->ext[z->next++] = *e;
+				for (int k = z->estart[*e]; k < z->estart[*e + 1]; k++)
+					allowed += z->kinds[z->ekinds[k]].senders;
+			}
+	}
+	/* Senders let out by none of their policies: J_EGRESS. */
+	uint64_t denied = z->senders - allowed;
+	/* q's kind when it is q alone: judged from another pod (the class's
+	 * next one, when no other class tells). */
+	int unk = -1;
+	if (kq >= 0 && z->kinds[kq].rep[0] == q && z->kinds[kq].rep[1] < 0 && kind_out(z, eb, gen, kq)) {
+		unk = kq;
+		allowed -= z->kinds[kq].senders;
+	}
+	ingress_positions(z, q);
+	memset(z->sel, 0, z->cwords * sizeof *z->sel);
+	if (z->pred_cls) {
+		for (size_t i = 0; i < z->npos; i++) {
+			const uint64_t *row = z->pred_cls + z->pos[i] * z->cwords;
+			for (size_t w = 0; w < z->cwords; w++)
+				z->sel[w] |= row[w];
+		}
+	} else {
+		for (size_t i = 0; i < z->nkcls; i++)
+			if (class_key(z, z->classes[i]) != 0)
+				z->sel[(size_t)z->classes[i] / 64] |= (uint64_t)1 << (z->classes[i] % 64);
+	}
+	/* The classes q's peers select, each on its own. */
+	struct seen seen = { .n = 0 };
+	z->njudged = 0;
+	for (size_t w = 0; w < z->cwords; w++)
+		for (uint64_t b = z->sel[w]; b != 0; b &= b - 1) {
+			int c = (int)(w * 64 + (size_t)__builtin_ctzll(b)), rep = -1;
+			uint64_t out = 0;
+			for (int k = z->cstart[c]; k < z->cstart[c + 1]; k++) {
+				int ki = z->ckinds[k];
+				const struct kind *kd = &z->kinds[ki];
+				if (ki == unk || !kind_out(z, eb, gen, ki))
+					continue;
+				out += kd->senders;
+				if (rep < 0)
+					rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
+			}
+			if (out == 0)
+				continue;
+			allowed -= out;
+			uint64_t k = class_key(z, c);
+			int j = seen_find(&seen, k);
+			if (j < 0) {
+				j = judge_walk(z, q, d, expected, rep);
+				if (j < 0 || j == JUDGED_BAD)
+					return -1;
+				seen_add(&seen, k, j);
+			}
+			z->cls_stamp[c] = gen;
+			z->cls_j[c] = (unsigned char)j;
+			xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
+			z->judged[z->njudged++] = c;
+			if (j == JUDGED_DENIED)
+				denied += out;
+		}
+	/* Every other class let out: key 0, judged once. */
+	int j0 = J_UNKNOWN;
+	if (allowed > 0) {
+		int rep = -1;
+		for (size_t ki = 0; rep < 0 && ki < z->nkinds; ki++)
+			if ((int)ki != unk && !bit(z->sel, z->kinds[ki].cls) && kind_out(z, eb, gen, (int)ki))
+				rep = z->kinds[ki].rep[0] != q ? z->kinds[ki].rep[0] : z->kinds[ki].rep[1];
+		if (rep < 0)
+			return -1; /* cannot be: allowed counts such kinds' senders */
+		j0 = judge_walk(z, q, d, expected, rep);
+		if (j0 < 0 || j0 == JUDGED_BAD)
+			return -1;
+		seen_add(&seen, 0, j0);
+		if (j0 == JUDGED_DENIED)
+			denied += allowed;
+	}
+	int uc = -1;
+	if (unk >= 0) {
+		const struct kind *kd = &z->kinds[unk];
+		int j = !bit(z->sel, kd->cls) ? (j0 == J_UNKNOWN ? -1 : j0)
+		      : z->cls_stamp[kd->cls] == gen ? z->cls_j[kd->cls] : seen_find(&seen, class_key(z, kd->cls));
+		if (j >= 0) {
+			if (j == JUDGED_DENIED)
+				denied += kd->senders;
+			if (bit(z->sel, kd->cls) && z->cls_stamp[kd->cls] != gen) {
+				z->cls_stamp[kd->cls] = gen;
+				z->cls_j[kd->cls] = (unsigned char)j;
+				xgrow(&z->judged, &z->judged_cap, z->njudged + 1, sizeof *z->judged);
+				z->judged[z->njudged++] = kd->cls;
+			}
+			unk = -1;
+		} else {
+			uc = kd->cls;
+		}
+	}
+	size_t ncj = 0;
+	for (size_t i = 0; i < z->njudged; i++)
+		ncj += z->cls_j[z->judged[i]] != j0;
+	bool uentry = uc >= 0 && bit(z->sel, uc);
+	struct cj *cj = xreallocarray(NULL, ncj + uentry + 1, sizeof *cj);
+	ncj = 0;
+	for (size_t i = 0; i < z->njudged; i++)
+		if (z->cls_j[z->judged[i]] != j0)
+			cj[ncj++] = (struct cj){ z->judged[i], z->cls_j[z->judged[i]] };
+	if (uentry)
+		cj[ncj++] = (struct cj){ uc, J_UNKNOWN };
+	qsort(cj, ncj, sizeof *cj, cmp_cj);
+	int *ext = xreallocarray(NULL, z->next + 1, sizeof *ext);
+	if (z->next > 0)
+		memcpy(ext, z->ext, z->next * sizeof *ext);
+	qsort(ext, z->next, sizeof *ext, cmp_int);
+	xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
+	z->dents[z->ndents] = (struct dent){ q, d->port, d->proto, denied, eb, ext, z->next, cj, ncj, (unsigned char)j0, unk };
+	hash_add(z->dindex, key, (int)z->ndents);
+	z->bytes += sizeof(struct dent) + ncj * sizeof *cj + z->next * sizeof *ext;
+	return (int)z->ndents++;
+}
+
 /* The kinds' senders to endpoint d of q, counted from its destination
- * class when one is known, else judged kind by kind, one walk per
- * projected class, and remembered. False (nothing counted) when the
- * general loop must decide: a violation to list, a continuation that is
- * not the plain one. */
+ * class when one is known, else judged into a new one. False (nothing
+ * counted) when the general loop must decide: a violation to list, a
+ * continuation that is not the plain one. */
 static bool
 dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int expected)
 {
@@ -791,54 +1371,28 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
 	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
 		;
-	memset(z->eg, -1, z->nesets);
-	struct dent *x;
-	if (i >= 0) {
-		x = &z->dents[i];
-		/* A kind that was the first pod alone: judged now. */
-		for (size_t ki = 0; ki < z->nkinds; ki++) {
-			if (x->j[ki] != J_UNKNOWN || (int)ki == kq)
-				continue;
-			int j = judge_kind(z, q, d, expected, ki, z->kinds[ki].rep[0], NULL);
-			if (j < 0 || j == JUDGED_BAD)
-				return false;
-			x->j[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED || j == J_EGRESS)
-				x->denied += z->kinds[ki].senders;
-		}
-	} else {
-		unsigned char *jv = xmalloc(z->nkinds ? z->nkinds : 1);
-		uint64_t denied = 0;
-		struct seen seen = { .n = 0 };
-		for (size_t ki = 0; ki < z->nkinds; ki++) {
-			const struct kind *kd = &z->kinds[ki];
-			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
-			int j = rep < 0 ? J_UNKNOWN : judge_kind(z, q, d, expected, ki, rep, &seen);
-			if (j < 0 || j == JUDGED_BAD) {
-				free(jv);
-				return false;
-			}
-			jv[ki] = (unsigned char)j;
-			if (j == JUDGED_DENIED || j == J_EGRESS)
-				denied += kd->senders;
-		}
-		/* Memory stays bounded (distinct pods by the hundred thousand,
-		 * kinds by the thousand): forget every class past 64 MiB. */
-		if ((z->ndents + 1) * (z->nkinds + sizeof *x) > ((size_t)64 << 20)) {
-			for (size_t k = 0; k < z->ndents; k++)
-				free(z->dents[k].j);
-			z->ndents = 0;
-			hash_free(z->dindex);
-			z->dindex = hash_new();
-		}
-		xgrow(&z->dents, &z->dents_cap, z->ndents + 1, sizeof *z->dents);
-		x = &z->dents[z->ndents];
-		*x = (struct dent){ q, d->port, d->proto, denied, jv };
-		hash_add(z->dindex, key, (int)z->ndents++);
+	if (i < 0 && (i = new_dent(z, q, kq, d, expected, key)) < 0)
+		return false;
+	struct dent *x = &z->dents[i];
+	if (x->unk >= 0 && x->q != q) {
+		/* The kind that was the first pod alone: judged now. */
+		const struct kind *kd = &z->kinds[x->unk];
+		int j = judge_walk(z, q, d, expected, kd->rep[0]);
+		if (j < 0 || j == JUDGED_BAD)
+			return false;
+		struct cj *c = dent_cj(x, kd->cls);
+		if (c)
+			c->j = (unsigned char)j;
+		else
+			x->j0 = (unsigned char)j;
+		if (j == JUDGED_DENIED)
+			x->denied += kd->senders;
+		x->unk = -1;
 	}
 	/* q's own senders were judged on their own. */
 	uint64_t denied = x->denied;
-	if (kq >= 0 && (x->j[kq] == JUDGED_DENIED || x->j[kq] == J_EGRESS))
+	int jq = kq >= 0 ? dent_j(z, x, kq) : -1;
+	if (jq == JUDGED_DENIED || jq == J_EGRESS)
 		denied -= qi->nlinked;
 	/* Groups on nodes that may not reach the owner as the others do
 	 * (override rules that may match, a cut link to the owner): walked
@@ -856,9 +1410,10 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 			const struct group *gr = &z->groups[*g];
 			const struct kind *kd = &z->kinds[gr->kind];
 			int rep = kd->rep[0] != q ? kd->rep[0] : kd->rep[1];
-			if (x->j[gr->kind] == J_EGRESS)
+			int jg = dent_j(z, x, gr->kind);
+			if (jg == J_EGRESS)
 				continue;
-			if (x->j[gr->kind] == JUDGED_DENIED)
+			if (jg == JUDGED_DENIED)
 				denied -= gr->senders;
 			h.src = m->v[rep].addr;
 			struct fate *fn;

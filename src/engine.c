@@ -25,6 +25,13 @@ struct memo {
 	bool ingress;
 };
 
+/* A policy peer and its place among the source predicates. */
+struct nspeer {
+	size_t n;
+	const struct policy *pol;
+	const struct peer *peer;
+};
+
 struct engine {
 	const struct model *m;
 	/* source predicates: override src prefixes, then policy peers */
@@ -48,6 +55,15 @@ struct engine {
 	unsigned char **lsig;   /* by pod idx: its selector bits, shared */
 	unsigned char **lbits;  /* every such bit array, to free */
 	size_t nlbits, lbits_cap;
+	struct nspeer *bpeers;    /* the ip-block peers */
+	size_t nbpeers;
+	struct nspeer *speers;    /* the selector peers */
+	size_t nspeers;
+	uint32_t *every;          /* speers whose namespace selector is empty (any namespace), */
+	size_t nevery;            /* but those whose pod selector names a label: */
+	struct hash *ekey;        /* label hash -> those, under their first match label */
+	uint32_t **ns_peers;      /* by namespace, when met: the other speers that may take its pods */
+	size_t *ns_npeers;
 	struct hash *index;   /* key hash -> memo */
 	struct memo *memo;
 	size_t nmemo, memo_cap;
@@ -70,6 +86,12 @@ same_block(const struct peer *a, const struct peer *b)
 		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
 			return false;
 	return true;
+}
+
+static uint64_t
+label_hash(const struct label *l)
+{
+	return hash_string(l->key) * 31 ^ hash_string(l->value);
 }
 
 struct engine *
@@ -107,10 +129,39 @@ engine_new(const struct model *m)
 				e->blocks[e->nblocks++] = b;
 			}
 		}
+	size_t n = e->nsrc_rules, bcap = 0, scap = 0, ecap = 0;
+	e->ekey = hash_new();
+	for (size_t i = 0; i < m->npols; i++)
+		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++) {
+			const struct pol_rule *rule = &m->pols[i].rules[POLICY_INGRESS][r];
+			for (size_t p = 0; p < rule->npeers; p++, n++) {
+				const struct peer *x = &rule->peers[p];
+				struct nspeer y = { n, &m->pols[i], x };
+				if (x->is_block) {
+					xgrow(&e->bpeers, &bcap, e->nbpeers + 1, sizeof *e->bpeers);
+					e->bpeers[e->nbpeers++] = y;
+					continue;
+				}
+				xgrow(&e->speers, &scap, e->nspeers + 1, sizeof *e->speers);
+				e->speers[e->nspeers] = y;
+				if (x->has_ns_sel && x->ns_sel.match.n == 0 && x->ns_sel.nexpr == 0) {
+					/* Only pods with that label can match it. */
+					if (x->has_pod_sel && x->pod_sel.match.n > 0) {
+						hash_add(e->ekey, label_hash(&x->pod_sel.match.l[0]), (int)e->nspeers);
+					} else {
+						xgrow(&e->every, &ecap, e->nevery + 1, sizeof *e->every);
+						e->every[e->nevery++] = (uint32_t)e->nspeers;
+					}
+				}
+				e->nspeers++;
+			}
+		}
 	e->quick_cls = hash_new();
 	e->cls_of = hash_new();
 	e->labelsets = hash_new();
 	e->lsig = xcalloc(m->npods ? m->npods : 1, sizeof *e->lsig);
+	e->ns_peers = xcalloc(m->nns ? m->nns : 1, sizeof *e->ns_peers);
+	e->ns_npeers = xcalloc(m->nns ? m->nns : 1, sizeof *e->ns_npeers);
 	e->sigs = hash_new();
 	e->index = hash_new();
 	return e;
@@ -144,6 +195,14 @@ engine_free(struct engine *e)
 		free(e->lbits[i]);
 	free(e->lbits);
 	free(e->lsig);
+	for (size_t i = 0; i < e->m->nns; i++)
+		free(e->ns_peers[i]);
+	free(e->ns_peers);
+	free(e->ns_npeers);
+	free(e->bpeers);
+	free(e->speers);
+	free(e->every);
+	hash_free(e->ekey);
 	free(e->src_rules);
 	free(e->blocks);
 	free(e->quicks);
@@ -181,6 +240,34 @@ same_labels(const struct model *m, int a, int b)
 	return true;
 }
 
+/* The selector peers whose namespace part takes namespace ns (a namespace
+ * selector that matches it, or none and the policy's own), past those of
+ * every namespace: the only ones that can select its pods. Pods of one
+ * namespace share the list, and label sets by the ten thousand then skip
+ * the peers of every other namespace (peers by the ten thousand too). */
+static const uint32_t *
+ns_peers(struct engine *e, int ns, size_t *count)
+{
+	const struct model *m = e->m;
+	if (e->ns_peers[ns] == NULL) {
+		uint32_t *l = NULL;
+		size_t k = 0, cap = 0;
+		for (size_t i = 0; i < e->nspeers; i++) {
+			const struct nspeer *y = &e->speers[i];
+			const struct peer *x = y->peer;
+			bool every = x->has_ns_sel && x->ns_sel.match.n == 0 && x->ns_sel.nexpr == 0;
+			if (every || !(x->has_ns_sel ? selector_matches(&x->ns_sel, &m->ns[ns].labels) : y->pol->ns == ns))
+				continue;
+			xgrow(&l, &cap, k + 1, sizeof *l);
+			l[k++] = (uint32_t)i;
+		}
+		e->ns_peers[ns] = l ? l : xcalloc(1, sizeof *l);
+		e->ns_npeers[ns] = k;
+	}
+	*count = e->ns_npeers[ns];
+	return e->ns_peers[ns];
+}
+
 /* The selector bits of pod's label set (0 for ip-block peers), computed
  * by the first pod of the set. */
 static const unsigned char *
@@ -199,16 +286,36 @@ label_bits(struct engine *e, int pod)
 		return e->lsig[pi] = e->lsig[m->v[q].idx];
 	unsigned char *b = xcalloc(e->npred, 1);
 	size_t n = e->nsrc_rules;
-	for (size_t i = 0; i < m->npols; i++) {
-		const struct policy *pol = &m->pols[i];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++, n++) {
-				const struct peer *x = &rule->peers[p];
-				/* A peer without a namespace selector sees its
-				 * policy's namespace only. */
-				if (!x->is_block && (x->has_ns_sel || pol->ns == m->v[pod].ns))
-					b[n] = policy_peer_matches(m, pol, x, m->v[pod].addr);
+	int ns = m->v[pod].ns;
+	if (ns >= 0 && (size_t)ns < m->nns && model_addr_owner(m, m->v[pod].addr) == pod) {
+		size_t k;
+		const uint32_t *l = ns_peers(e, ns, &k);
+		for (int pass = 0; pass < 2; pass++) {
+			const uint32_t *at = pass ? l : e->every;
+			for (size_t i = 0, end = pass ? k : e->nevery; i < end; i++) {
+				const struct nspeer *y = &e->speers[at[i]];
+				b[y->n] = policy_peer_matches(m, y->pol, y->peer, m->v[pod].addr);
+			}
+		}
+		const struct labels *ls = &m->v[pod].labels;
+		for (size_t i = 0; i < ls->n; i++) {
+			size_t at = 0;
+			int y;
+			while ((y = hash_next(e->ekey, label_hash(&ls->l[i]), &at)) >= 0)
+				b[e->speers[y].n] = policy_peer_matches(m, e->speers[y].pol, e->speers[y].peer, m->v[pod].addr);
+		}
+	} else {
+		for (size_t i = 0; i < m->npols; i++) {
+			const struct policy *pol = &m->pols[i];
+			for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
+				const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
+				for (size_t p = 0; p < rule->npeers; p++, n++) {
+					const struct peer *x = &rule->peers[p];
+					/* A peer without a namespace selector sees
+					 * its policy's namespace only. */
+					if (!x->is_block && (x->has_ns_sel || pol->ns == m->v[pod].ns))
+						b[n] = policy_peer_matches(m, pol, x, m->v[pod].addr);
+				}
 			}
 		}
 	}
@@ -232,18 +339,14 @@ signature(struct engine *e, uint32_t a, unsigned char *sig)
 	if (pod >= 0 && m->v[pod].kind != V_POD)
 		pod = -1;
 	const unsigned char *sel = pod >= 0 ? label_bits(e, pod) : NULL;
-	for (size_t i = 0; i < m->npols; i++) {
-		const struct policy *pol = &m->pols[i];
-		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++) {
-			const struct pol_rule *rule = &pol->rules[POLICY_INGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++, k++) {
-				if (rule->peers[p].is_block)
-					sig[k] = policy_peer_matches(m, pol, &rule->peers[p], a);
-				else
-					sig[k] = sel ? sel[k] : 0;
-			}
-		}
-	}
+	/* The selector peers' bits are the label set's (0 at ip-block
+	 * peers); then the ip-block peers, which read the address. */
+	if (sel)
+		memcpy(sig + k, sel + k, e->npred - k);
+	else
+		memset(sig + k, 0, e->npred - k);
+	for (size_t i = 0; i < e->nbpeers; i++)
+		sig[e->bpeers[i].n] = policy_peer_matches(m, e->bpeers[i].pol, e->bpeers[i].peer, a);
 }
 
 /* A pod's class by its label bits and the distinct ip-blocks holding its

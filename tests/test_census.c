@@ -5,6 +5,7 @@
 #include "census.h"
 #include "check.h"
 #include "reach.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,51 @@ test_census_equals_rows_policy_heavy(void **state)
 	assert_true(denied - before > 20000);
 }
 
+/* Many kinds and destination classes (heavy_kinds_spec). */
+static void
+test_census_equals_rows_many_kinds(void **state)
+{
+	(void)state;
+	size_t before = denied, v = violations;
+	for (unsigned seed = 1; seed <= 300; seed++) {
+		compare_spec(heavy_kinds_spec(seed, 0), 5);
+		compare_spec(heavy_kinds_spec(seed, 1), SIZE_MAX);
+	}
+	assert_true(denied - before > 20000);
+	assert_true(violations - v > 100);
+}
+
+/* The first pod of a destination class alone in its kind, and the only
+ * sender class that no ingress peer of the destination selects: its
+ * judgement waits for the class's second pod, which judges it from the
+ * first (denied: node 2's addresses are outside the ip-block). */
+static void
+test_census_alone_then_shared(void **state)
+{
+	(void)state;
+	const char *spec = "<cluster name=\"c\"><namespace name=\"ns0\"/>"
+			   "<node name=\"N1\" address=\"192.168.0.1\"><pod name=\"P1\" namespace=\"ns0\" address=\"10.1.1.1\">"
+			   "<label key=\"app\" value=\"web\"/><container name=\"C1\"><port number=\"80\"/></container></pod></node>"
+			   "<node name=\"N2\" address=\"192.168.0.2\"><pod name=\"P2\" namespace=\"ns0\" address=\"10.2.1.1\">"
+			   "<label key=\"app\" value=\"db\"/><container name=\"C2\"><port number=\"80\"/></container></pod></node>"
+			   "<node name=\"N3\" address=\"192.168.0.3\"><pod name=\"P3\" namespace=\"ns0\" address=\"10.3.1.1\">"
+			   "<label key=\"app\" value=\"db\"/><container name=\"C3\"><port number=\"80\"/></container></pod>"
+			   "<pod name=\"P4\" namespace=\"ns0\" address=\"10.3.2.1\">"
+			   "<label key=\"app\" value=\"web\"/><container name=\"C4\"><port number=\"80\"/></container></pod></node>"
+			   "<policy name=\"db\" namespace=\"ns0\"><pod-selector><match key=\"app\" value=\"db\"/></pod-selector>"
+			   "<ingress><from><ip-block cidr=\"10.0.0.0/8\"><except cidr=\"10.2.0.0/16\"/></ip-block></from>"
+			   "</ingress></policy></cluster>";
+	struct model *m = test_model(spec);
+	struct check *c = check_run(m, 10);
+	const struct check_constraint *x = check_constraint(c, CONSTRAINT_POD);
+	assert_int_equal(x->checked, 16);
+	assert_int_equal(x->violations, 0);
+	assert_int_equal(x->denied, 1); /* C2 to P3 */
+	check_free(c);
+	model_free(m);
+	compare_spec(xstrdup(spec), 10);
+}
+
 static void
 test_census_cut_node_link(void **state)
 {
@@ -128,6 +174,8 @@ main(void)
 		cmocka_unit_test(test_census_equals_rows_plain_and_whatif),
 		cmocka_unit_test(test_census_equals_rows_services_policies),
 		cmocka_unit_test(test_census_equals_rows_policy_heavy),
+		cmocka_unit_test(test_census_equals_rows_many_kinds),
+		cmocka_unit_test(test_census_alone_then_shared),
 		cmocka_unit_test(test_census_cut_node_link),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,6 +114,18 @@ test_engine_equals_oracle_policy_heavy(void **state)
 	assert_true(compared - before > 50000);
 }
 
+/* Many namespaces and label sets, peers of any namespace named by a pod
+ * label (heavy_kinds_spec). */
+static void
+test_engine_equals_oracle_many_kinds(void **state)
+{
+	(void)state;
+	size_t before = compared;
+	for (unsigned seed = 1; seed <= 150; seed++)
+		compare_spec(seed, heavy_kinds_spec(seed, (int)(seed % 3 == 0)));
+	assert_true(compared - before > 20000);
+}
+
 static void
 test_engine_source_classes(void **state)
 {
@@ -143,6 +155,7 @@ main(void)
 		cmocka_unit_test(test_engine_equals_oracle_whatif),
 		cmocka_unit_test(test_engine_equals_oracle_services_policies),
 		cmocka_unit_test(test_engine_equals_oracle_policy_heavy),
+		cmocka_unit_test(test_engine_equals_oracle_many_kinds),
 		cmocka_unit_test(test_engine_source_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
