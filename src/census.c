@@ -413,17 +413,6 @@ setup(struct census *z)
 	hash_free(eids);
 }
 
-static bool
-same_block(const struct peer *a, const struct peer *b)
-{
-	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
-		return false;
-	for (size_t i = 0; i < a->nexcept; i++)
-		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
-			return false;
-	return true;
-}
-
 static uint64_t
 label_hash(const struct label *l)
 {
@@ -454,7 +443,7 @@ setup_dest(struct census *z)
 				size_t k = 0;
 				if (!b->is_block)
 					continue;
-				while (k < z->nblocks && !same_block(z->blocks[k], b))
+				while (k < z->nblocks && !policy_same_block(z->blocks[k], b))
 					k++;
 				if (k < z->nblocks)
 					continue;
@@ -825,19 +814,6 @@ in_steps(const struct fate *f, size_t n, int sw)
 	return false;
 }
 
-/* The source address decided an ingress exception somewhere in f: its
- * judgement cannot stand for other sources. */
-static bool
-tainted(const struct model *m, const struct fate *f, size_t n, uint32_t src)
-{
-	for (size_t i = 0; i < n; i++) {
-		int q = f[i].ingress_pod;
-		if (q >= 0 && (m->v[q].addr == src || m->v[m->v[q].parent].addr == src))
-			return true;
-	}
-	return false;
-}
-
 static int
 group_of(const struct census *z, int node, int kind)
 {
@@ -853,20 +829,6 @@ group_of(const struct census *z, int node, int kind)
 /* The groups of kind ki whose node may not follow the owner's
  * continuation f0: override rules, a cut link to the owner, or a node f0
  * passes. A short list, without repeats. */
-/* Some override rule of node v may match h, whatever the source: if
- * none can, the node forwards h as the model does. */
-static bool
-may_match(const struct vertex *v, const struct header *h)
-{
-	for (size_t i = 0; i < v->nfib; i++) {
-		struct rule r = v->fib[i];
-		r.any_src = true;
-		if (fib_rule_matches(&r, h))
-			return true;
-	}
-	return false;
-}
-
 static void
 exceptions(const struct census *z, int ki, int owner, const struct header *h, const struct fate *f0, size_t n0,
 	   struct excl *out)
@@ -875,7 +837,7 @@ exceptions(const struct census *z, int ki, int owner, const struct header *h, co
 	out->n = 0;
 	int g;
 	for (size_t i = 0; i < z->noverride_nodes; i++)
-		if (z->override_nodes[i] != owner && may_match(&m->v[z->override_nodes[i]], h) &&
+		if (z->override_nodes[i] != owner && fib_may_match(&m->v[z->override_nodes[i]], h) &&
 		    (g = group_of(z, z->override_nodes[i], ki)) >= 0)
 			exclude(out, g);
 	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
@@ -905,26 +867,12 @@ each_pod(struct census *z, int g, struct excl *x, const struct dest *d, uint32_t
 	}
 }
 
-/* The name of pod q's port (port, proto), or NULL. */
-static const char *
-port_name(const struct model *m, int q, uint16_t port, enum proto proto)
-{
-	const struct endpoint *ep = model_endpoint(m, q, port, proto);
-	if (ep == NULL)
-		return NULL;
-	const struct vertex *c = &m->v[ep->proc];
-	for (size_t i = 0; i < c->nports; i++)
-		if (c->ports[i].number == port && c->ports[i].proto == proto)
-			return c->ports[i].name;
-	return NULL;
-}
-
 static uint64_t
 dest_key(const struct census *z, int q, const struct dest *d)
 {
 	const struct model *m = z->m;
 	const struct vertex *v = &m->v[q];
-	const char *name = port_name(m, q, d->port, d->proto);
+	const char *name = model_port_name(m, q, d->port, d->proto);
 	uint64_t key = (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
 	for (size_t i = 0; i < v->labels.n; i++)
 		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
@@ -945,7 +893,7 @@ same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
 		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
 		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
 			return false;
-	const char *p = port_name(m, a, port, proto), *q = port_name(m, b, port, proto);
+	const char *p = model_port_name(m, a, port, proto), *q = model_port_name(m, b, port, proto);
 	return p == q || (p && q && strcmp(p, q) == 0);
 }
 
@@ -1027,7 +975,7 @@ static const struct egmemo *
 egress_memo(struct census *z, int q, const struct dest *d)
 {
 	const struct model *m = z->m;
-	const char *name = port_name(m, q, d->port, d->proto);
+	const char *name = model_port_name(m, q, d->port, d->proto);
 	uint64_t sig = z->ipsig[m->v[q].idx];
 	uint64_t key = (sig * 0x9e3779b97f4a7c15ULL ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
 	if (name)
@@ -1400,7 +1348,7 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 	struct excl nodes = { 0 }, xp = { 0 };
 	struct header h = { 0, d->addr, d->port, d->proto };
 	for (size_t o = 0; o < z->noverride_nodes; o++)
-		if (z->override_nodes[o] != owner && may_match(&m->v[z->override_nodes[o]], &h))
+		if (z->override_nodes[o] != owner && fib_may_match(&m->v[z->override_nodes[o]], &h))
 			exclude(&nodes, z->override_nodes[o]);
 	for (const int *c = z->cut[m->v[owner].idx]; *c >= 0; c++)
 		exclude(&nodes, *c);
@@ -1418,7 +1366,7 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 			h.src = m->v[rep].addr;
 			struct fate *fn;
 			size_t nn = forward_walk_from(m, gr->node, &h, &fn);
-			if (tainted(m, fn, nn, h.src)) {
+			if (forward_source_decides(m, fn, nn, h.src)) {
 				each_pod(z, *g, &xp, d, order, expected);
 			} else {
 				for (size_t p = 0; p < gr->npods; p++) {
@@ -1486,7 +1434,7 @@ endpoint(struct census *z, int q, size_t k)
 			j0 = JUDGED_DENIED;
 		} else {
 			n0 = forward_walk_from(m, owner, &h, &f0);
-			if (tainted(m, f0, n0, h.src)) {
+			if (forward_source_decides(m, f0, n0, h.src)) {
 				for (size_t g = 0; g < kd->ngroups; g++)
 					each_pod(z, kd->groups[g], &x, &d, order, expected);
 				forward_free(f0, n0);
@@ -1514,7 +1462,7 @@ endpoint(struct census *z, int q, size_t k)
 			const struct group *gr = &z->groups[g];
 			struct fate *fn;
 			size_t nn = forward_walk_from(m, gr->node, &h, &fn);
-			if (tainted(m, fn, nn, h.src)) {
+			if (forward_source_decides(m, fn, nn, h.src)) {
 				each_pod(z, g, &x, &d, order, expected);
 			} else {
 				/* A pod of the group that the walk passes: on its own. */

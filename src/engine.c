@@ -77,17 +77,6 @@ struct engine {
 	size_t nowned;
 };
 
-static bool
-same_block(const struct peer *a, const struct peer *b)
-{
-	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
-		return false;
-	for (size_t i = 0; i < a->nexcept; i++)
-		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
-			return false;
-	return true;
-}
-
 static uint64_t
 label_hash(const struct label *l)
 {
@@ -120,7 +109,7 @@ engine_new(const struct model *m)
 				size_t k = 0;
 				if (!b->is_block)
 					continue;
-				while (k < e->nblocks && !same_block(e->blocks[k], b))
+				while (k < e->nblocks && !policy_same_block(e->blocks[k], b))
 					k++;
 				if (k < e->nblocks)
 					continue;

@@ -271,3 +271,15 @@ fib_field_proto(const struct rule *r)
 {
 	return r->any_proto ? "*" : proto_name(r->proto);
 }
+
+bool
+fib_may_match(const struct vertex *v, const struct header *h)
+{
+	for (size_t i = 0; i < v->nfib; i++) {
+		struct rule r = v->fib[i];
+		r.any_src = true;
+		if (fib_rule_matches(&r, h))
+			return true;
+	}
+	return false;
+}

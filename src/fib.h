@@ -45,4 +45,8 @@ const char *fib_field_dst(const struct rule *r, char *buf);
 const char *fib_field_dport(const struct rule *r, char *buf);
 const char *fib_field_proto(const struct rule *r);
 
+/* Some override rule of switch v may match h, whatever the source: if
+ * none can, v forwards h as the model's own tables do. */
+bool fib_may_match(const struct vertex *v, const struct header *h);
+
 #endif

@@ -332,3 +332,14 @@ forward_explain(const struct model *m, const struct fate *f)
 		return xasprintf("discarded at %s: %s (rule %d, spec line %ld)", at, why, s->pos, s->rule.line);
 	return xasprintf("discarded at %s: %s", at, why);
 }
+
+bool
+forward_source_decides(const struct model *m, const struct fate *f, size_t n, uint32_t src)
+{
+	for (size_t i = 0; i < n; i++) {
+		int q = f[i].ingress_pod;
+		if (q >= 0 && (m->v[q].addr == src || m->v[m->v[q].parent].addr == src))
+			return true;
+	}
+	return false;
+}

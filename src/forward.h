@@ -106,4 +106,9 @@ const char *forward_backend(const struct model *m, const struct fate *f, char *b
 /* The step that decided the verdict, or NULL (a sender's link down). */
 const struct step *forward_last_step(const struct fate *f);
 
+/* The source address src decided an ingress exception somewhere in f
+ * (a pod always admits its own address and its node's): f cannot stand
+ * for the fates of other sources (census.c, sweep.c). */
+bool forward_source_decides(const struct model *m, const struct fate *f, size_t n, uint32_t src);
+
 #endif

@@ -882,3 +882,16 @@ verdict_parse(const char *s, enum verdict *out)
 		}
 	return false;
 }
+
+const char *
+model_port_name(const struct model *m, int sw, uint16_t port, enum proto proto)
+{
+	const struct endpoint *ep = model_endpoint(m, sw, port, proto);
+	if (ep == NULL)
+		return NULL;
+	const struct vertex *c = &m->v[ep->proc];
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i].number == port && c->ports[i].proto == proto)
+			return c->ports[i].name;
+	return NULL;
+}

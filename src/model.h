@@ -396,4 +396,8 @@ const char *model_kind_name(enum vkind k);
 const char *verdict_name(enum verdict v);
 bool verdict_parse(const char *s, enum verdict *out);
 
+/* The name of the port (port, proto) a process of switch sw opens, or
+ * NULL (unnamed, or not open). */
+const char *model_port_name(const struct model *m, int sw, uint16_t port, enum proto proto);
+
 #endif

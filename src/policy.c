@@ -96,3 +96,14 @@ policy_allows(const struct model *m, int pod, int dir, const struct header *h)
 	}
 	return false;
 }
+
+bool
+policy_same_block(const struct peer *a, const struct peer *b)
+{
+	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
+		return false;
+	for (size_t i = 0; i < a->nexcept; i++)
+		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
+			return false;
+	return true;
+}

@@ -22,4 +22,8 @@ bool policy_rule_allows(const struct model *m, const struct policy *pol, const s
 /* Does peer p of policy pol match address addr? */
 bool policy_peer_matches(const struct model *m, const struct policy *pol, const struct peer *p, uint32_t addr);
 
+/* Two ip-block peers with the same CIDR and the same exceptions (the
+ * engines count distinct blocks). */
+bool policy_same_block(const struct peer *a, const struct peer *b);
+
 #endif

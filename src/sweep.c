@@ -518,19 +518,6 @@ group_dest(struct sweep *z, const struct group *g, const struct dest *d, size_t 
 		one(z, skip[i], d, k);
 }
 
-/* Some override rule of node v may match h, whatever the source. */
-static bool
-may_match(const struct vertex *v, const struct header *h)
-{
-	for (size_t i = 0; i < v->nfib; i++) {
-		struct rule r = v->fib[i];
-		r.any_src = true;
-		if (fib_rule_matches(&r, h))
-			return true;
-	}
-	return false;
-}
-
 static void
 mark(struct sweep *z, int node)
 {
@@ -559,19 +546,6 @@ clean(const struct sweep *z, int node)
 	return m->v[node].nfib == 0 && z->cut[m->v[node].idx][0] < 0;
 }
 
-/* The source address decided an ingress exception (a pod's own node or
- * address): the walk cannot stand for other sources. */
-static bool
-tainted(const struct model *m, const struct fate *f, size_t nf, uint32_t src)
-{
-	for (size_t i = 0; i < nf; i++) {
-		int q = f[i].ingress_pod;
-		if (q >= 0 && (m->v[q].addr == src || m->v[m->v[q].parent].addr == src))
-			return true;
-	}
-	return false;
-}
-
 /* Marks the nodes where a group of the kind may not fare as the walk f
  * from node n0 (first hop at path index at) says: the nodes it passes,
  * the node that holds d (owner), those with an override rule that may
@@ -583,7 +557,7 @@ static bool
 specials(struct sweep *z, int n0, int owner, size_t at, const struct fate *f, size_t nf, const struct header *h)
 {
 	const struct model *m = z->m;
-	if (!clean(z, n0) || tainted(m, f, nf, h->src))
+	if (!clean(z, n0) || forward_source_decides(m, f, nf, h->src))
 		return false;
 	if (m->v[f[0].sender].kind == V_CONTAINER && targets(m, f, nf, m->v[f[0].sender].parent))
 		return false;
@@ -619,10 +593,10 @@ specials(struct sweep *z, int n0, int owner, size_t at, const struct fate *f, si
 	 * Rule rewrote it */
 	for (size_t i = 0; i < z->noverride; i++) {
 		const struct vertex *v = &m->v[z->override_nodes[i]];
-		bool may = may_match(v, h);
+		bool may = fib_may_match(v, h);
 		for (size_t j = 0; j < nf && !may; j++) {
 			struct header r = { h->src, f[j].dnat_addr, f[j].dnat_port, h->proto };
-			may = f[j].dnat >= 0 && may_match(v, &r);
+			may = f[j].dnat >= 0 && fib_may_match(v, &r);
 		}
 		if (may)
 			mark(z, z->override_nodes[i]);
@@ -717,17 +691,6 @@ kind_dest(struct sweep *z, int ki, const struct dest *d, size_t k)
  * (one walk per egress set and projection of the class), and counted for
  * every destination of the class without a walk. */
 
-static bool
-same_block(const struct peer *a, const struct peer *b)
-{
-	if (a->net != b->net || a->len != b->len || a->nexcept != b->nexcept)
-		return false;
-	for (size_t i = 0; i < a->nexcept; i++)
-		if (a->except_net[i] != b->except_net[i] || a->except_len[i] != b->except_len[i])
-			return false;
-	return true;
-}
-
 static void
 dclass_setup(struct sweep *z)
 {
@@ -744,7 +707,7 @@ dclass_setup(struct sweep *z)
 				size_t k = 0;
 				if (!b->is_block)
 					continue;
-				while (k < z->nblocks && !same_block(z->blocks[k], b))
+				while (k < z->nblocks && !policy_same_block(z->blocks[k], b))
 					k++;
 				if (k < z->nblocks)
 					continue;
@@ -792,20 +755,6 @@ ipsig(const struct sweep *z, uint32_t a)
 	return sig;
 }
 
-/* The name of q's port (port, proto), or NULL. */
-static const char *
-port_name(const struct model *m, int q, uint16_t port, enum proto proto)
-{
-	const struct endpoint *ep = model_endpoint(m, q, port, proto);
-	if (ep == NULL)
-		return NULL;
-	const struct vertex *c = &m->v[ep->proc];
-	for (size_t i = 0; i < c->nports; i++)
-		if (c->ports[i].number == port && c->ports[i].proto == proto)
-			return c->ports[i].name;
-	return NULL;
-}
-
 static uint64_t
 dclass_key(const struct sweep *z, int q, const struct dest *d, uint64_t sig)
 {
@@ -817,7 +766,7 @@ dclass_key(const struct sweep *z, int q, const struct dest *d, uint64_t sig)
 			key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
 	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
 	key ^= sig * 0x94d049bb133111ebULL;
-	const char *name = v->kind == V_POD ? port_name(m, q, d->port, d->proto) : NULL;
+	const char *name = v->kind == V_POD ? model_port_name(m, q, d->port, d->proto) : NULL;
 	return name ? key ^ hash_string(name) : key;
 }
 
@@ -838,7 +787,7 @@ dclass_same(const struct sweep *z, int a, int b, uint16_t port, enum proto proto
 		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
 		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
 			return false;
-	const char *p = port_name(m, a, port, proto), *q = port_name(m, b, port, proto);
+	const char *p = model_port_name(m, a, port, proto), *q = model_port_name(m, b, port, proto);
 	return p == q || (p && q && strcmp(p, q) == 0);
 }
 
@@ -883,7 +832,7 @@ dclass_plain(struct sweep *z, int q, const struct dest *d, int *owner)
 		return false;
 	struct header h = { 0, d->addr, d->port, d->proto };
 	for (size_t i = 0; i < z->noverride; i++)
-		if (may_match(&m->v[z->override_nodes[i]], &h))
+		if (fib_may_match(&m->v[z->override_nodes[i]], &h))
 			return false;
 	*owner = o;
 	return true;
@@ -897,7 +846,7 @@ plain_walk(const struct model *m, int rep, int q, int o, int n0, size_t at, cons
 	   enum matrix_cell c)
 {
 	if (nf != 1 || (c != CELL_OK && c != CELL_DENY) || f->dnat >= 0 ||
-	    tainted(m, f, nf, forward_header(m, rep, 0, 0, PROTO_TCP).src))
+	    forward_source_decides(m, f, nf, forward_header(m, rep, 0, 0, PROTO_TCP).src))
 		return false;
 	if (f->npath <= at)
 		return m->v[rep].kind == V_CONTAINER; /* decided in the sender's pod: its egress policies */
@@ -1131,7 +1080,7 @@ class_dest(struct sweep *z, struct targets *t, const struct dest *d, size_t k)
 	if (t->dnat) {
 		struct header h = { 0, d->addr, d->port, d->proto };
 		for (size_t i = 0; i < z->noverride; i++)
-			if (may_match(&m->v[z->override_nodes[i]], &h))
+			if (fib_may_match(&m->v[z->override_nodes[i]], &h))
 				mark(z, z->override_nodes[i]);
 	}
 	/* the kinds some class lists */
