@@ -1,6 +1,7 @@
 #include "config.h"
 #include "census.h"
 #include "constraint.h"
+#include "dclass.h"
 #include "engine.h"
 #include "forward.h"
 #include "hash.h"
@@ -149,13 +150,10 @@ struct census {
 	bool *override_node; /* by node idx */
 	int **cut;           /* by node idx: nodes it has a cut link to (-1 ended) */
 	struct cands cands[CONSTRAINT_COUNT];
-	/* Destination classes (see same_dest): on for a plain cluster */
+	/* Destination classes (dclass.h): on for a plain cluster */
 	bool plain;
+	struct dclass *dc;
 	size_t nesets;          /* egress ids: 0 to nesets - 1 */
-	size_t *pol_off;        /* by policy: its first ingress peer in class signatures */
-	const struct peer **blocks; /* distinct ip-blocks of every policy */
-	size_t nblocks;
-	uint64_t *ipsig;        /* by pod idx: the blocks its address is in */
 	struct hash *dindex;    /* dest key -> dents */
 	struct dent *dents;
 	size_t ndents, dents_cap;
@@ -419,56 +417,18 @@ label_hash(const struct label *l)
 	return hash_string(l->key) * 31 ^ hash_string(l->value);
 }
 
-/* Destination classes: when neither the pod nor its node has override
- * rules and their links are up, the continuation from a pod's node to one
- * of its ports is the node, the pod and the container (judge_walk checks
- * it), and a policy tells two destination
- * pods apart only by their namespace and labels (which policies isolate
- * them, which egress peers select them), their port's number, protocol
- * and name, and the egress ip-blocks their address is in (ingress ones
- * match sources). Off when there are more than 64 distinct ones. */
+/* Destination classes (dclass.h): when neither the pod nor its node has
+ * override rules and their links are up, the continuation from a pod's
+ * node to one of its ports is the node, the pod and the container
+ * (judge_walk checks it), and pods of one class fare alike. */
 static void
 setup_dest(struct census *z)
 {
 	const struct model *m = z->m;
-	z->plain = true;
-	for (size_t i = 0; z->plain && i < m->nswitches; i++)
-		for (size_t k = 0; k < m->v[m->switches[i]].nfib; k++)
-			z->plain &= m->v[m->switches[i]].fib[k].any_src;
-	for (size_t i = 0; z->plain && i < m->npols; i++)
-		for (size_t r = 0; z->plain && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
-			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
-			for (size_t p = 0; p < rule->npeers; p++) {
-				const struct peer *b = &rule->peers[p];
-				size_t k = 0;
-				if (!b->is_block)
-					continue;
-				while (k < z->nblocks && !policy_same_block(z->blocks[k], b))
-					k++;
-				if (k < z->nblocks)
-					continue;
-				if (z->nblocks == 64) {
-					z->plain = false;
-					break;
-				}
-				z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
-				z->blocks[z->nblocks++] = b;
-			}
-		}
+	z->dc = dclass_new(m);
+	z->plain = z->dc != NULL;
 	if (!z->plain)
 		return;
-	z->pol_off = xreallocarray(NULL, m->npols ? m->npols : 1, sizeof *z->pol_off);
-	size_t off = 0; /* no override rule on src: the policies' peers first */
-	for (size_t i = 0; i < m->npols; i++) {
-		z->pol_off[i] = off;
-		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
-			off += m->pols[i].rules[POLICY_INGRESS][r].npeers;
-	}
-	z->ipsig = xcalloc(m->npods ? m->npods : 1, sizeof *z->ipsig);
-	for (size_t i = 0; i < m->npods; i++)
-		for (size_t k = 0; k < z->nblocks; k++)
-			if (policy_peer_matches(m, NULL, z->blocks[k], m->v[m->pods[i]].addr))
-				z->ipsig[i] |= (uint64_t)1 << k;
 	z->dindex = hash_new();
 	z->mindex = hash_new();
 	z->words = (z->nesets + 63) / 64;
@@ -609,9 +569,7 @@ forget_dents(struct census *z)
 static void
 teardown(struct census *z)
 {
-	free(z->pol_off);
-	free(z->blocks);
-	free(z->ipsig);
+	dclass_free(z->dc);
 	forget_dents(z);
 	hash_free(z->dindex);
 	hash_free(z->mindex);
@@ -867,36 +825,6 @@ each_pod(struct census *z, int g, struct excl *x, const struct dest *d, uint32_t
 	}
 }
 
-static uint64_t
-dest_key(const struct census *z, int q, const struct dest *d)
-{
-	const struct model *m = z->m;
-	const struct vertex *v = &m->v[q];
-	const char *name = model_port_name(m, q, d->port, d->proto);
-	uint64_t key = (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
-	for (size_t i = 0; i < v->labels.n; i++)
-		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
-	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
-	key ^= z->ipsig[v->idx] * 0x94d049bb133111ebULL;
-	return name ? key ^ hash_string(name) : key;
-}
-
-/* Pods a and b, port (port, proto) of each, are alike to every policy. */
-static bool
-same_dest(const struct census *z, int a, int b, uint16_t port, enum proto proto)
-{
-	const struct model *m = z->m;
-	const struct vertex *x = &m->v[a], *y = &m->v[b];
-	if (x->ns != y->ns || x->labels.n != y->labels.n || z->ipsig[x->idx] != z->ipsig[y->idx])
-		return false;
-	for (size_t i = 0; i < x->labels.n; i++)
-		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
-		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
-			return false;
-	const char *p = model_port_name(m, a, port, proto), *q = model_port_name(m, b, port, proto);
-	return p == q || (p && q && strcmp(p, q) == 0);
-}
-
 /* How senders of source class cls fare to endpoint d of q, judged with a
  * representative rep of the class; -1 when the continuation is not the
  * plain one (node, pod, container), or depends on the exact source. */
@@ -936,7 +864,7 @@ ingress_positions(struct census *z, int q)
 	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
 		int pi = v->isolating[POLICY_INGRESS][i];
 		const struct policy *pol = &m->pols[pi];
-		size_t k = z->pol_off[pi];
+		size_t k = dclass_peer_offset(z->dc, pi);
 		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
 			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++) {
 				xgrow(&z->pos, &z->pos_cap, z->npos + 1, sizeof *z->pos);
@@ -976,7 +904,7 @@ egress_memo(struct census *z, int q, const struct dest *d)
 {
 	const struct model *m = z->m;
 	const char *name = model_port_name(m, q, d->port, d->proto);
-	uint64_t sig = z->ipsig[m->v[q].idx];
+	uint64_t sig = dclass_sig(z->dc, q);
 	uint64_t key = (sig * 0x9e3779b97f4a7c15ULL ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
 	if (name)
 		key ^= hash_string(name);
@@ -1313,11 +1241,11 @@ dest_class(struct census *z, int q, const struct dest *d, uint32_t order, int ex
 		return false;
 	const struct pod_info *qi = &z->pods[m->v[q].idx];
 	int kq = qi->group >= 0 ? z->groups[qi->group].kind : -1;
-	uint64_t key = dest_key(z, q, d);
+	uint64_t key = dclass_key(z->dc, q, d);
 	size_t it = 0;
 	int i;
 	while ((i = hash_next(z->dindex, key, &it)) >= 0 &&
-	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && same_dest(z, z->dents[i].q, q, d->port, d->proto)))
+	       !(z->dents[i].port == d->port && z->dents[i].proto == d->proto && dclass_same(z->dc, z->dents[i].q, q, d->port, d->proto)))
 		;
 	if (i < 0 && (i = new_dent(z, q, kq, d, expected, key)) < 0)
 		return false;

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "sweep.h"
+#include "dclass.h"
 #include "engine.h"
 #include "fib.h"
 #include "hash.h"
@@ -129,9 +130,7 @@ struct sweep {
 	/* Destination classes (dclass_*): on when no rule matches on the
 	 * source and the egress ip-blocks are at most 64. */
 	bool classes;
-	size_t *pol_off;            /* by policy: its first ingress peer in class signatures */
-	const struct peer **blocks; /* the distinct egress ip-blocks */
-	size_t nblocks;
+	struct dclass *dc;
 	struct hash *dindex;        /* class key -> dents */
 	struct dent *dents;
 	size_t ndents, dents_cap, dent_bytes;
@@ -353,8 +352,7 @@ teardown(struct sweep *z)
 		free(z->dents[i].list);
 	free(z->dents);
 	hash_free(z->dindex);
-	free(z->pol_off);
-	free(z->blocks);
+	dclass_free(z->dc);
 	free(z->cell);
 }
 
@@ -692,41 +690,12 @@ kind_dest(struct sweep *z, int ki, const struct dest *d, size_t k)
  * every destination of the class without a walk. */
 
 static void
-dclass_setup(struct sweep *z)
+classes_setup(struct sweep *z)
 {
-	const struct model *m = z->m;
-	z->classes = true;
-	for (size_t i = 0; z->classes && i < m->nswitches; i++)
-		for (size_t k = 0; k < m->v[m->switches[i]].nfib; k++)
-			z->classes &= m->v[m->switches[i]].fib[k].any_src;
-	for (size_t i = 0; z->classes && i < m->npols; i++)
-		for (size_t r = 0; z->classes && r < m->pols[i].nrules[POLICY_EGRESS]; r++) {
-			const struct pol_rule *rule = &m->pols[i].rules[POLICY_EGRESS][r];
-			for (size_t p = 0; p < rule->npeers && z->classes; p++) {
-				const struct peer *b = &rule->peers[p];
-				size_t k = 0;
-				if (!b->is_block)
-					continue;
-				while (k < z->nblocks && !policy_same_block(z->blocks[k], b))
-					k++;
-				if (k < z->nblocks)
-					continue;
-				z->classes = z->nblocks < 64;
-				z->blocks = xreallocarray(z->blocks, z->nblocks + 1, sizeof *z->blocks);
-				z->blocks[z->nblocks++] = b;
-			}
-		}
+	z->dc = dclass_new(z->m);
+	z->classes = z->dc != NULL;
 	if (!z->classes)
 		return;
-	/* no rule matches on src: a class signature is the policies' ingress
-	 * peers, in order (engine.h) */
-	z->pol_off = xreallocarray(NULL, m->npols + 1, sizeof *z->pol_off);
-	size_t off = 0;
-	for (size_t i = 0; i < m->npols; i++) {
-		z->pol_off[i] = off;
-		for (size_t r = 0; r < m->pols[i].nrules[POLICY_INGRESS]; r++)
-			off += m->pols[i].rules[POLICY_INGRESS][r].npeers;
-	}
 	z->dindex = hash_new();
 	z->cell = xmalloc(z->nk + 1);
 	for (size_t k = 0; k < z->nk; k++)
@@ -744,53 +713,6 @@ dents_drop(struct sweep *z)
 	z->dindex = hash_new();
 }
 
-/* The egress ip-blocks that hold address a. */
-static uint64_t
-ipsig(const struct sweep *z, uint32_t a)
-{
-	uint64_t sig = 0;
-	for (size_t k = 0; k < z->nblocks; k++)
-		if (policy_peer_matches(z->m, NULL, z->blocks[k], a))
-			sig |= (uint64_t)1 << k;
-	return sig;
-}
-
-static uint64_t
-dclass_key(const struct sweep *z, int q, const struct dest *d, uint64_t sig)
-{
-	const struct model *m = z->m;
-	const struct vertex *v = &m->v[q];
-	uint64_t key = v->kind == V_NODE ? 0x51ed270b27a2c4f3ULL : (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
-	if (v->kind == V_POD)
-		for (size_t i = 0; i < v->labels.n; i++)
-			key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
-	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
-	key ^= sig * 0x94d049bb133111ebULL;
-	const char *name = v->kind == V_POD ? model_port_name(m, q, d->port, d->proto) : NULL;
-	return name ? key ^ hash_string(name) : key;
-}
-
-/* Destinations a and b (pods or nodes), port (port, proto) of each, are
- * alike to every policy. */
-static bool
-dclass_same(const struct sweep *z, int a, int b, uint16_t port, enum proto proto)
-{
-	const struct model *m = z->m;
-	const struct vertex *x = &m->v[a], *y = &m->v[b];
-	if (x->kind != y->kind || ipsig(z, x->addr) != ipsig(z, y->addr))
-		return false;
-	if (x->kind == V_NODE)
-		return true;
-	if (x->ns != y->ns || x->labels.n != y->labels.n)
-		return false;
-	for (size_t i = 0; i < x->labels.n; i++)
-		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
-		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
-			return false;
-	const char *p = model_port_name(m, a, port, proto), *q = model_port_name(m, b, port, proto);
-	return p == q || (p && q && strcmp(p, q) == 0);
-}
-
 /* The bits of class cls that q's ingress policies read, as a key (the
  * class itself, marked, when they are more than 62). */
 static uint64_t
@@ -806,7 +728,7 @@ project(const struct sweep *z, int q, int cls)
 	for (size_t i = 0; i < v->nisolating[POLICY_INGRESS]; i++) {
 		int pi = v->isolating[POLICY_INGRESS][i];
 		const struct policy *pol = &m->pols[pi];
-		size_t k = z->pol_off[pi];
+		size_t k = dclass_peer_offset(z->dc, pi);
 		for (size_t r = 0; r < pol->nrules[POLICY_INGRESS]; r++)
 			for (size_t p = 0; p < pol->rules[POLICY_INGRESS][r].npeers; p++, k++, bit++) {
 				if (bit == 62)
@@ -820,7 +742,7 @@ project(const struct sweep *z, int q, int cls)
 /* d is a port of q (a pod or a node) that every group off its node
  * reaches by the plain walk; *owner gets q's node. */
 static bool
-dclass_plain(struct sweep *z, int q, const struct dest *d, int *owner)
+class_plain(struct sweep *z, int q, const struct dest *d, int *owner)
 {
 	const struct model *m = z->m;
 	const struct vertex *v = &m->v[q];
@@ -965,15 +887,14 @@ dent_fill(struct sweep *z, struct dent *x, int q, int o, const struct dest *d)
 
 /* The class of d, port of q, found or made; NULL when d has none. */
 static const struct dent *
-dclass_of(struct sweep *z, int q, int o, const struct dest *d)
+class_of(struct sweep *z, int q, int o, const struct dest *d)
 {
-	const struct model *m = z->m;
-	uint64_t key = dclass_key(z, q, d, ipsig(z, m->v[q].addr));
+	uint64_t key = dclass_key(z->dc, q, d);
 	size_t it = 0;
 	int i;
 	while ((i = hash_next(z->dindex, key, &it)) >= 0) {
 		const struct dent *x = &z->dents[i];
-		if (x->port == d->port && x->proto == d->proto && dclass_same(z, x->q, q, d->port, d->proto))
+		if (x->port == d->port && x->proto == d->proto && dclass_same(z->dc, x->q, q, d->port, d->proto))
 			return x->ok ? x : NULL;
 	}
 	/* memory stays bounded: forget every class past 64 MiB */
@@ -1191,8 +1112,8 @@ targets_of(struct sweep *z, const struct dest *d, struct targets *t)
 			t->to[i].port = b->port;
 		}
 		t->q[i] = model_addr_owner(m, t->to[i].addr);
-		if (t->q[i] < 0 || !dclass_plain(z, t->q[i], &t->to[i], &t->o[i]) ||
-		    (t->x[i] = dclass_of(z, t->q[i], t->o[i], &t->to[i])) == NULL)
+		if (t->q[i] < 0 || !class_plain(z, t->q[i], &t->to[i], &t->o[i]) ||
+		    (t->x[i] = class_of(z, t->q[i], t->o[i], &t->to[i])) == NULL)
 			return false;
 	}
 	t->n = n;
@@ -1205,7 +1126,7 @@ sweep_run(const struct model *m, struct matrix *x, size_t keep, sweep_fn *fn, vo
 {
 	struct sweep z = { .m = m, .x = x, .e = engine_new(m), .h = { .keep = keep } };
 	setup(&z);
-	dclass_setup(&z);
+	classes_setup(&z);
 	struct targets t = { 0 };
 	/* 127.0.0.1: every container asks its own pod's ports */
 	for (size_t i = 0; i < m->nprocs; i++) {
