@@ -173,6 +173,9 @@ test_sweep_equals_rows_policy_heavy(void **state)
 	(void)state;
 	compare_all(heavy_spec, 40, 0);
 	compare_all(heavy_spec, 60, 1);
+	/* many kinds and destination classes */
+	compare_all(heavy_kinds_spec, 40, 0);
+	compare_all(heavy_kinds_spec, 40, 1);
 }
 
 /* The blocks must have stood for many pairs, and listed some. */
