@@ -355,33 +355,7 @@ setup(struct census *z)
 		z->kinds[k].senders += pi->nlinked;
 		pi->group = g;
 	}
-	/* Cut node-to-node links, per node. */
-	z->cut = xcalloc(m->nnodes, sizeof *z->cut);
-	size_t *ncut = xcalloc(m->nnodes, sizeof *ncut);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < m->ndown; i++) {
-			int a = m->downs[i][0], b = m->downs[i][1];
-			if (m->v[a].kind != V_NODE || m->v[b].kind != V_NODE)
-				continue;
-			for (int s = 0; s < 2; s++) {
-				int x = s ? b : a, y = s ? a : b;
-				size_t xi = (size_t)m->v[x].idx;
-				if (pass == 0)
-					ncut[xi]++;
-				else
-					z->cut[xi][ncut[xi]++] = y;
-			}
-		}
-		for (size_t i = 0; i < m->nnodes; i++) {
-			if (pass == 0) {
-				z->cut[i] = xreallocarray(NULL, ncut[i] + 1, sizeof **z->cut);
-				ncut[i] = 0;
-			} else {
-				z->cut[i][ncut[i]] = -1;
-			}
-		}
-	}
-	free(ncut);
+	z->cut = model_node_cuts(m);
 	z->nesets = nesets;
 	/* Each policy's egress sets, to mark the sets a policy lets out. */
 	size_t *npe = xcalloc(m->npols ? m->npols : 1, sizeof *npe);
@@ -620,9 +594,7 @@ teardown(struct census *z)
 	free(z->irregular);
 	free(z->downs);
 	free(z->override_node);
-	for (size_t i = 0; i < z->m->nnodes; i++)
-		free(z->cut[i]);
-	free(z->cut);
+	model_node_cuts_free(z->m, z->cut);
 }
 
 /* ---- counting ---- */

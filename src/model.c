@@ -895,3 +895,45 @@ model_port_name(const struct model *m, int sw, uint16_t port, enum proto proto)
 			return c->ports[i].name;
 	return NULL;
 }
+
+int **
+model_node_cuts(const struct model *m)
+{
+	int **cut = xcalloc(m->nnodes + 1, sizeof *cut);
+	size_t *n = xcalloc(m->nnodes + 1, sizeof *n);
+	/* two passes: count, then fill */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < m->ndown; i++) {
+			int a = m->downs[i][0], b = m->downs[i][1];
+			if (m->v[a].kind != V_NODE || m->v[b].kind != V_NODE)
+				continue;
+			for (int t = 0; t < 2; t++) {
+				size_t x = (size_t)m->v[t ? b : a].idx;
+				if (pass == 0)
+					n[x]++;
+				else
+					cut[x][n[x]++] = t ? a : b;
+			}
+		}
+		for (size_t i = 0; i < m->nnodes; i++) {
+			if (pass == 0) {
+				cut[i] = xreallocarray(NULL, n[i] + 1, sizeof **cut);
+				n[i] = 0;
+			} else {
+				cut[i][n[i]] = -1;
+			}
+		}
+	}
+	free(n);
+	return cut;
+}
+
+void
+model_node_cuts_free(const struct model *m, int **cut)
+{
+	if (cut == NULL)
+		return;
+	for (size_t i = 0; i < m->nnodes; i++)
+		free(cut[i]);
+	free(cut);
+}

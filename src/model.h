@@ -400,4 +400,10 @@ bool verdict_parse(const char *s, enum verdict *out);
  * NULL (unnamed, or not open). */
 const char *model_port_name(const struct model *m, int sw, uint16_t port, enum proto proto);
 
+/* By node idx: the nodes it has a down link to, in link order, -1 ended
+ * (the fast engines' "cut" nodes). The caller frees with
+ * model_node_cuts_free. */
+int **model_node_cuts(const struct model *m);
+void model_node_cuts_free(const struct model *m, int **cut);
+
 #endif

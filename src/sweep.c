@@ -289,37 +289,14 @@ setup(struct sweep *z)
 	}
 	for (size_t i = 0; i < m->nnodes; i++)
 		z->node_groups[i][n[i]] = -1;
-	/* override rules, and cut node links */
+	/* override rules, and cut node links (model_node_cuts) */
 	for (size_t i = 0; i < m->nnodes; i++)
 		if (m->v[m->nodes[i]].nfib > 0) {
 			z->override_nodes = xreallocarray(z->override_nodes, z->noverride + 1, sizeof(int));
 			z->override_nodes[z->noverride++] = m->nodes[i];
 		}
-	memset(n, 0, (m->nnodes + 1) * sizeof *n);
-	z->cut = xcalloc(m->nnodes + 1, sizeof *z->cut);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < m->ndown; i++) {
-			int a = m->downs[i][0], b = m->downs[i][1];
-			if (m->v[a].kind != V_NODE || m->v[b].kind != V_NODE)
-				continue;
-			for (int t = 0; t < 2; t++) {
-				size_t xi = (size_t)m->v[t ? b : a].idx;
-				if (pass == 0)
-					n[xi]++;
-				else
-					z->cut[xi][n[xi]++] = t ? a : b;
-			}
-		}
-		for (size_t i = 0; i < m->nnodes; i++) {
-			if (pass == 0) {
-				z->cut[i] = xreallocarray(NULL, n[i] + 1, sizeof **z->cut);
-				n[i] = 0;
-			} else {
-				z->cut[i][n[i]] = -1;
-			}
-		}
-	}
 	free(n);
+	z->cut = model_node_cuts(m);
 	z->mark = xcalloc(m->nnodes + 1, 1);
 }
 
@@ -333,12 +310,10 @@ teardown(struct sweep *z)
 		free(z->k[i].g);
 	free(z->k);
 	free(z->alone);
-	for (size_t i = 0; i < z->m->nnodes; i++) {
+	for (size_t i = 0; i < z->m->nnodes; i++)
 		free(z->node_groups[i]);
-		free(z->cut[i]);
-	}
 	free(z->node_groups);
-	free(z->cut);
+	model_node_cuts_free(z->m, z->cut);
 	free(z->override_nodes);
 	free(z->mark);
 	free(z->marked);
