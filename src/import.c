@@ -2761,25 +2761,22 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 	}
 }
 
+/* Run I (initialized, its input set up) on inputs; the rest as
+ * import_do says. Frees I. */
 static int
-import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
-	  size_t *len, struct model **model, const char *stdin_head, size_t stdin_headlen)
+import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char **xml, size_t *len,
+	    struct model **model)
 {
-	struct imp I;
-	imp_init(&I, o, d);
-	I.stdin_head = stdin_head;
-	I.stdin_headlen = stdin_headlen;
-	I.stdin_sniffed = stdin_head != NULL;
 	struct import_result res = { 0 };
-	int rc = run(&I, inputs, ninputs, &res);
+	int rc = run(I, inputs, ninputs, &res);
 	if (rc == 0) {
-		report_warnings(&I);
-		if (sum && !o->quiet)
-			summary(&I, sum);
+		report_warnings(I);
+		if (sum && !I->opts->quiet)
+			summary(I, sum);
 		if (model) {
 			struct diag *xd = diag_new("<import>");
 			enum spec_status st = spec_parse(res.xml, res.len, xd, model);
-			map_back(&I, xd, &res);
+			map_back(I, xd, &res);
 			diag_free(xd);
 			rc = st == SPEC_OK ? 0 : 2;
 		}
@@ -2791,32 +2788,20 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 		free(res.xml);
 	}
 	free(res.map);
-	imp_free(&I);
+	imp_free(I);
 	return rc;
 }
 
-int
-import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
-		  char **xml, size_t *len)
+static int
+import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
+	  size_t *len, struct model **model, const char *stdin_head, size_t stdin_headlen)
 {
 	struct imp I;
 	imp_init(&I, o, d);
-	I.buf = buf;
-	I.buflen = buflen;
-	char *in[1] = { (char *)name };
-	struct import_result res = { 0 };
-	int rc = run(&I, in, 1, &res);
-	if (rc == 0)
-		report_warnings(&I);
-	if (rc == 0 && xml) {
-		*xml = res.xml;
-		*len = res.len;
-	} else {
-		free(res.xml);
-	}
-	free(res.map);
-	imp_free(&I);
-	return rc;
+	I.stdin_head = stdin_head;
+	I.stdin_headlen = stdin_headlen;
+	I.stdin_sniffed = stdin_head != NULL;
+	return import_with(&I, inputs, ninputs, sum, xml, len, model);
 }
 
 int
