@@ -378,9 +378,9 @@ faulty(const struct model *m, int s, const struct dest *d, const struct fate *f,
 	return n;
 }
 
-/* One sender, walked on its own. */
+/* One sender, walked on its own, to d: the pos-th of its destinations. */
 static void
-one(struct sweep *z, int s, const struct dest *d, size_t k)
+walk_alone(struct sweep *z, int s, const struct dest *d, size_t pos)
 {
 	const struct model *m = z->m;
 	const struct fate *f;
@@ -389,7 +389,14 @@ one(struct sweep *z, int s, const struct dest *d, size_t k)
 	size_t bad = faulty(m, s, d, f, nf, c);
 	z->faulty += bad;
 	if (bad > 0)
-		offer(&z->h, key_of(m, s, own_ports(m, s) + k), s, d);
+		offer(&z->h, key_of(m, s, pos), s, d);
+}
+
+/* The same to the k-th destination after 127.0.0.1's. */
+static void
+one(struct sweep *z, int s, const struct dest *d, size_t k)
+{
+	walk_alone(z, s, d, own_ports(z->m, s) + k);
 }
 
 /* The pod of sender s (its node for a daemon): a path passing it after
@@ -1112,13 +1119,7 @@ sweep_run(const struct model *m, struct matrix *x, size_t keep, sweep_fn *fn, vo
 		const struct vertex *p = &m->v[v->parent];
 		for (size_t j = 0; j < p->neps; j++) {
 			struct dest d = { ADDR_LOOPBACK, p->eps[j].port, p->eps[j].proto };
-			const struct fate *f;
-			size_t nf = engine_fates(z.e, s, &d, &f);
-			enum matrix_cell c = matrix_add_pairs(x, s, &d, f, nf, 1, node_of(m, s));
-			size_t bad = faulty(m, s, &d, f, nf, c);
-			z.faulty += bad;
-			if (bad > 0)
-				offer(&z.h, key_of(m, s, j), s, &d);
+			walk_alone(&z, s, &d, j);
 		}
 	}
 	size_t nd;
