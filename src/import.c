@@ -2805,6 +2805,18 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 }
 
 int
+import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
+		  char **xml, size_t *len)
+{
+	struct imp I;
+	imp_init(&I, o, d);
+	I.buf = buf;
+	I.buflen = buflen;
+	char *in[1] = { (char *)name };
+	return import_with(&I, in, 1, NULL, xml, len, NULL);
+}
+
+int
 import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	   size_t *len)
 {

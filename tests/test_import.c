@@ -122,6 +122,27 @@ test_import_same_bytes_every_time(void **state)
 	free(b);
 }
 
+/* The fuzzer's entry, bytes in memory: the same XML as from a file
+ * named the same, its XML left unparsed. */
+static void
+test_import_buffer_as_file(void **state)
+{
+	(void)state;
+	struct import_opts o;
+	import_opts_default(&o);
+	o.name = "t";
+	struct diag *d = diag_new("t");
+	char *xml = NULL;
+	size_t len = 0;
+	assert_int_equal(import_run_buffer("t.yaml", deploy4, strlen(deploy4), &o, d, &xml, &len), 0);
+	diag_free(d);
+	char *file = imp_ok(deploy4, &o);
+	assert_int_equal(len, strlen(xml));
+	assert_string_equal(xml, file);
+	free(xml);
+	free(file);
+}
+
 static void
 test_import_workload_kinds(void **state)
 {
@@ -626,6 +647,7 @@ main(void)
 		cmocka_unit_test(test_import_synthetic_nodes_zero_padded),
 		cmocka_unit_test(test_import_round_robin_and_pod_subnets),
 		cmocka_unit_test(test_import_same_bytes_every_time),
+		cmocka_unit_test(test_import_buffer_as_file),
 		cmocka_unit_test(test_import_workload_kinds),
 		cmocka_unit_test(test_import_live_pods_and_deployment_hash),
 		cmocka_unit_test(test_import_host_network_and_sidecars),
