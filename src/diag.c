@@ -1,8 +1,11 @@
 #include "config.h"
 #include "diag.h"
+#include "hash.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +15,7 @@ struct entry {
 	size_t seq;
 	int is_error;
 	const char *cause; /* diag_warning_of's, or NULL */
+	char *subject;	   /* diag_warning_about's (owned), or NULL */
 	char *text;
 };
 
@@ -38,8 +42,10 @@ diag_free(struct diag *d)
 {
 	if (d == NULL)
 		return;
-	for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; i < d->n; i++) {
 		free(d->e[i].text);
+		free(d->e[i].subject);
+	}
 	free(d->e);
 	for (size_t i = 1; i < d->nfiles; i++)
 		free(d->files[i]);
@@ -68,8 +74,8 @@ diag_note_file(struct diag *d, const char *file)
 }
 
 static void
-add(struct diag *d, size_t file, long line, long col, int is_error, const char *cause, const char *fmt,
-    va_list ap)
+add(struct diag *d, size_t file, long line, long col, int is_error, const char *cause, const char *subject,
+    const char *fmt, va_list ap)
 {
 	va_list aq;
 	va_copy(aq, ap);
@@ -78,7 +84,8 @@ add(struct diag *d, size_t file, long line, long col, int is_error, const char *
 	char *text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
 	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	xgrow(&d->e, &d->cap, d->n + 1, sizeof *d->e);
-	d->e[d->n] = (struct entry){ file, line, col, d->n, is_error, cause, text };
+	char *subj = subject ? xstrdup(subject) : NULL;
+	d->e[d->n] = (struct entry){ file, line, col, d->n, is_error, cause, subj, text };
 	d->n++;
 	if (is_error)
 		d->errors++;
@@ -89,7 +96,7 @@ diag_error(struct diag *d, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, 0, line, 0, 1, NULL, fmt, ap);
+	add(d, 0, line, 0, 1, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -98,7 +105,7 @@ diag_warning(struct diag *d, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, 0, line, 0, 0, NULL, fmt, ap);
+	add(d, 0, line, 0, 0, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -107,7 +114,16 @@ diag_warning_of(struct diag *d, const char *cause, long line, const char *fmt, .
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, 0, line, 0, 0, cause, fmt, ap);
+	add(d, 0, line, 0, 0, cause, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning_about(struct diag *d, const char *cause, const char *subject, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, 0, line, 0, 0, cause, subject, fmt, ap);
 	va_end(ap);
 }
 
@@ -116,7 +132,7 @@ diag_error_at(struct diag *d, const char *file, long line, long col, const char 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, file_index(d, file), line, col, 1, NULL, fmt, ap);
+	add(d, file_index(d, file), line, col, 1, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -125,7 +141,7 @@ diag_warning_at(struct diag *d, const char *file, long line, long col, const cha
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(d, file_index(d, file), line, col, 0, NULL, fmt, ap);
+	add(d, file_index(d, file), line, col, 0, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -133,7 +149,7 @@ void
 diag_get(const struct diag *d, size_t i, struct diag_entry *out)
 {
 	const struct entry *e = &d->e[i];
-	*out = (struct diag_entry){ e->line, e->col, e->is_error, e->cause, e->text };
+	*out = (struct diag_entry){ e->line, e->col, e->is_error, e->cause, e->subject, e->text };
 }
 
 void
@@ -141,7 +157,8 @@ diag_add(struct diag *d, const char *file, const struct diag_entry *e)
 {
 	size_t fi = file_index(d, file);
 	xgrow(&d->e, &d->cap, d->n + 1, sizeof *d->e);
-	d->e[d->n] = (struct entry){ fi, e->line, e->col, d->n, e->is_error, e->cause, xstrdup(e->text) };
+	char *subject = e->subject ? xstrdup(e->subject) : NULL;
+	d->e[d->n] = (struct entry){ fi, e->line, e->col, d->n, e->is_error, e->cause, subject, xstrdup(e->text) };
 	d->n++;
 	if (e->is_error)
 		d->errors++;
@@ -203,7 +220,7 @@ print_one(const struct diag *d, const struct entry *e, FILE *f, const char *fmt,
 /* The causes of diag_warning_of, each with its count (a handful). */
 struct cause {
 	const char *text;
-	size_t total, seen;
+	size_t total, shown, hidden;
 };
 
 static struct cause *
@@ -213,8 +230,23 @@ cause_of(struct cause **c, size_t *n, size_t *cap, const char *text)
 		if ((*c)[i].text == text || strcmp((*c)[i].text, text) == 0)
 			return &(*c)[i];
 	xgrow(c, cap, *n + 1, sizeof **c);
-	(*c)[*n] = (struct cause){ text, 0, 0 };
+	(*c)[*n] = (struct cause){ text, 0, 0, 0 };
 	return &(*c)[(*n)++];
+}
+
+/* Whether e is the first of its cause with its subject among the entries
+ * seen (a hash of every (cause, subject) so far, by entry index). */
+static bool
+first_of_subject(struct hash *h, const struct entry *all, size_t i)
+{
+	const struct entry *e = &all[i];
+	uint64_t key = hash_string(e->subject) ^ (hash_string(e->cause) * 0x9e3779b97f4a7c15u);
+	size_t it = 0;
+	for (int j; (j = hash_next(h, key, &it)) >= 0;)
+		if (strcmp(all[j].subject, e->subject) == 0 && strcmp(all[j].cause, e->cause) == 0)
+			return false;
+	hash_add(h, key, (int)i);
+	return true;
 }
 
 void
@@ -225,18 +257,44 @@ diag_print(struct diag *d, FILE *f)
 		qsort(d->e, d->n, sizeof *d->e, by_place);
 	struct cause *c = NULL;
 	size_t nc = 0, ccap = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->e[i].cause)
-			cause_of(&c, &nc, &ccap, d->e[i].cause)->total++;
+	bool *show = xcalloc(d->n ? d->n : 1, sizeof *show);
+	struct hash *subjects = hash_new();
+	/* Of a cause, the first DIAG_PER_CAUSE and the first of each subject
+	 * (so that a second misspelled namespace is never hidden behind the
+	 * first one's many pods). */
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entry *e = &d->e[i];
-		struct cause *k = e->cause ? cause_of(&c, &nc, &ccap, e->cause) : NULL;
-		/* A line for one more would hide it and say less. */
-		if (k == NULL || ++k->seen <= DIAG_PER_CAUSE || k->total == DIAG_PER_CAUSE + 1)
-			print_one(d, e, f, "%s", e->text);
-		else if (k->seen == DIAG_PER_CAUSE + 1)
-			print_one(d, e, f, "... and %zu more warnings of this kind (%zu in all, the next here): %s",
-				  k->total - DIAG_PER_CAUSE, k->total, k->text);
+		if (e->cause == NULL) {
+			show[i] = true;
+			continue;
+		}
+		struct cause *k = cause_of(&c, &nc, &ccap, e->cause);
+		bool fresh = e->subject != NULL && first_of_subject(subjects, d->e, i);
+		show[i] = ++k->total <= DIAG_PER_CAUSE || fresh;
+		k->shown += show[i];
 	}
+	/* A line for one more would hide it and say less. */
+	for (size_t i = 0; i < d->n; i++) {
+		if (show[i])
+			continue;
+		struct cause *k = cause_of(&c, &nc, &ccap, d->e[i].cause);
+		if (k->total - k->shown == 1) {
+			show[i] = true;
+			k->shown++;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entry *e = &d->e[i];
+		if (show[i]) {
+			print_one(d, e, f, "%s", e->text);
+			continue;
+		}
+		struct cause *k = cause_of(&c, &nc, &ccap, e->cause);
+		if (k->hidden++ == 0)
+			print_one(d, e, f, "... and %zu more warnings of this kind (%zu in all, the next here): %s",
+				  k->total - k->shown, k->total, k->text);
+	}
+	hash_free(subjects);
+	free(show);
 	free(c);
 }

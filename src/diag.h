@@ -27,6 +27,13 @@ void diag_warning(struct diag *d, long line, const char *fmt, ...)
 void diag_warning_of(struct diag *d, const char *cause, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* A warning of a cause about a subject (copied; a namespace's name, say):
+ * besides the first DIAG_PER_CAUSE of the cause, diag_print shows the
+ * first of each subject, so that one subject's many warnings never hide
+ * another's. */
+void diag_warning_about(struct diag *d, const char *cause, const char *subject, long line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
 /* Record an error or a warning in file (copied; a diag may hold messages
  * of several files, e.g. a directory's), at 1-based line and column (0:
  * not known), printed as FILE:LINE:COLUMN: error: TEXT. */
@@ -44,7 +51,8 @@ void diag_note_file(struct diag *d, const char *file);
 struct diag_entry {
 	long line, col;
 	int is_error;
-	const char *cause; /* diag_warning_of's, or NULL */
+	const char *cause;   /* diag_warning_of's, or NULL */
+	const char *subject; /* diag_warning_about's, or NULL */
 	const char *text;
 };
 /* Entry i of d (0 <= i < diag_count(d)), in the order recorded (until
@@ -60,7 +68,8 @@ const char *diag_file(const struct diag *d);
 /* Print every entry, by file (in the order first seen), line, column,
  * then in the order recorded, as FILE:LINE: error: TEXT (FILE:LINE:COLUMN
  * when a column is known, FILE: when no line is); warnings of a cause
- * past DIAG_PER_CAUSE give one line in all (diag_warning_of). */
+ * past DIAG_PER_CAUSE give one line in all (diag_warning_of), except
+ * the first of each subject (diag_warning_about). */
 void diag_print(struct diag *d, FILE *f);
 
 #endif

@@ -2755,7 +2755,7 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 			continue;
 		const struct korigin *o = e.line > 0 ? origin_of(res->map, res->nmap, e.line) : NULL;
 		char *text = import_remap_lines(res->map, res->nmap, e.text);
-		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, text };
+		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, e.subject, text };
 		diag_add(I->d, o ? o->pos.file : I->file ? I->file : "import", &y);
 		free(text);
 	}

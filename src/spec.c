@@ -1635,8 +1635,8 @@ warn_namespace(struct typos *t, long line, const char *what, const char *name, i
 		t->near_done[ns] = true;
 	}
 	const char *near = t->near[ns];
-	diag_warning_of(t->p->d, W_UNDECLARED_NS, line,
-			"%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
+	diag_warning_about(t->p->d, W_UNDECLARED_NS, m->ns[ns].name, line,
+			   "%s '%s' is in namespace '%s', which no <namespace> declares (Kubernetes would refuse it)%s%s%s",
 			what, name ? name : "?", m->ns[ns].name, near ? "; did you mean '" : "", near ? near : "",
 			near ? "'?" : "");
 }

@@ -636,6 +636,31 @@ test_diag_warnings_grouped_per_cause(void **state)
 	assert_null(strstr(text, "more warnings"));
 	free(text);
 	diag_free(d);
+	/* past ten, the first of each subject still shows, and one left out
+	 * beside it is shown rather than counted; subjects survive a move */
+	d = diag_new("s.xml");
+	for (long i = 1; i <= 14; i++)
+		diag_warning_about(d, "c", "shpo", i, "shpo %ld", i);
+	diag_warning_about(d, "c", "dta", 20, "dta 20");
+	diag_warning_about(d, "c", "dta", 21, "dta 21");
+	diag_warning_about(d, "other", "dta", 22, "other dta");
+	moved = diag_new("s.xml");
+	for (size_t i = 0; i < diag_count(d); i++) {
+		struct diag_entry e;
+		diag_get(d, i, &e);
+		diag_add(moved, "s.xml", &e);
+	}
+	for (int k = 0; k < 2; k++) {
+		text = diag_text(k ? moved : d);
+		assert_non_null(strstr(text, "s.xml:10: warning: shpo 10\n"
+					     "s.xml:11: warning: ... and 5 more warnings of this kind (16 in all, the next "
+					     "here): c\ns.xml:20: warning: dta 20\ns.xml:22: warning: other dta\n"));
+		assert_null(strstr(text, "shpo 11"));
+		assert_null(strstr(text, "dta 21"));
+		free(text);
+	}
+	diag_free(moved);
+	diag_free(d);
 }
 
 int

@@ -229,6 +229,23 @@ $ { echo '<cluster name="x"><namespace name="shop"/><node name="N" address="1.1.
 ! <stdin>:24: warning: policy 'p10' selects no pod: no pod of namespace 'shop' matches its pod-selector
 ! <stdin>:25: warning: ... and 3 more warnings of this kind (13 in all, the next here): policies that select no pod
 
+# One misspelled namespace's many pods never hide another misspelled
+# namespace: past ten, the first warning of each namespace is still shown.
+$ { echo '<cluster name="x"><namespace name="shop"/><namespace name="data"/><node name="N" address="1.1.1.1">'; for i in $(seq 14); do echo "<pod name=\"shpo/p$i\" namespace=\"shpo\" address=\"10.0.1.$i\"/>"; done; echo '<pod name="dta/db" namespace="dta" address="10.0.2.1"/>'; echo '</node></cluster>'; } | k8snet validate -
+> <stdin>: valid: cluster x: 1 node, 15 pods, 0 containers, 0 daemons, 0 endpoints
+! <stdin>:2: warning: pod 'shpo/p1' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:3: warning: pod 'shpo/p2' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:4: warning: pod 'shpo/p3' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:5: warning: pod 'shpo/p4' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:6: warning: pod 'shpo/p5' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:7: warning: pod 'shpo/p6' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:8: warning: pod 'shpo/p7' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:9: warning: pod 'shpo/p8' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:10: warning: pod 'shpo/p9' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:11: warning: pod 'shpo/p10' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! <stdin>:12: warning: ... and 4 more warnings of this kind (15 in all, the next here): pods, services and policies in a namespace that no <namespace> declares
+! <stdin>:16: warning: pod 'dta/db' is in namespace 'dta', which no <namespace> declares (Kubernetes would refuse it); did you mean 'data'?
+
 # Kubernetes input: the grouping follows the YAML's order (the spec
 # writes policies by name: p1, p10, p11, p12, p2, ...), and the line
 # that counts the rest is at the YAML of the first left out.
