@@ -378,6 +378,19 @@ load(const struct opts *o, const char *path, struct model **m)
 	return st == SPEC_OK ? EXIT_OK : st == SPEC_IO_ERROR ? EXIT_IO : EXIT_USAGE;
 }
 
+/* Print and free d, the messages a command gave about model m: a
+ * Kubernetes input's are cited at the YAML (k8snet(1), KUBERNETES INPUT),
+ * not at the spec generated from it. */
+static void
+print_cited(const struct model *m, struct diag *d)
+{
+	struct diag *cited = diag_new(diag_file(d));
+	model_cite_diag(m, d, cited);
+	diag_free(d);
+	diag_print(cited, stderr);
+	diag_free(cited);
+}
+
 /* ---- validate ---- */
 
 /* "1 node", "2 nodes", into buf (at least 48 bytes). */
@@ -657,8 +670,7 @@ diff_workloads(struct opts *o, struct model *m)
 	for (int i = 0; i < 2; i++) {
 		struct diag *d = diag_new(spec_display_name(o->args[i]));
 		cl[i] = connlist_compute(ms[i], o->delivered, d);
-		diag_print(d, stderr);
-		diag_free(d);
+		print_cited(ms[i], d);
 	}
 	struct wdiff *w = wdiff_compute(cl[0], cl[1]);
 	w->old_cluster = m->name;
@@ -734,8 +746,7 @@ cmd_connlist(struct opts *o, struct model *m)
 	connlist_parse_format(o->format, &fmt);
 	struct diag *d = diag_new(spec_display_name(o->args[0]));
 	struct connlist *cl = connlist_compute(m, o->delivered, d);
-	diag_print(d, stderr);
-	diag_free(d);
+	print_cited(m, d);
 	long focus = -1;
 	if (o->focus) {
 		char *why;

@@ -2779,6 +2779,13 @@ import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char 
 			map_back(I, xd, &res);
 			diag_free(xd);
 			rc = st == SPEC_OK ? 0 : 2;
+			/* Commands' own messages (connlist's, after loading) cite
+			 * the YAML too. */
+			for (size_t i = 0; rc == 0 && *model && i < res.nmap; i++) {
+				const struct xml_origin *x = &res.map[i];
+				model_add_cite(*model, x->xml_line, x->known ? x->o.pos.file : NULL,
+					       x->known ? x->o.pos.line : 0, x->known ? x->o.pos.col : 0);
+			}
 		}
 	}
 	if (rc == 0 && xml) {

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "model.h"
+#include "diag.h"
 #include "hash.h"
 #include "xalloc.h"
 
@@ -357,9 +358,53 @@ model_free(struct model *m)
 	hash_free(m->addrs);
 	hash_free(m->down);
 	free(m->downs);
+	for (size_t i = 0; i < m->ncites; i++)
+		free(m->cites[i].file);
+	free(m->cites);
 	free(m->name);
 	free(m->version);
 	free(m);
+}
+
+void
+model_add_cite(struct model *m, long line, const char *file, long src_line, long src_col)
+{
+	xgrow(&m->cites, &m->cites_cap, m->ncites + 1, sizeof *m->cites);
+	m->cites[m->ncites++] = (struct model_cite){ line, file ? xstrdup(file) : NULL, src_line, src_col };
+}
+
+/* The cite that spec line `line` falls under, or NULL. */
+static const struct model_cite *
+cite_of(const struct model *m, long line)
+{
+	const struct model_cite *c = NULL;
+	for (size_t lo = 0, hi = m->ncites; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		if (m->cites[mid].line <= line) {
+			c = &m->cites[mid];
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return c && c->file ? c : NULL;
+}
+
+void
+model_cite_diag(const struct model *m, const struct diag *from, struct diag *to)
+{
+	for (size_t i = 0; i < diag_count(from); i++) {
+		struct diag_entry e;
+		diag_get(from, i, &e);
+		if (m->ncites == 0) {
+			diag_add(to, diag_file(from), &e);
+			continue;
+		}
+		const struct model_cite *c = e.line > 0 ? cite_of(m, e.line) : NULL;
+		e.line = c ? c->src_line : 0;
+		e.col = c ? c->src_col : 0;
+		diag_add(to, c ? c->file : diag_file(from), &e);
+	}
 }
 
 int

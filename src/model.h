@@ -17,6 +17,8 @@
 
 #include "addr.h"
 
+struct diag;
+
 enum vkind { V_NODE, V_POD, V_CONTAINER, V_DAEMON };
 
 enum action { ACT_DELIVER, ACT_FORWARD, ACT_DISCARD, ACT_DNAT };
@@ -264,12 +266,32 @@ struct model {
 	struct hash *svc_index; /* (addr, port, proto) -> svc_ports index */
 	struct policy *pols;
 	size_t npols, pols_cap;
+	/* Kubernetes input (k8snet(1), KUBERNETES INPUT): the objects the
+	 * generated spec's lines come from, in line order, so that messages
+	 * given after loading cite the YAML, not the XML nobody wrote. */
+	struct model_cite *cites;
+	size_t ncites, cites_cap;
+};
+
+/* From spec line `line` on (to the next cite), the object at
+ * file:src_line:src_col; file NULL: no object declares those lines. */
+struct model_cite {
+	long line;
+	char *file;
+	long src_line, src_col;
 };
 
 /* A new empty model named name (copied; NULL: ""); free with model_free
  * (which accepts NULL): it frees everything the builders gave it. */
 struct model *model_new(const char *name);
 void model_free(struct model *m);
+
+/* Add a cite (file copied; NULL allowed) after the others (lines rising). */
+void model_add_cite(struct model *m, long line, const char *file, long src_line, long src_col);
+/* Copy the messages of from into to, each at the object its spec line
+ * comes from when m has cites (k8snet(1), KUBERNETES INPUT), else as they
+ * are; a line no object declares is cited at from's file, without a line. */
+void model_cite_diag(const struct model *m, const struct diag *from, struct diag *to);
 
 /* <cluster version>: "1.0", "1.1" or "1.2" (copied), or NULL. */
 void model_set_version(struct model *m, const char *version);

@@ -402,3 +402,22 @@ $ k8snet connlist tests/data/netpol-analyzer/with_end_port_example/input >out.tx
 # lines sorted as bytes ("a-b/" before "a/", "web-1[" before "web.x[" before
 # "web[", "1.2.3.4-" before "100." before "9.").
 $ for c in byte-order hostnetwork-owners ipblock-atoms label-mismatch-spec-order lists-json-kinds policy-types-ipv6 workload-kinds-names; do k8snet connlist tests/data/connlist-cases/$c/input >out.txt 2>/dev/null && cmp out.txt tests/data/connlist-cases/$c/expected.txt || echo "$c differs"; done
+
+# Kubernetes input (k8snet(1), KUBERNETES INPUT): connlist's own warnings,
+# given after loading, cite the YAML object (FILE:LINE:COLUMN), as import's
+# do, not a line of the spec generated from it under the directory's name.
+$ k8snet connlist tests/data/connlist-cases/yaml-warning-places/input
+> 0.0.0.0-255.255.255.255[External] => default/client[Pod] : All Connections
+> 0.0.0.0-255.255.255.255[External] => default/web[ReplicaSet] : All Connections
+> default/client[Pod] => default/web[ReplicaSet] : TCP 8080
+> default/web[ReplicaSet] => 0.0.0.0-255.255.255.255[External] : All Connections
+> default/web[ReplicaSet] => default/client[Pod] : All Connections
+! tests/data/connlist-cases/yaml-warning-places/input/a.yaml:12:1: warning: pods of workload default/web[ReplicaSet] differ in labels: default/web-b and default/web-a; default/web-a stands for the workload
+! tests/data/connlist-cases/yaml-warning-places/input/b.yaml:7:1: warning: policy default/out: named port http matches no External address
+
+# diff --workloads cites both specs' warnings the same way.
+$ k8snet diff tests/data/connlist-cases/yaml-warning-places/input tests/data/connlist-cases/yaml-warning-places/input --workloads >/dev/null
+! tests/data/connlist-cases/yaml-warning-places/input/a.yaml:12:1: warning: pods of workload default/web[ReplicaSet] differ in labels: default/web-b and default/web-a; default/web-a stands for the workload
+! tests/data/connlist-cases/yaml-warning-places/input/b.yaml:7:1: warning: policy default/out: named port http matches no External address
+! tests/data/connlist-cases/yaml-warning-places/input/a.yaml:12:1: warning: pods of workload default/web[ReplicaSet] differ in labels: default/web-b and default/web-a; default/web-a stands for the workload
+! tests/data/connlist-cases/yaml-warning-places/input/b.yaml:7:1: warning: policy default/out: named port http matches no External address
