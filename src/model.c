@@ -358,8 +358,9 @@ model_free(struct model *m)
 	hash_free(m->addrs);
 	hash_free(m->down);
 	free(m->downs);
-	for (size_t i = 0; i < m->ncites; i++)
-		free(m->cites[i].file);
+	for (size_t i = 0; i < m->ncite_files; i++)
+		free(m->cite_files[i]);
+	free(m->cite_files);
 	free(m->cites);
 	free(m->name);
 	free(m->version);
@@ -369,8 +370,20 @@ model_free(struct model *m)
 void
 model_add_cite(struct model *m, long line, const char *file, long src_line, long src_col)
 {
+	/* A dump's objects come file by file: look further back only when the
+	 * file changes. */
+	const char *f = NULL;
+	if (file != NULL) {
+		for (size_t i = m->ncite_files; f == NULL && i-- > 0;)
+			if (strcmp(m->cite_files[i], file) == 0)
+				f = m->cite_files[i];
+		if (f == NULL) {
+			xgrow(&m->cite_files, &m->cite_files_cap, m->ncite_files + 1, sizeof *m->cite_files);
+			f = m->cite_files[m->ncite_files++] = xstrdup(file);
+		}
+	}
 	xgrow(&m->cites, &m->cites_cap, m->ncites + 1, sizeof *m->cites);
-	m->cites[m->ncites++] = (struct model_cite){ line, file ? xstrdup(file) : NULL, src_line, src_col };
+	m->cites[m->ncites++] = (struct model_cite){ line, f, src_line, src_col };
 }
 
 /* The cite that spec line `line` falls under, or NULL. */

@@ -271,13 +271,15 @@ struct model {
 	 * given after loading cite the YAML, not the XML nobody wrote. */
 	struct model_cite *cites;
 	size_t ncites, cites_cap;
+	char **cite_files; /* the cites' distinct file names, owned */
+	size_t ncite_files, cite_files_cap;
 };
 
 /* From spec line `line` on (to the next cite), the object at
  * file:src_line:src_col; file NULL: no object declares those lines. */
 struct model_cite {
 	long line;
-	char *file;
+	const char *file; /* one of model.cite_files */
 	long src_line, src_col;
 };
 
@@ -286,7 +288,8 @@ struct model_cite {
 struct model *model_new(const char *name);
 void model_free(struct model *m);
 
-/* Add a cite (file copied; NULL allowed) after the others (lines rising). */
+/* Add a cite (file copied once per distinct name; NULL allowed) after the
+ * others (lines rising). */
 void model_add_cite(struct model *m, long line, const char *file, long src_line, long src_col);
 /* Copy the messages of from into to, each at the object its spec line
  * comes from when m has cites (k8snet(1), KUBERNETES INPUT), else as they
