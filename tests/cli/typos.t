@@ -274,3 +274,11 @@ $ k8snet validate -
 > <stdin>: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
 ! <stdin>:5: warning: service 's' selects no pod: no pod of namespace 'default' matches its selector; did you mean 'app=web'?
 ! <stdin>:6: warning: policy 'p' selects no pod: no pod of namespace 'default' matches its pod-selector
+
+# Past line 65535 (libxml2 keeps no more in a node), every warning and
+# error still cites its own line, as a big imported spec needs.
+$ { echo '<cluster name="x"><node name="N" address="1.1.1.1"><pod name="w" address="10.0.0.1"><label key="app" value="web"/></pod></node>'; awk 'BEGIN { for (i = 0; i < 70000; i++) print "" }'; echo '<policy name="p"><pod-selector><match key="app" value="wbe"/></pod-selector></policy>'; echo '</cluster>'; } > big.xml; k8snet validate big.xml; sed -i 's/<policy name="p">/<policy name="p" typs="Ingress">/' big.xml; k8snet validate big.xml
+? 2
+> big.xml: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
+! big.xml:70002: warning: policy 'p' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! big.xml:70002: error: unknown attribute 'typs' on <policy>; did you mean 'types'?
