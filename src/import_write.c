@@ -357,8 +357,17 @@ import_write_xml(const struct resolved *r, char **out, size_t *len, struct xml_o
 	puts_(&b, "<cluster");
 	attr(&b, "name", r->cluster_name);
 	puts_(&b, " version=\"1.2\">\n");
+	/* When the input declares Namespaces, one that objects use without a
+	 * Namespace object gets no <namespace>: it exists with its name label
+	 * alone, as k8snet-spec(5) says, and the parser warns about each object
+	 * in it, at that object (a misspelled namespace: "did you mean"). */
+	bool any_declared = false;
+	for (size_t i = 0; i < r->nns; i++)
+		any_declared |= r->ns[i].declared;
 	for (size_t i = 0; i < r->nns; i++) {
 		const struct kns *n = &r->ns[i];
+		if (any_declared && !n->declared)
+			continue;
 		if (n->declared)
 			origin(&b, "  ", &n->o);
 		else

@@ -1542,6 +1542,7 @@ struct typos {
 	bool declared;  /* the spec declares a namespace */
 	const char **near; /* per namespace: the declared one it is closest to */
 	bool *near_done;
+	size_t guess_budget; /* labels label_guess may still scan */
 };
 
 static int
@@ -1569,6 +1570,21 @@ label_lower(const struct typos *t, int ns, const char *key, const char *value)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (cmp_label_key(ns, key, value, &t->labels[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first label after every (ns, key, value). */
+static size_t
+label_upper(const struct typos *t, int ns, const char *key, const char *value)
+{
+	size_t lo = 0, hi = t->nlabels;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_label_key(ns, key, value, &t->labels[mid]) >= 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1605,6 +1621,60 @@ sel_any(const struct typos *t, int ns, const struct selector *sel)
 		if (selector_matches(sel, &t->m->v[ids[i]].labels))
 			return true;
 	return false;
+}
+
+/* For a selector that matches no pod of namespace ns: the label it
+ * probably meant, written into buf as "; did you mean 'KEY=VALUE'?" (or
+ * ""), so that app=postgress names app=postgres. Its first match label
+ * that no pod of ns carries is compared with the values that pods of ns
+ * give its key, else with the keys that carry its value; the second scans
+ * the namespace's labels; both within a budget of labels scanned for the
+ * whole spec (an imported cluster of thousands of such selectors in a
+ * namespace of thousands of pods would pay for each one). */
+static const char *
+label_guess(struct typos *t, int ns, const struct selector *sel, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	const struct label *l = NULL;
+	for (size_t i = 0; i < sel->match.n && l == NULL; i++) {
+		size_t at = label_lower(t, ns, sel->match.l[i].key, sel->match.l[i].value);
+		if (at >= t->nlabels ||
+		    cmp_label_key(ns, sel->match.l[i].key, sel->match.l[i].value, &t->labels[at]) != 0)
+			l = &sel->match.l[i];
+	}
+	if (l == NULL)
+		return buf;
+	/* The loops step from one distinct value, or key, to the next by
+	 * binary search; label values are of A-Z a-z 0-9 . _ -, all below
+	 * "\x7f", so (ns, KEY, "\x7f") is after every label of KEY. */
+	const char *key = l->key, *value = NULL;
+	struct suggest sg;
+	suggest_init(&sg, l->value);
+	for (size_t i = label_lower(t, ns, l->key, ""); i < t->nlabels && t->labels[i].ns == ns &&
+							strcmp(t->labels[i].key, l->key) == 0 && t->guess_budget > 0;
+	     t->guess_budget--) {
+		const char *v = t->labels[i].value;
+		suggest_consider(&sg, v);
+		i = label_upper(t, ns, l->key, v);
+	}
+	value = suggest_best(&sg);
+	if (value == NULL && l->value[0] != '\0') {
+		suggest_init(&sg, l->key);
+		for (size_t i = label_lower(t, ns, "", ""); i < t->nlabels && t->labels[i].ns == ns && t->guess_budget > 0;
+		     t->guess_budget--) {
+			const char *k = t->labels[i].key;
+			size_t at = label_lower(t, ns, k, l->value);
+			if (strcmp(k, l->key) != 0 && at < t->nlabels &&
+			    cmp_label_key(ns, k, l->value, &t->labels[at]) == 0)
+				suggest_consider(&sg, k);
+			i = label_upper(t, ns, k, "\x7f");
+		}
+		key = suggest_best(&sg);
+		value = l->value;
+	}
+	if (key != NULL && value != NULL)
+		snprintf(buf, size, "; did you mean '%s=%s'?", key, value);
+	return buf;
 }
 
 /* A namespace that Kubernetes itself provides. */
@@ -1673,17 +1743,19 @@ repeats_pod(const struct model *m, int id)
 }
 
 static void
-warn_peer(const struct typos *t, const struct peer_at *at)
+warn_peer(struct typos *t, const struct peer_at *at)
 {
 	const struct model *m = t->m;
 	const struct policy *pol = &m->pols[at->pol];
 	const struct peer *pe = &pol->rules[at->dir][at->rule].peers[at->peer];
 	const char *el = at->dir ? "to" : "from", *pname = pol->name ? pol->name : "?";
 	if (!pe->has_ns_sel) {
+		char guess[600];
 		if (!sel_any(t, pol->ns, &pe->pod_sel))
 			diag_warning_of(t->p->d, W_PEER_POD_SEL, at->line,
-					"a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector",
-					el, pname, m->ns[pol->ns].name);
+					"a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector%s",
+					el, pname, m->ns[pol->ns].name,
+					label_guess(t, pol->ns, &pe->pod_sel, guess, sizeof guess));
 		return;
 	}
 	static const struct selector everything;
@@ -1737,7 +1809,7 @@ static void
 typo_warnings(struct parser *p)
 {
 	const struct model *m = p->m;
-	struct typos t = { .p = p, .m = m };
+	struct typos t = { .p = p, .m = m, .guess_budget = 200000 };
 	t.pods = xcalloc(m->nns ? m->nns : 1, sizeof *t.pods);
 	t.npods = xcalloc(m->nns ? m->nns : 1, sizeof *t.npods);
 	size_t *cap = xcalloc(m->nns ? m->nns : 1, sizeof *cap);
@@ -1772,20 +1844,24 @@ typo_warnings(struct parser *p)
 		const struct service *s = &m->svcs[i];
 		const struct selector sel = { .match = s->selector };
 		warn_namespace(&t, s->line, "service", s->name, s->ns);
+		char guess[600];
 		if (s->has_selector && !sel_any(&t, s->ns, &sel))
 			diag_warning_of(p->d, W_SERVICE_NONE, s->line,
-					"service '%s' selects no pod: no pod of namespace '%s' matches its selector",
-					s->name ? s->name : "?", m->ns[s->ns].name);
+					"service '%s' selects no pod: no pod of namespace '%s' matches its selector%s",
+					s->name ? s->name : "?", m->ns[s->ns].name,
+					label_guess(&t, s->ns, &sel, guess, sizeof guess));
 	}
 	for (size_t i = 0; i < p->nport_at; i++)
 		warn_named_target(&t, &p->port_at[i]);
 	for (size_t i = 0; i < m->npols; i++) {
 		const struct policy *pol = &m->pols[i];
 		warn_namespace(&t, pol->line, "policy", pol->name, pol->ns);
+		char guess[600];
 		if (!sel_any(&t, pol->ns, &pol->pod_sel))
 			diag_warning_of(p->d, W_POLICY_NONE, pol->line,
-					"policy '%s' selects no pod: no pod of namespace '%s' matches its pod-selector",
-					pol->name ? pol->name : "?", m->ns[pol->ns].name);
+					"policy '%s' selects no pod: no pod of namespace '%s' matches its pod-selector%s",
+					pol->name ? pol->name : "?", m->ns[pol->ns].name,
+					label_guess(&t, pol->ns, &pol->pod_sel, guess, sizeof guess));
 	}
 	for (size_t i = 0; i < p->npeer_at; i++)
 		warn_peer(&t, &p->peer_at[i]);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -126,6 +127,11 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 long
 xml_line(xmlNodePtr n)
 {
+	/* libxml2 keeps 65535 at most in a node; on_start keeps the line of an
+	 * element past it (the text nodes where XML_PARSE_BIG_LINES would look
+	 * are dropped as the spec is read). */
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->psvi != NULL)
+		return (long)(ptrdiff_t)n->psvi;
 	return xmlGetLineNo(n);
 }
 
@@ -241,6 +247,10 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlCh
 	struct xml_state *x = ctxt->_private;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_ns, namespaces, nb_attributes, nb_defaulted,
 			      attributes);
+	/* Past line 65535 the node's line is stuck there: keep the real one
+	 * (xml_line), so that every FILE:LINE of a big spec is right. */
+	if (ctxt->node != NULL && ctxt->node->line == 65535 && ctxt->input != NULL && ctxt->input->line > 65535)
+		ctxt->node->psvi = (void *)(ptrdiff_t)ctxt->input->line;
 	if (ctxt->nodeNr != 1 || ctxt->node == NULL)
 		return;
 	if (xml_is(ctxt->node, x->root_name)) {

@@ -65,14 +65,14 @@ $ k8snet dot samples/what-if.xml --trace C1 10.1.2.1:8080 -o t.dot 2>/dev/null
 # A Service Rule forks the message: both branches marked, one caption line
 # each, and pods show their namespace.
 $ k8snet dot samples/shop.xml --trace web-1/nginx 10.96.0.20:80 -o t.dot
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 = tests/dot-check.sh t.dot valid "path web-1/nginx web-1 node-a api-1 api-1/server | web-1/nginx web-1 node-a node-b api-2 api-2/server" "edges-with class hop 7" "edge web-1/nginx web-1 label 1" "edge node-a node-b label 3" "edge node-b api-2 label 4" "edge api-2 api-2/server label 5" "nodes-with class end 2" "graph-has label branch 1 of 2: web-1 rewrites the destination (service api/api) to 10.20.1.2:8000, then delivered to api-1/server (4 hops)" "graph-has label branch 2 of 2" "cluster cluster_web-1 label pod web-1 (namespace web)"
 
 # Namespaces: each pod box takes its namespace's colour (border and fill),
 # named in the caption's legend; the graph is still the Network Graph (3
 # nodes + 6 pods + 6 containers + 3 daemons; 6 + 3 + 6 + 3 links).
 $ k8snet dot samples/shop.xml -o s.dot
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 = tests/dot-check.sh s.dot valid undirected "nodes 18" "edges 18" "clusters 9" "nodes-with class service 0" "edges-with class endpoint 0" "cluster cluster_web-1 color #0072b2" "cluster cluster_web-2 color #0072b2" "cluster cluster_web-2 fillcolor #cce3f0" "cluster cluster_api-2 color #e69f00" "cluster cluster_db-1 color #009e73" "cluster cluster_debug color #d55e00" "cluster cluster_debug penwidth 2" "cluster cluster_debug label pod debug (namespace sandbox)" "cluster cluster_node-c color #57606a" 'graph label shop\n3 nodes, 6 pods, 6 containers, 3 daemons; 18 links\nnamespaces: web (blue), api (orange), data (bluish green), sandbox (vermillion)'
 
 # A spec without namespaces looks as it always did: no legend, grey pod boxes.
@@ -85,7 +85,7 @@ $ k8snet dot samples/k1.xml -o k1.dot; grep -c -e namespaces -e penwidth=2 k1.do
 # dashed edge to each endpoint pod (api/metrics selects no pod: none, and
 # a red border); the links are untouched.
 $ k8snet dot samples/shop.xml --services -o s.dot
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 = tests/dot-check.sh s.dot valid undirected "nodes 22" "edges 23" "clusters 9" "nodes-with class service 4" "nodes-with class no-endpoints 1" "nodes-with shape hexagon 4" "edges-with class endpoint 5" "edges-with style dashed 5" "edges-with class link 18" "edge web-1 node-a style solid" "cluster cluster_api-1 color #e69f00" "graph-has label 18 links\n4 services (hexagons), 5 edges to endpoint pods (dashed)\nnamespaces: web (blue)"
 
 $ k8snet dot samples/shop.xml --services | gvpr 'N[class=="service*"]{print($.name, " | ", $.label, " | ", $.color)} E[class=="endpoint"]{print($.tail.name, " -- ", $.head.name, " | ", $.style, " | ", $.color)}'
@@ -98,11 +98,11 @@ $ k8snet dot samples/shop.xml --services | gvpr 'N[class=="service*"]{print($.na
 > service api/metrics | api/metrics\n10.96.0.21\n9090/TCP -> metrics\nno endpoints | #cf222e
 > service data/db | data/db\n10.96.0.30\n5432/TCP -> pg | #009e73
 > service data/db -- db-1 | dashed | #009e73
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # With a trace: the same marks as without services, services unmarked.
 $ k8snet dot --services samples/shop.xml --trace web-1/nginx 10.96.0.20:80 -o t.dot
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 = tests/dot-check.sh t.dot valid "nodes 22" "edges 23" "path web-1/nginx web-1 node-a api-1 api-1/server | web-1/nginx web-1 node-a node-b api-2 api-2/server" "edges-with class hop 7" "nodes-with class hop 8" "nodes-with class end 2" "graph-has label (dashed)\nnamespaces: web (blue), api (orange), data (bluish green), sandbox (vermillion)\nmessage from web-1/nginx to 10.96.0.20:80/TCP\nbranch 1 of 2"
 
 # A pod may be named like a service: the service's id keeps them apart.

@@ -18,9 +18,9 @@ $ k8snet reach samples/k1-xss.xml --format html | grep -c '>K1 &lt;script&gt;x &
 # with its files linked.
 $ k8snet reach samples/shop.xml --format html >a.html && k8snet reach samples/shop.xml --format html >b.html && cmp a.html b.html && k8snet report samples/shop.xml -o out && grep -c '<a href="reach.csv">' out/index.html
 > 1
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # K1: 10 senders x 10 destinations, 96 cells asked, all delivered, each
 # with its symbol and words for screen readers.
@@ -51,7 +51,7 @@ $ k8snet reach samples/shop.xml --format html >shop.html; grep -o '<th scope="co
 >      29 <td class="c na
 >      78 <td class="c ok
 > 1
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # fib --format html: every table, or one with --switch.
 $ k8snet fib samples/k1.xml --format html | grep -c '<details class="fib'; k8snet fib samples/k1.xml --format html --switch P2 | grep -o '<details class="fib [a-z]*" id="fib-[0-9]*" data-name="[^"]*"'
@@ -68,4 +68,4 @@ $ k8snet report samples/shop.xml -o out && grep -o 'class="node service[^"]*"' o
 >       1 class="node service no&#45;endpoints"
 >       3 class="node service"
 > 0
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?

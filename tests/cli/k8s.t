@@ -13,7 +13,7 @@ $ k8snet fib samples/shop.xml --switch api-1 --format csv
 > api-1,7,*,10.96.0.21,9090,TCP,dnat,api/metrics,Service Rule
 > api-1,8,*,10.96.0.30,5432,TCP,dnat,data/db,Service Rule
 > api-1,9,*,*,*,*,forward,node-a,Local Forwarding Rule
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # ...and after Delivery on Node Address in a node table.
 $ k8snet fib samples/shop.xml --switch node-c --format csv
@@ -31,7 +31,7 @@ $ k8snet fib samples/shop.xml --switch node-c --format csv
 > node-c,11,*,10.20.2.2,*,*,forward,node-b,Node to Node Forwarding Rule
 > node-c,12,*,192.168.10.1,*,*,forward,node-a,Node to Node Forwarding Rule (node address)
 > node-c,13,*,192.168.10.2,*,*,forward,node-b,Node to Node Forwarding Rule (node address)
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # A service destination forks per backend; the path shows the DNAT hop.
 # web-2 is denied on 9090 (from-web allows http only); node-a's daemon is
@@ -189,7 +189,7 @@ $ k8snet reach samples/shop.xml --format csv
 > debug/shell,10.96.0.20,80,TCP,discarded,,debug/shell>debug=10.20.2.2:8000
 > debug/shell,10.96.0.21,9090,TCP,discarded,,debug/shell>debug
 > debug/shell,10.96.0.30,5432,TCP,discarded,,debug/shell>debug=10.20.3.1:5432
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # The life of a denied message, with the policy that isolates the pod.
 $ k8snet trace samples/shop.xml web-1/nginx 10.96.0.30:5432
@@ -205,21 +205,21 @@ $ k8snet trace samples/shop.xml web-1/nginx 10.96.0.30:5432
 >   db-1 is isolated for ingress by data/from-api (line 85, 1 ingress rule)
 >   no rule of theirs allows source 10.20.1.1 to 10.20.3.1:5432/TCP
 > path: web-1/nginx>web-1=10.20.3.1:5432>node-a>node-c>db-1
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # Egress denial after DNAT ends at the rewritten token.
 $ k8snet trace samples/shop.xml debug/shell 10.96.0.10:80 --format csv
 > source,address,port,protocol,verdict,receiver,path
 > debug/shell,10.96.0.10,80,TCP,discarded,,debug/shell>debug=10.20.1.1:8080
 > debug/shell,10.96.0.10,80,TCP,discarded,,debug/shell>debug=10.20.2.1:8080
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # A service port without endpoints: discarded where the Service Rule matched.
 $ k8snet trace samples/shop.xml api-1/server 10.96.0.21:9090 --format json
 > {"cluster":"shop","source":"api-1/server","source_address":"10.20.1.2","address":"10.96.0.21","port":9090,"protocol":"TCP","fates":[
 > {"verdict":"discarded","receiver":null,"path":["api-1/server","api-1"],"reason":"no endpoints","class":"discarded","at":"api-1","hops":[{"switch":"api-1","position":7,"origin":"Service Rule","src":"*","dst":"10.96.0.21","dport":"9090","protocol":"TCP","action":"dnat","to":"api/metrics"}]}
 > ]}
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # check: policy denials are intended; the service without endpoints is a
 # violation; the expects hold.
@@ -239,7 +239,7 @@ $ k8snet check samples/shop.xml
 >   line 101: web-1/nginx -> 10.20.3.1:5432/TCP discarded: pass
 >   line 102: debug/shell -> 10.96.0.10:80/TCP discarded: pass
 > summary: FAIL: 1 of 6 constraints and 0 of 4 expects failed
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # The truth table marks a policy's denial (-) apart from a broken network (x).
 $ k8snet reach samples/shop.xml
@@ -279,14 +279,14 @@ $ k8snet reach samples/shop.xml
 >
 > legend: + delivered  > discarded outside the cluster  - denied by a policy  o nothing listens  ! delivered to another process  x discarded  @ loop  . not a pair of this sender
 > summary: 133 pairs: 78 delivered, 46 denied by a policy, 9 discarded
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # JSON names the policies that isolate the pod that denied the message.
 $ k8snet trace samples/shop.xml web-1/nginx 10.20.3.1:5432 --format json
 > {"cluster":"shop","source":"web-1/nginx","source_address":"10.20.1.1","address":"10.20.3.1","port":5432,"protocol":"TCP","fates":[
 > {"verdict":"discarded","receiver":null,"path":["web-1/nginx","web-1","node-a","node-c","db-1"],"reason":"ingress policy","class":"denied","at":"db-1","isolated_by":["data/from-api"],"hops":[{"switch":"web-1","position":7,"origin":"Local Forwarding Rule","src":"*","dst":"*","dport":"*","protocol":"*","action":"forward","to":"node-a"},{"switch":"node-a","position":10,"origin":"Node to Node Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"node-c"},{"switch":"node-c","position":6,"origin":"Node to Pod Forwarding Rule","src":"*","dst":"10.20.3.1","dport":"*","protocol":"*","action":"forward","to":"db-1"},{"switch":"db-1","position":2,"origin":"Delivery on Pod Address","src":"*","dst":"10.20.3.1","dport":"5432","protocol":"TCP","action":"deliver","to":"db-1/postgres"}]}
 > ]}
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # ---- spec 1.2 (tests/data/spec-1.2.xml) ----
 

@@ -27,8 +27,8 @@ $ k8snet trace samples/shop.xml web-1 10.20.3.1:5432 --format csv; k8snet trace 
 > web-1/nginx,10.20.3.1,5432,TCP,discarded,,web-1/nginx>web-1>node-a>node-c>db-1
 > source,address,port,protocol,verdict,receiver,path
 > web-1/nginx,10.20.3.1,5432,TCP,discarded,,web-1/nginx>web-1>node-a>node-c>db-1
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 $ k8snet trace tests/data/names.xml agent 10.1.0.2:8000 --format csv
 > source,address,port,protocol,verdict,receiver,path
@@ -86,8 +86,8 @@ $ k8snet trace samples/shop.xml web-1 data/db-1:5432 --format csv; k8snet trace 
 > web-1/nginx,10.20.3.1,5432,TCP,discarded,,web-1/nginx>web-1>node-a>node-c>db-1
 > source,address,port,protocol,verdict,receiver,path
 > web-1/nginx,10.96.0.30,5432,TCP,discarded,,web-1/nginx>web-1=10.20.3.1:5432>node-a>node-c>db-1
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # dot --trace takes the same forms.
 $ k8snet dot tests/data/names.xml --trace frontend-1 postgres:5432 -o t.dot

@@ -80,5 +80,5 @@ $ echo previous >big.csv; (K8SNET_WRAPPER=; ulimit -f 10; if [ -n "${K8SNET_COVE
 > status 3
 > previous
 > 0
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 ! k8snet: cannot write big.csv: File too large

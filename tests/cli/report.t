@@ -25,9 +25,9 @@ $ k8snet report samples/k1.xml -o out; echo "status $?"; (cd out && find . | LC_
 # fib.csv and reach.csv are byte for byte what fib and reach print.
 $ k8snet report samples/shop.xml -o out && k8snet fib samples/shop.xml --format csv | cmp - out/fib.csv && k8snet reach samples/shop.xml --format csv | cmp - out/reach.csv && echo same
 > same
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 $ k8snet report samples/audit-fail.xml -o out && k8snet fib samples/audit-fail.xml --format csv | cmp - out/fib.csv && k8snet reach samples/audit-fail.xml --format csv | cmp - out/reach.csv && echo same
 > same
@@ -37,16 +37,16 @@ $ k8snet report samples/audit-fail.xml -o out && k8snet fib samples/audit-fail.x
 $ k8snet report samples/shop.xml -o out && i=0 && for s in $(cut -d, -f1 out/fib.csv | tail -n +2 | uniq); do i=$((i + 1)); f=out/fib/$(printf '%05d' $i)-$(printf '%s' "$s" | tr -c 'A-Za-z0-9._-' '_').txt; k8snet fib samples/shop.xml --switch "$s" | cmp - "$f" || echo "differs: $f"; done; echo "$i switches"; ls out/fib | wc -l
 > 9 switches
 > 9
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # graph.dot is the full Network Graph; graph.svg its picture.
 $ k8snet report samples/k1.xml -o out && tests/dot-check.sh out/graph.dot valid undirected 'nodes 16' 'edges 15' && head -c 5 out/graph.svg && grep -c '<svg' out/graph.svg
@@ -70,7 +70,7 @@ $ k8snet report samples/k1.xml -o out && touch out/added.txt && k8snet report sa
 > reach.csv
 > workloads.txt
 > 0
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # An empty folder is taken.
 $ mkdir out && k8snet report samples/k1.xml -o out && ls -A out | wc -l
@@ -109,7 +109,7 @@ $ k8snet report samples/k1.xml -o out && cp -r out before && (K8SNET_WRAPPER=; u
 > status 3
 > kept
 > 0
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 ! k8snet: cannot write out/index.html: File too large
 
 # ---- usage ----
@@ -208,10 +208,10 @@ $ K8SNET_REPORT_REACH_ROWS=1 k8snet report samples/shop.xml -o out && k8snet rea
 > 59
 > 50
 > 10
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
-! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
+! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # Above 20 nodes the diagram says the node mesh rather than draw it: one
 # vertex for its links (25 nodes: 300), the down link N1-N3 drawn.

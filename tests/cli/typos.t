@@ -216,17 +216,17 @@ $ { echo '<cluster name="x"><namespace name="shop"/><node name="N" address="1.1.
 ! <stdin>:11: warning: pod 'shpo/p9' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
 ! <stdin>:12: warning: pod 'shpo/p10' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
 ! <stdin>:13: warning: pod 'shpo/p11' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
-! <stdin>:14: warning: service 's' selects no pod: no pod of namespace 'shop' matches its selector
-! <stdin>:15: warning: policy 'p1' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:16: warning: policy 'p2' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:17: warning: policy 'p3' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:18: warning: policy 'p4' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:19: warning: policy 'p5' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:20: warning: policy 'p6' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:21: warning: policy 'p7' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:22: warning: policy 'p8' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:23: warning: policy 'p9' selects no pod: no pod of namespace 'shop' matches its pod-selector
-! <stdin>:24: warning: policy 'p10' selects no pod: no pod of namespace 'shop' matches its pod-selector
+! <stdin>:14: warning: service 's' selects no pod: no pod of namespace 'shop' matches its selector; did you mean 'app=web'?
+! <stdin>:15: warning: policy 'p1' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:16: warning: policy 'p2' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:17: warning: policy 'p3' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:18: warning: policy 'p4' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:19: warning: policy 'p5' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:20: warning: policy 'p6' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:21: warning: policy 'p7' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:22: warning: policy 'p8' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:23: warning: policy 'p9' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
+! <stdin>:24: warning: policy 'p10' selects no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=web'?
 ! <stdin>:25: warning: ... and 3 more warnings of this kind (13 in all, the next here): policies that select no pod
 
 # One misspelled namespace's many pods never hide another misspelled
@@ -251,14 +251,51 @@ $ { echo '<cluster name="x"><namespace name="shop"/><namespace name="data"/><nod
 # that counts the rest is at the YAML of the first left out.
 $ for i in $(seq 12); do printf 'kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: p%s}\nspec: {podSelector: {matchLabels: {app: wbe}}}\n---\n' $i; done > np.yaml; printf 'kind: Pod\napiVersion: v1\nmetadata: {name: web, labels: {app: web}}\nspec: {containers: [{name: c}]}\n' >> np.yaml; k8snet validate np.yaml
 > np.yaml: valid: cluster np: 3 nodes, 1 pod, 1 container, 3 daemons, 3 endpoints
-! np.yaml:1:1: warning: policy 'p1' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:6:1: warning: policy 'p2' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:11:1: warning: policy 'p3' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:16:1: warning: policy 'p4' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:21:1: warning: policy 'p5' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:26:1: warning: policy 'p6' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:31:1: warning: policy 'p7' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:36:1: warning: policy 'p8' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:41:1: warning: policy 'p9' selects no pod: no pod of namespace 'default' matches its pod-selector
-! np.yaml:46:1: warning: policy 'p10' selects no pod: no pod of namespace 'default' matches its pod-selector
+! np.yaml:1:1: warning: policy 'p1' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:6:1: warning: policy 'p2' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:11:1: warning: policy 'p3' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:16:1: warning: policy 'p4' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:21:1: warning: policy 'p5' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:26:1: warning: policy 'p6' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:31:1: warning: policy 'p7' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:36:1: warning: policy 'p8' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:41:1: warning: policy 'p9' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! np.yaml:46:1: warning: policy 'p10' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
 ! np.yaml:51:1: warning: ... and 2 more warnings of this kind (12 in all, the next here): policies that select no pod
+
+# Kubernetes input that declares Namespaces: an object in one that no
+# Namespace object declares is warned about at its YAML, with "did you
+# mean", as in a spec (import writes no <namespace> for it); the peer
+# selector's typo (app: postgress) at its policy. Input without any
+# Namespace object (kubectl get without namespaces) warns about none.
+$ printf 'kind: Namespace\napiVersion: v1\nmetadata: {name: shop}\n---\nkind: Pod\napiVersion: v1\nmetadata: {name: db, namespace: shop, labels: {app: postgres}}\nspec: {containers: [{name: c, ports: [{containerPort: 5432}]}]}\n---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: db-in, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: postgress}}}]}]\n---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: deny, namespace: shpo}\nspec: {podSelector: {}}\n' > ns.yaml; k8snet validate ns.yaml && k8snet import ns.yaml --quiet | grep -c '<namespace ' && tail -n +5 ns.yaml > nons.yaml && k8snet validate nons.yaml
+> ns.yaml: valid: cluster ns: 3 nodes, 1 pod, 1 container, 3 daemons, 4 endpoints
+> 1
+> nons.yaml: valid: cluster nons: 3 nodes, 1 pod, 1 container, 3 daemons, 4 endpoints
+! ns.yaml:10:1: warning: a <from> of policy 'db-in' matches no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=postgres'?
+! ns.yaml:17:1: warning: policy 'deny' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! ns.yaml:17:1: warning: policy 'deny' selects no pod: no pod of namespace 'shpo' matches its pod-selector
+! nons.yaml:6:1: warning: a <from> of policy 'db-in' matches no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=postgres'?
+! nons.yaml:13:1: warning: policy 'deny' selects no pod: no pod of namespace 'shpo' matches its pod-selector
+
+# The guess also names a misspelled label key (ap for app), and none when
+# nothing is close (app=frontend, with only app=web there).
+$ k8snet validate -
+< <cluster name="x">
+< <node name="N" address="1.1.1.1">
+<   <pod name="w" address="10.0.0.1"><label key="app" value="web"/></pod>
+< </node>
+< <service name="s" address="10.96.0.1"><selector key="ap" value="web"/><port number="80"/></service>
+< <policy name="p"><pod-selector><match key="app" value="frontend"/></pod-selector></policy>
+< </cluster>
+> <stdin>: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
+! <stdin>:5: warning: service 's' selects no pod: no pod of namespace 'default' matches its selector; did you mean 'app=web'?
+! <stdin>:6: warning: policy 'p' selects no pod: no pod of namespace 'default' matches its pod-selector
+
+# Past line 65535 (libxml2 keeps no more in a node), every warning and
+# error still cites its own line, as a big imported spec needs.
+$ { echo '<cluster name="x"><node name="N" address="1.1.1.1"><pod name="w" address="10.0.0.1"><label key="app" value="web"/></pod></node>'; awk 'BEGIN { for (i = 0; i < 70000; i++) print "" }'; echo '<policy name="p"><pod-selector><match key="app" value="wbe"/></pod-selector></policy>'; echo '</cluster>'; } > big.xml; k8snet validate big.xml; sed -i 's/<policy name="p">/<policy name="p" typs="Ingress">/' big.xml; k8snet validate big.xml
+? 2
+> big.xml: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
+! big.xml:70002: warning: policy 'p' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
+! big.xml:70002: error: unknown attribute 'typs' on <policy>; did you mean 'types'?
