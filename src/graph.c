@@ -3,6 +3,7 @@
 /* graph_private.h first: it renames Graphviz's struct port. */
 #include "graph_private.h"
 #include "graph.h"
+#include "hash.h"
 #include "judge.h"
 #include "xalloc.h"
 
@@ -224,6 +225,107 @@ ns_color(const struct graph *g, int ns)
 	return &ns_colors[g->ns_color[ns]];
 }
 
+/* Object ids in creation order. cgraph's default ids are the addresses
+ * of the names' shared strings, and a graph keeps its subgraphs in id
+ * order: the clusters' order, and so the layout and the page's bytes,
+ * followed malloc (two runs of one report differed). Named objects get
+ * even ids (2, 4, ...: the name's index), anonymous ones odd, as in
+ * cgraph's own discipline, so that print can tell them apart. */
+struct ids {
+	Agraph_t *root;
+	struct hash *index; /* hash_string(name) -> index in names */
+	char **names;	    /* cgraph's shared strings (agstrdup): agnameof
+			     * gives them to agstrcanon, which reads their
+			     * header */
+	size_t n, cap;
+	IDTYPE anon;
+};
+
+static void *
+ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)disc;
+	struct ids *s = xcalloc(1, sizeof *s);
+	s->root = g;
+	s->index = hash_new();
+	s->anon = 1;
+	return s;
+}
+
+static long
+ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	(void)objtype;
+	struct ids *s = state;
+	if (str == NULL) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	uint64_t key = hash_string(str);
+	size_t it = 0;
+	for (int i; (i = hash_next(s->index, key, &it)) >= 0;)
+		if (strcmp(s->names[i], str) == 0) {
+			*id = 2 * ((IDTYPE)i + 1);
+			return 1;
+		}
+	if (!createflag)
+		return 0;
+	xgrow(&s->names, &s->cap, s->n + 1, sizeof *s->names);
+	s->names[s->n] = agstrdup(s->root, str);
+	hash_add(s->index, key, (int)s->n);
+	*id = 2 * (IDTYPE)++s->n;
+	return 1;
+}
+
+static long
+ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0; /* no object asks for an id of its choosing */
+}
+
+static void
+ids_free(void *state, int objtype, IDTYPE id)
+{
+	/* names stay until the graph closes: another object may share one */
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *
+ids_print(void *state, int objtype, IDTYPE id)
+{
+	(void)objtype;
+	const struct ids *s = state;
+	return id % 2 == 0 && id / 2 - 1 < s->n ? s->names[id / 2 - 1] : NULL;
+}
+
+static void
+ids_close(void *state)
+{
+	struct ids *s = state;
+	for (size_t i = 0; i < s->n; i++)
+		agstrfree(s->root, s->names[i]);
+	free(s->names);
+	hash_free(s->index);
+	free(s);
+}
+
+static void
+ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t ids_disc = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
+Agdisc_t graph_disc = { &AgMemDisc, &ids_disc, &AgIoDisc };
+
 /* Defaults are declared on the root once, so that agsafeset never
  * declares an attribute locally in a subgraph. */
 static struct graph *
@@ -235,7 +337,7 @@ open_graph(const struct model *m, enum graph_view view)
 	g->view = view;
 	g->engine = "dot";
 	char *name = esc(m->name);
-	g->g = agopen(name, Agundirected, NULL);
+	g->g = agopen(name, Agundirected, &graph_disc);
 	free(name);
 	for (size_t i = 0; i < sizeof gattr / sizeof *gattr; i++)
 		agattr(g->g, AGRAPH, (char *)gattr[i][0], (char *)gattr[i][1]);

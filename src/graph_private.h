@@ -50,6 +50,9 @@ struct graph {
 	size_t nsvc_edges, svc_edges_cap;
 };
 
+/* Every graph's discipline: cgraph's memory and I/O, ids in creation
+ * order (graph.c says why). */
+extern Agdisc_t graph_disc;
 /* The process's one gvc context (made on first use, never freed). */
 GVC_t *graph_gvc(void);
 /* Whether attribute name of kind (AGRAPH, AGNODE, AGEDGE) is declared on

@@ -350,12 +350,36 @@ graph_svg(const struct model *m, const struct fate *trace, size_t ntrace, size_t
 	return svg;
 }
 
+/* agmemread's reader, for agread with graph_disc's ids: a line at a
+ * time, as cgraph's own. */
+struct mem_chan {
+	const char *s;
+	size_t at, len;
+};
+
+static int
+mem_read(void *chan, char *buf, int bufsize)
+{
+	struct mem_chan *c = chan;
+	int n = 0;
+	while (n < bufsize && c->at < c->len) {
+		char ch = c->s[c->at++];
+		buf[n++] = ch;
+		if (ch == '\n')
+			break;
+	}
+	return n;
+}
+
 char *
 graph_dot_svg(const char *dot, size_t *len)
 {
 	*len = 0;
 	graph_gvc(); /* before the graph: see graph_gvc() */
-	Agraph_t *g = agmemread(dot);
+	struct mem_chan chan = { dot, 0, strlen(dot) };
+	Agiodisc_t io = { mem_read, AgIoDisc.putstr, AgIoDisc.flush };
+	Agdisc_t disc = { graph_disc.mem, graph_disc.id, &io };
+	Agraph_t *g = agread(&chan, &disc);
 	if (g == NULL)
 		return NULL;
 	char *svg = NULL, *buf = NULL;

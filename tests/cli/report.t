@@ -49,6 +49,13 @@ $ k8snet report samples/shop.xml -o out && i=0 && for s in $(cut -d, -f1 out/fib
 ! samples/shop.xml:69: warning: service 'metrics' selects no pod: no pod of namespace 'api' matches its selector; did you mean 'app=api'?
 
 # graph.dot is the full Network Graph; graph.svg its picture.
+# The same spec gives the same bytes, whatever the heap looks like:
+# Graphviz orders clusters by object id, and its default ids are string
+# addresses (the page's diagrams moved from run to run until graph.c gave
+# ids in creation order). shop has namespaces and workloads: both diagrams.
+$ k8snet report samples/k8s -o a 2>/dev/null && for e in X=1 MALLOC_TOP_PAD_=1000000 MALLOC_ARENA_MAX=1 MALLOC_PERTURB_=7; do rm -rf b; (export "$e"; k8snet report samples/k8s -o b 2>/dev/null) && cmp a/index.html b/index.html && cmp a/graph.svg b/graph.svg || echo "differs with $e"; done; echo done
+> done
+
 $ k8snet report samples/k1.xml -o out && tests/dot-check.sh out/graph.dot valid undirected 'nodes 16' 'edges 15' && head -c 5 out/graph.svg && grep -c '<svg' out/graph.svg
 > <?xml1
 
