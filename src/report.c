@@ -501,6 +501,7 @@ build(struct build *b)
 			.fib_file = report_fib_file,
 			.reach_csv_filtered = filtered,
 			.workloads = b->workloads,
+			.workloads_section = html_workloads_section,
 			.reach_csv_cut = b->o->reach_rows,
 			.reach_csv_rows = b->faulty,
 			.reach_csv_left_out = b->left_out,
