@@ -44,6 +44,25 @@ labels_get(const struct labels *ls, const char *key)
 	return NULL;
 }
 
+bool
+labels_same_order(const struct labels *a, const struct labels *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->l[i].key, b->l[i].key) != 0 || strcmp(a->l[i].value, b->l[i].value) != 0)
+			return false;
+	return true;
+}
+
+uint64_t
+labels_hash(const struct labels *ls, uint64_t seed)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		seed = (seed ^ hash_string(ls->l[i].key)) * 31 ^ hash_string(ls->l[i].value);
+	return seed;
+}
+
 void
 labels_free(struct labels *ls)
 {

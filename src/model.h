@@ -359,6 +359,12 @@ void model_policy_add_port(struct model *m, int pol, int dir, int rule, const st
 /* ---- reading ---- */
 
 const char *labels_get(const struct labels *ls, const char *key);
+/* The same labels in the same order (the spec's: one set written in two
+ * orders only makes one class more), and seed with every key and value of
+ * ls folded in: what selectors see of a pod, as engine.c's and dclass.c's
+ * classes compare and hash it. */
+bool labels_same_order(const struct labels *a, const struct labels *b);
+uint64_t labels_hash(const struct labels *ls, uint64_t seed);
 /* For label sets outside a model (tests, a parser's scratch): add a copy,
  * and free them all. */
 void labels_add(struct labels *ls, const char *key, const char *value);
