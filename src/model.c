@@ -947,6 +947,27 @@ model_node_cuts(const struct model *m)
 	return cut;
 }
 
+int **
+model_node_lists(const struct model *m, size_t n, int (*node)(const void *ctx, size_t i), const void *ctx)
+{
+	size_t *k = xcalloc(m->nnodes + 1, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[m->v[node(ctx, i)].idx]++;
+	int **lists = xcalloc(m->nnodes + 1, sizeof *lists);
+	for (size_t x = 0; x < m->nnodes; x++) {
+		lists[x] = xreallocarray(NULL, k[x] + 1, sizeof **lists);
+		k[x] = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t x = (size_t)m->v[node(ctx, i)].idx;
+		lists[x][k[x]++] = (int)i;
+	}
+	for (size_t x = 0; x < m->nnodes; x++)
+		lists[x][k[x]] = -1;
+	free(k);
+	return lists;
+}
+
 void
 model_node_cuts_free(const struct model *m, int **cut)
 {

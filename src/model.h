@@ -412,4 +412,9 @@ const char *model_port_name(const struct model *m, int sw, uint16_t port, enum p
 int **model_node_cuts(const struct model *m);
 void model_node_cuts_free(const struct model *m, int **cut);
 
+/* By node idx: the items i < n, ascending, that node(ctx, i) (a node's
+ * vertex id) puts on that node, -1 ended: census.c's and sweep.c's groups
+ * of senders by node. The caller frees with model_node_cuts_free. */
+int **model_node_lists(const struct model *m, size_t n, int (*node)(const void *ctx, size_t i), const void *ctx);
+
 #endif
