@@ -532,8 +532,8 @@ enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
 static void
 reach_html(FILE *f, const struct opts *o, const struct model *m)
 {
-	struct html_reach *r = html_reach_new(m, o->ports);
-	reach_run(m, o->ports, html_reach_add, r);
+	struct matrix *r = html_reach_new(m, o->ports);
+	reach_run(m, o->ports, matrix_row, r);
 	struct check *c = check_run(m, CHECK_LISTED);
 	struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .reach = r, .check = c,
 			       .only_switch = -1 };
@@ -542,7 +542,7 @@ reach_html(FILE *f, const struct opts *o, const struct model *m)
 	html_page_write(f, &p);
 	free(svg);
 	check_free(c);
-	html_reach_free(r);
+	matrix_free(r);
 }
 
 struct reach_ctx {
@@ -609,7 +609,7 @@ cmd_reach(struct opts *o, struct model *m)
 	} else {
 		c.matrix = matrix_new(m, o->ports);
 		reach_run(m, o->ports, row_text, &c);
-		matrix_print(c.f, c.matrix);
+		emit_matrix_text(c.f, c.matrix);
 		matrix_free(c.matrix);
 	}
 	return finish(c.out, EXIT_OK);

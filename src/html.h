@@ -57,11 +57,11 @@ enum {
 
 /* The matrix the page draws is the reach matrix (matrix.h), kept per
  * process up to HTML_MATRIX_CELLS cells and per node up to
- * HTML_NODE_MATRIX nodes. Free with html_reach_free (matrix_free). */
+ * HTML_NODE_MATRIX nodes. Free with matrix_free. */
 struct matrix *html_reach_new(const struct model *m, enum ports_mode mode);
 bool html_reach_per_process(const struct matrix *r);
 const char *html_cell_name(enum matrix_cell c); /* "ok", "drop", ...: CSS classes */
-/* The matrix's older names, which the page's callers still use. */
+/* The matrix's older names: tests/test_report.c still uses them. */
 #define html_cell matrix_cell
 #define html_reach matrix
 #define html_reach_add matrix_row

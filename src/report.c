@@ -360,7 +360,7 @@ write_fibs(struct build *b)
  * more. The page's matrix is fed from the same rows. */
 struct reach_pass {
 	struct build *b;
-	struct html_reach *page;
+	struct matrix *page;
 	FILE *all, *bad;
 	uint64_t rows;
 };
@@ -374,7 +374,7 @@ reach_row(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 	/* The matrix classifies the pair anyway: a pair it finds delivered
 	 * to the opener (the most, by far) has no faulty row to look for. */
 	uint64_t ok = r->page->pairs[CELL_OK];
-	html_reach_add(r->page, sender, d, f, nf);
+	matrix_row(r->page, sender, d, f, nf);
 	bool all_ok = r->page->pairs[CELL_OK] != ok;
 	for (size_t i = 0; i < nf; i++) {
 		if (++r->rows > b->o->reach_rows && r->all != NULL) {
@@ -413,7 +413,7 @@ sweep_row(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 }
 
 static bool
-write_reach(struct build *b, struct html_reach *page)
+write_reach(struct build *b, struct matrix *page)
 {
 	static const char aside[] = ".reach-faulty.csv";
 	struct reach_pass r = { .b = b, .page = page };
@@ -474,7 +474,7 @@ build(struct build *b)
 		write_fibs(b);
 	if (failed(b))
 		return;
-	struct html_reach *page = html_reach_new(m, PORTS_OPEN);
+	struct matrix *page = html_reach_new(m, PORTS_OPEN);
 	bool filtered = write_reach(b, page);
 	struct check *c = failed(b) ? NULL : check_run(m, CHECK_LISTED);
 	if (!failed(b) && (f = create(b, "graph.svg")) != NULL) {
@@ -512,7 +512,7 @@ build(struct build *b)
 		finish(b, f, "index.html");
 	}
 	check_free(c);
-	html_reach_free(page);
+	matrix_free(page);
 }
 
 /* The folder as the user named it, without trailing slashes. */
