@@ -211,16 +211,16 @@ fail(struct build *b, const char *fmt, ...)
  * (a later fflush of a stream already in error sets none), and a full
  * disk then read "Input/output error". The first failure also stops the
  * work at once (fail), whichever call meets it. */
-struct out {
+struct file_out {
 	struct build *b;
 	int fd;
 	char *name; /* as the user knows it: "fib/00001-N1.txt" */
 };
 
 static ssize_t
-out_write(void *cookie, const char *buf, size_t n)
+file_write(void *cookie, const char *buf, size_t n)
 {
-	struct out *o = cookie;
+	struct file_out *o = cookie;
 	size_t done = 0;
 	while (done < n) {
 		ssize_t k = write(o->fd, buf + done, n - done);
@@ -238,9 +238,9 @@ out_write(void *cookie, const char *buf, size_t n)
 }
 
 static int
-out_close(void *cookie)
+file_close(void *cookie)
 {
-	struct out *o = cookie;
+	struct file_out *o = cookie;
 	int rc = close(o->fd);
 	if (rc != 0)
 		fail(o->b, "cannot write %s/%s: %s", o->b->dir, o->name, strerror(errno));
@@ -259,9 +259,9 @@ create(struct build *b, const char *name)
 		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
 		return NULL;
 	}
-	struct out *o = xmalloc(sizeof *o);
-	*o = (struct out){ .b = b, .fd = fd, .name = xstrdup(name) };
-	FILE *f = fopencookie(o, "w", (cookie_io_functions_t){ .write = out_write, .close = out_close });
+	struct file_out *o = xmalloc(sizeof *o);
+	*o = (struct file_out){ .b = b, .fd = fd, .name = xstrdup(name) };
+	FILE *f = fopencookie(o, "w", (cookie_io_functions_t){ .write = file_write, .close = file_close });
 	if (f == NULL) {
 		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
 		close(fd);
@@ -274,7 +274,7 @@ create(struct build *b, const char *name)
 }
 
 /* Close f, written as name; a failed write, now or before, is an error
- * (out_write has kept its cause). */
+ * (file_write has kept its cause). */
 static void
 finish(struct build *b, FILE *f, const char *name)
 {
