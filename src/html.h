@@ -92,7 +92,7 @@ struct html_page {
 	uint64_t reach_csv_left_out;    /* ... and left out that many more faulty rows */
 	uint64_t fib_files_cut;         /* report: more rules than this in all, so fib.csv and fib/ */
 	const unsigned char *fib_files; /* hold only the switches marked here (m->switches order) */
-	/* report: the Workloads section, which section writes (report.c
+	/* report: the Workloads section, which workloads_section writes (report.c
 	 * passes html_workloads_section: the page does not call that module,
 	 * which calls the page for its links and diagram) */
 	const struct html_workloads *workloads;
