@@ -863,9 +863,10 @@ cmd_import(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	enum import_status st = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
 	diag_print(d, stderr);
 	diag_free(d);
+	int rc = st == IMPORT_OK ? EXIT_OK : st == IMPORT_IO_ERROR ? EXIT_IO : EXIT_USAGE;
 	struct out *out = NULL;
 	if (rc == EXIT_OK && (rc = open_output(output && strcmp(output, "-") != 0 ? output : NULL, &out)) == EXIT_OK) {
 		fwrite(xml, 1, len, out_file(out));

@@ -2570,11 +2570,11 @@ struct import_result {
 	size_t nmap;
 };
 
-static int
+static enum import_status
 run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *res)
 {
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
-	int rc = 0;
+	int rc = KUBE_OK; /* the worst of the inputs' (on_object never stops) */
 	for (size_t i = 0; i < ninputs; i++) {
 		int r = I->buf ? kube_read_buffer(inputs[i], I->buf, I->buflen, &lim, I->d, on_object, I)
 			: I->stdin_sniffed && strcmp(inputs[i], "-") == 0
@@ -2583,21 +2583,21 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 		if (r > rc)
 			rc = r;
 	}
-	if (rc == 3)
-		return 3;
+	if (rc == KUBE_IO_ERROR)
+		return IMPORT_IO_ERROR;
 	/* Bad objects were left out: resolve the rest anyway, so that one run
 	 * reports every problem (duplicate addresses too). */
-	if (I->objects == 0 && (diag_errors(I->d) || rc))
-		return 2;
+	if (I->objects == 0 && (diag_errors(I->d) || rc != KUBE_OK))
+		return IMPORT_INVALID;
 	if (I->objects == 0) {
 		diag_error_at(I->d, ninputs ? spec_display_name(inputs[0]) : "import", 0, 0,
 			      "no Kubernetes object that import reads (Namespace, Node, Pod, workloads, Service, "
 			      "EndpointSlice, Endpoints, NetworkPolicy)");
-		return 2;
+		return IMPORT_INVALID;
 	}
 	if (!nodes_resolve(I))
-		return 2;
-	bool ok = pods_resolve(I) && !rc;
+		return IMPORT_INVALID;
+	bool ok = pods_resolve(I) && rc == KUBE_OK;
 	struct kservice **svcs = xcalloc(I->nsvcs + 1, sizeof *svcs);
 	struct kpolicy **pols = xcalloc(I->npols + 1, sizeof *pols);
 	ok &= services_resolve(I, svcs);
@@ -2660,7 +2660,7 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	free(ns);
 	free(svcs);
 	free(pols);
-	return ok && !diag_errors(I->d) ? 0 : 2;
+	return ok && !diag_errors(I->d) ? IMPORT_OK : IMPORT_INVALID;
 }
 
 static void
@@ -2763,13 +2763,13 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 
 /* Run I (initialized, its input set up) on inputs; the rest as
  * import_do says. Frees I. */
-static int
+static enum import_status
 import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char **xml, size_t *len,
 	    struct model **model)
 {
 	struct import_result res = { 0 };
-	int rc = run(I, inputs, ninputs, &res);
-	if (rc == 0) {
+	enum import_status rc = run(I, inputs, ninputs, &res);
+	if (rc == IMPORT_OK) {
 		report_warnings(I);
 		if (sum && !I->opts->quiet)
 			summary(I, sum);
@@ -2778,10 +2778,10 @@ import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char 
 			enum spec_status st = spec_parse(res.xml, res.len, xd, model);
 			map_back(I, xd, &res);
 			diag_free(xd);
-			rc = st == SPEC_OK ? 0 : 2;
+			rc = st == SPEC_OK ? IMPORT_OK : IMPORT_INVALID;
 		}
 	}
-	if (rc == 0 && xml) {
+	if (rc == IMPORT_OK && xml) {
 		*xml = res.xml;
 		*len = res.len;
 	} else {
@@ -2792,7 +2792,7 @@ import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char 
 	return rc;
 }
 
-static int
+static enum import_status
 import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	  size_t *len, struct model **model, const char *stdin_head, size_t stdin_headlen)
 {
@@ -2804,7 +2804,7 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 	return import_with(&I, inputs, ninputs, sum, xml, len, model);
 }
 
-int
+enum import_status
 import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
 		  char **xml, size_t *len)
 {
@@ -2816,7 +2816,7 @@ import_run_buffer(const char *name, const void *buf, size_t buflen, const struct
 	return import_with(&I, in, 1, NULL, xml, len, NULL);
 }
 
-int
+enum import_status
 import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	   size_t *len)
 {
@@ -2826,7 +2826,7 @@ import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, str
 	 * scan one namespace, that costs about what `validate` does (3 of 40
 	 * CPU s at Kubernetes' limits). */
 	struct model *m = NULL;
-	int rc = import_do(inputs, ninputs, o, d, sum, xml, len, &m, NULL, 0);
+	enum import_status rc = import_do(inputs, ninputs, o, d, sum, xml, len, &m, NULL, 0);
 	model_free(m);
 	return rc;
 }
@@ -2840,8 +2840,8 @@ import_load(const char *path, size_t max_input, struct diag *d, struct model **o
 		o.max_input = max_input;
 	char *in[1] = { (char *)path };
 	*out = NULL;
-	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, NULL, 0);
-	return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+	enum import_status rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, NULL, 0);
+	return rc == IMPORT_OK ? SPEC_OK : rc == IMPORT_IO_ERROR ? SPEC_IO_ERROR : SPEC_INVALID;
 }
 
 enum spec_status
@@ -2868,8 +2868,8 @@ import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct mode
 		import_opts_default(&o);
 		o.max_input = max_input;
 		char *in[1] = { "-" };
-		int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, head, hl);
-		return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+		enum import_status rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, head, hl);
+		return rc == IMPORT_OK ? SPEC_OK : rc == IMPORT_IO_ERROR ? SPEC_IO_ERROR : SPEC_INVALID;
 	}
 	struct stat sb;
 	if (fstat(0, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max_spec) {
