@@ -898,9 +898,7 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 	size_t nfound = 0;
 	char *list = NULL;
 	size_t list_len = 0;
-	FILE *f = open_memstream(&list, &list_len);
-	if (f == NULL)
-		abort();
+	FILE *f = xopen_memstream(&list, &list_len);
 	bool qualified = strchr(s, '/') != NULL;
 	for (size_t i = 0; i < cl->nwork; i++) {
 		const struct cpeer *p = &cl->p[i];
@@ -933,8 +931,8 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 		if (shown > 20)
 			fprintf(f, ", ... (%zu in all)", shown);
 	}
-	if (fclose(f) != 0)
-		abort();
+	if (fclose(f) != 0) /* a memory stream fails only for want of memory */
+		xalloc_die();
 	if (nfound == 1) {
 		free(list);
 		*why = NULL;

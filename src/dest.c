@@ -184,7 +184,7 @@ dest_source(const struct model *m, const char *arg, char **why)
 	} else if (pods.n > 1) {
 		char *list = NULL;
 		size_t len = 0;
-		FILE *f = open_memstream(&list, &len);
+		FILE *f = xopen_memstream(&list, &len);
 		for (size_t i = 0; i < pods.n && i < LISTED; i++)
 			fprintf(f, "%s%s", i == 0 ? "" : i + 1 == pods.n ? " or " : ", ", m->v[pods.ids[i]].name);
 		if (pods.n > LISTED)
@@ -224,7 +224,7 @@ candidates(const struct model *m, const struct found *pods, const struct found *
 {
 	char *list = NULL;
 	size_t len = 0, n = pods->n + svcs->n;
-	FILE *f = open_memstream(&list, &len);
+	FILE *f = xopen_memstream(&list, &len);
 	for (size_t i = 0; i < n && i < LISTED; i++) {
 		fputs(i == 0 ? "" : i + 1 == n ? " or " : ", ", f);
 		if (i < svcs->n) {

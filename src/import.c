@@ -2700,9 +2700,7 @@ import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text)
 {
 	char *out = NULL;
 	size_t olen = 0;
-	FILE *f = open_memstream(&out, &olen);
-	if (f == NULL)
-		return xstrdup(text);
+	FILE *f = xopen_memstream(&out, &olen);
 	const char *p = text;
 	for (const char *q; (q = strstr(p, "line ")) != NULL;) {
 		const char *num = q + 5, *end = num;
