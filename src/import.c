@@ -563,21 +563,22 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
  * a warning: Kubernetes ignores it, and it is most often a typo
  * (`contianerPort`, `podSelecter`) that silently changes what the object
  * means. Status subtrees and maps the importer does not read are not
- * checked. Each list is sorted once (fieldsets_sort) for bsearch. */
+ * checked. Each list is written in strcmp (byte) order, for bsearch: keep
+ * it so, or a known key goes unfound and is warned about. */
 
-static const char *f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
-static const char *f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
-static const char *f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
-static const char *f_meta[] = {
+static const char *const f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
+static const char *const f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
+static const char *const f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
+static const char *const f_meta[] = {
 	"annotations", "clusterName", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp",
 	"finalizers", "generateName", "generation", "labels", "managedFields", "name", "namespace",
 	"ownerReferences", "resourceVersion", "selfLink", "uid", NULL,
 };
-static const char *f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
-static const char *f_template[] = { "metadata", "spec", NULL };
+static const char *const f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
+static const char *const f_template[] = { "metadata", "spec", NULL };
 /* The specs of Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
  * CronJob and ReplicationController, together. */
-static const char *f_wlspec[] = {
+static const char *const f_wlspec[] = {
 	"activeDeadlineSeconds", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
 	"concurrencyPolicy", "failedJobsHistoryLimit", "jobTemplate", "managedBy", "manualSelector",
 	"maxFailedIndexes", "minReadySeconds", "ordinals", "parallelism", "paused",
@@ -587,7 +588,7 @@ static const char *f_wlspec[] = {
 	"successfulJobsHistoryLimit", "suspend", "template", "timeZone", "ttlSecondsAfterFinished",
 	"updateStrategy", "volumeClaimTemplates", NULL,
 };
-static const char *f_podspec[] = {
+static const char *const f_podspec[] = {
 	"activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
 	"dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
 	"hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
@@ -597,41 +598,35 @@ static const char *f_podspec[] = {
 	"shareProcessNamespace", "subdomain", "terminationGracePeriodSeconds", "tolerations",
 	"topologySpreadConstraints", "volumes", NULL,
 };
-static const char *f_container[] = {
+static const char *const f_container[] = {
 	"args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
 	"ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
 	"startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
 	"volumeDevices", "volumeMounts", "workingDir", NULL,
 };
-static const char *f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
-static const char *f_svcspec[] = {
+static const char *const f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
+static const char *const f_svcspec[] = {
 	"allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName",
 	"externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
 	"loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses",
 	"selector", "sessionAffinity", "sessionAffinityConfig", "trafficDistribution", "type", NULL,
 };
-static const char *f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
-static const char *f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
-static const char *f_ingress[] = { "from", "ports", NULL };
-static const char *f_egress[] = { "ports", "to", NULL };
-static const char *f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
-static const char *f_ipblock[] = { "cidr", "except", NULL };
-static const char *f_pport[] = { "endPort", "port", "protocol", NULL };
-static const char *f_selector[] = { "matchExpressions", "matchLabels", NULL };
-static const char *f_requirement[] = { "key", "operator", "values", NULL };
-static const char *f_slice_ep[] = {
+static const char *const f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
+static const char *const f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
+static const char *const f_ingress[] = { "from", "ports", NULL };
+static const char *const f_egress[] = { "ports", "to", NULL };
+static const char *const f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
+static const char *const f_ipblock[] = { "cidr", "except", NULL };
+static const char *const f_pport[] = { "endPort", "port", "protocol", NULL };
+static const char *const f_selector[] = { "matchExpressions", "matchLabels", NULL };
+static const char *const f_requirement[] = { "key", "operator", "values", NULL };
+static const char *const f_slice_ep[] = {
 	"addresses", "conditions", "deprecatedTopology", "hints", "hostname", "nodeName", "targetRef", "zone", NULL,
 };
-static const char *f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
-static const char *f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
-static const char *f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
-static const char *f_node_addr[] = { "address", "type", NULL };
-
-static const char **const fieldsets[] = {
-	f_object, f_slice, f_endpoints, f_meta, f_owner, f_template, f_wlspec, f_podspec, f_container,
-	f_cport, f_svcspec, f_sport, f_polspec, f_ingress, f_egress, f_peer, f_ipblock, f_pport, f_selector,
-	f_requirement, f_slice_ep, f_slice_port, f_subset, f_ep_addr, f_node_addr,
-};
+static const char *const f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
+static const char *const f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
+static const char *const f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
+static const char *const f_node_addr[] = { "address", "type", NULL };
 
 static int
 cmp_cstr(const void *a, const void *b)
@@ -640,7 +635,7 @@ cmp_cstr(const void *a, const void *b)
 }
 
 static size_t
-fieldset_len(const char **f)
+fieldset_len(const char *const *f)
 {
 	size_t n = 0;
 	while (f[n])
@@ -648,23 +643,11 @@ fieldset_len(const char **f)
 	return n;
 }
 
-/* Once per process: bsearch wants each list in strcmp order. */
-static void
-fieldsets_sort(void)
-{
-	static bool done;
-	if (done)
-		return;
-	for (size_t i = 0; i < sizeof fieldsets / sizeof *fieldsets; i++)
-		qsort(fieldsets[i], fieldset_len(fieldsets[i]), sizeof *fieldsets[i], cmp_cstr);
-	done = true;
-}
-
 /* Warn about each key of map m that is not in known (what: "a container
  * port", for the message). Absent, null or non-map m: nothing to say (the
  * reader says it where a map is required). */
 static void
-check_fields(struct imp *I, const struct knode *m, const char **known, const char *what)
+check_fields(struct imp *I, const struct knode *m, const char *const *known, const char *what)
 {
 	if (m == NULL || m->type != KNODE_MAP)
 		return;
@@ -2674,7 +2657,6 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->snames_h = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
-	fieldsets_sort();
 }
 
 /* The object that XML line xl comes from: the nearest origin before it
