@@ -892,7 +892,7 @@ name_is(const char *printed, const char *s, size_t len)
 }
 
 long
-connlist_find(const struct connlist *cl, const char *s, char **why)
+connlist_find(const struct connlist *cl, const char *s, char **cause)
 {
 	long found = -1;
 	size_t nfound = 0;
@@ -935,15 +935,15 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 		xalloc_die();
 	if (nfound == 1) {
 		free(list);
-		*why = NULL;
+		*cause = NULL;
 		return found;
 	}
 	if (nfound > 1)
-		*why = xasprintf("--focus %s: %zu workloads match: %s", s, nfound, list);
+		*cause = xasprintf("--focus %s: %zu workloads match: %s", s, nfound, list);
 	else if (cl->nwork == 0)
-		*why = xasprintf("--focus %s: no workload matches (the spec has none)", s);
+		*cause = xasprintf("--focus %s: no workload matches (the spec has none)", s);
 	else
-		*why = xasprintf("--focus %s: no workload matches; %s: %s", s, close ? "did you mean" : "workloads", list);
+		*cause = xasprintf("--focus %s: no workload matches; %s: %s", s, close ? "did you mean" : "workloads", list);
 	free(list);
 	return -1;
 }
