@@ -391,6 +391,14 @@ label_hash(const struct label *l)
 	return hash_string(l->key) * 31 ^ hash_string(l->value);
 }
 
+/* model_node_lists' view of a group: its node. */
+static int
+group_node(const void *ctx, size_t g)
+{
+	const struct census *z = ctx;
+	return z->groups[g].node;
+}
+
 /* Destination classes (dclass.h): when neither the pod nor its node has
  * override rules and their links are up, the continuation from a pod's
  * node to one of its ports is the node, the pod and the container
@@ -503,21 +511,7 @@ setup_dest(struct census *z)
 		z->ckinds[z->cstart[z->kinds[k].cls + 1]++] = (int)k;
 		z->ekinds[z->estart[z->kinds[k].egress + 1]++] = (int)k;
 	}
-	size_t *n = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *n);
-	for (size_t g = 0; g < z->ngroups; g++)
-		n[m->v[z->groups[g].node].idx]++;
-	z->node_groups = xcalloc(m->nnodes ? m->nnodes : 1, sizeof *z->node_groups);
-	for (size_t i = 0; i < m->nnodes; i++) {
-		z->node_groups[i] = xreallocarray(NULL, n[i] + 1, sizeof **z->node_groups);
-		n[i] = 0;
-	}
-	for (size_t g = 0; g < z->ngroups; g++) {
-		size_t i = (size_t)m->v[z->groups[g].node].idx;
-		z->node_groups[i][n[i]++] = (int)g;
-	}
-	for (size_t i = 0; i < m->nnodes; i++)
-		z->node_groups[i][n[i]] = -1;
-	free(n);
+	z->node_groups = model_node_lists(m, z->ngroups, group_node, z);
 }
 
 /* Forget every destination class and egress memo (memory stays bounded). */
@@ -577,9 +571,7 @@ teardown(struct census *z)
 	free(z->judged);
 	free(z->pos);
 	free(z->ext);
-	for (size_t i = 0; z->node_groups && i < z->m->nnodes; i++)
-		free(z->node_groups[i]);
-	free(z->node_groups);
+	model_node_cuts_free(z->m, z->node_groups);
 	for (size_t i = 0; i < z->m->npods; i++)
 		free(z->pods[i].linked);
 	free(z->pods);

@@ -92,9 +92,7 @@ check_target_text(const struct model *m, const struct check_violation *v)
 	const struct vertex *o = &m->v[owner];
 	char svc[300], *s;
 	size_t len;
-	FILE *mem = open_memstream(&s, &len);
-	if (mem == NULL)
-		abort();
+	FILE *mem = xopen_memstream(&s, &len);
 	fprintf(mem, "%s %u/%s -> ", model_service_name(m, f->svc, svc, sizeof svc), sp->number, proto_name(sp->proto));
 	if (sp->target_name != NULL)
 		fprintf(mem, "%s (%u)", sp->target_name, b->port);

@@ -545,8 +545,8 @@ enum { CHECK_LISTED = 10 }; /* violations listed per constraint without --all */
 static void
 reach_html(FILE *f, const struct opts *o, const struct model *m)
 {
-	struct html_reach *r = html_reach_new(m, o->ports);
-	reach_run(m, o->ports, html_reach_add, r);
+	struct matrix *r = html_reach_new(m, o->ports);
+	reach_run(m, o->ports, matrix_row, r);
 	struct check *c = check_run(m, CHECK_LISTED);
 	struct html_page p = { .m = m, .spec_name = spec_display_name(o->args[0]), .reach = r, .check = c,
 			       .only_switch = -1 };
@@ -555,7 +555,7 @@ reach_html(FILE *f, const struct opts *o, const struct model *m)
 	html_page_write(f, &p);
 	free(svg);
 	check_free(c);
-	html_reach_free(r);
+	matrix_free(r);
 }
 
 struct reach_ctx {
@@ -622,7 +622,7 @@ cmd_reach(struct opts *o, struct model *m)
 	} else {
 		c.matrix = matrix_new(m, o->ports);
 		reach_run(m, o->ports, row_text, &c);
-		matrix_print(c.f, c.matrix);
+		emit_matrix_text(c.f, c.matrix);
 		matrix_free(c.matrix);
 	}
 	return finish(c.out, EXIT_OK);
@@ -874,9 +874,10 @@ cmd_import(int argc, char **argv)
 	struct diag *d = diag_new("import");
 	char *xml = NULL;
 	size_t len = 0;
-	int rc = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
+	enum import_status st = import_run(argv + optind, (size_t)(argc - optind), &o, d, stderr, &xml, &len);
 	diag_print(d, stderr);
 	diag_free(d);
+	int rc = st == IMPORT_OK ? EXIT_OK : st == IMPORT_IO_ERROR ? EXIT_IO : EXIT_USAGE;
 	struct out *out = NULL;
 	if (rc == EXIT_OK && (rc = open_output(output && strcmp(output, "-") != 0 ? output : NULL, &out)) == EXIT_OK) {
 		fwrite(xml, 1, len, out_file(out));

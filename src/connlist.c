@@ -713,22 +713,24 @@ compute_delivered(struct connlist *cl)
 
 /* ---- the result ---- */
 
-static const struct connlist *sort_cl;
-
+/* qsort_r's comparators: peers is cl->p, the peers that the sorted
+ * indices name. */
 static int
-cmp_peer_name(const void *a, const void *b)
+cmp_peer_name(const void *a, const void *b, void *peers)
 {
-	return strcmp(sort_cl->p[*(const size_t *)a].name, sort_cl->p[*(const size_t *)b].name);
+	const struct cpeer *p = peers;
+	return strcmp(p[*(const size_t *)a].name, p[*(const size_t *)b].name);
 }
 
 static int
-cmp_line(const void *a, const void *b)
+cmp_line(const void *a, const void *b, void *peers)
 {
+	const struct cpeer *p = peers;
 	const struct cline *x = a, *y = b;
-	size_t xs = sort_cl->p[x->src].rank, ys = sort_cl->p[y->src].rank;
+	size_t xs = p[x->src].rank, ys = p[y->src].rank;
 	if (xs != ys)
 		return xs < ys ? -1 : 1;
-	size_t xd = sort_cl->p[x->dst].rank, yd = sort_cl->p[y->dst].rank;
+	size_t xd = p[x->dst].rank, yd = p[y->dst].rank;
 	return xd < yd ? -1 : xd > yd;
 }
 
@@ -791,13 +793,11 @@ compute(const struct model *m, bool delivered, size_t max_lines, struct diag *d)
 	size_t *order = xmalloc((cl->np + 1) * sizeof *order);
 	for (size_t i = 0; i < cl->np; i++)
 		order[i] = i;
-	sort_cl = cl;
-	qsort(order, cl->np, sizeof *order, cmp_peer_name);
+	qsort_r(order, cl->np, sizeof *order, cmp_peer_name, cl->p);
 	for (size_t i = 0; i < cl->np; i++)
 		cl->p[order[i]].rank = i;
 	if (cl->nlines > 0) /* qsort's array may not be NULL, even empty */
-		qsort(cl->lines, cl->nlines, sizeof *cl->lines, cmp_line);
-	sort_cl = NULL;
+		qsort_r(cl->lines, cl->nlines, sizeof *cl->lines, cmp_line, cl->p);
 	free(order);
 	diag_free(own);
 	cl->d = NULL;
@@ -892,15 +892,13 @@ name_is(const char *printed, const char *s, size_t len)
 }
 
 long
-connlist_find(const struct connlist *cl, const char *s, char **why)
+connlist_find(const struct connlist *cl, const char *s, char **cause)
 {
 	long found = -1;
 	size_t nfound = 0;
 	char *list = NULL;
 	size_t list_len = 0;
-	FILE *f = open_memstream(&list, &list_len);
-	if (f == NULL)
-		abort();
+	FILE *f = xopen_memstream(&list, &list_len);
 	bool qualified = strchr(s, '/') != NULL;
 	for (size_t i = 0; i < cl->nwork; i++) {
 		const struct cpeer *p = &cl->p[i];
@@ -933,19 +931,19 @@ connlist_find(const struct connlist *cl, const char *s, char **why)
 		if (shown > 20)
 			fprintf(f, ", ... (%zu in all)", shown);
 	}
-	if (fclose(f) != 0)
-		abort();
+	if (fclose(f) != 0) /* a memory stream fails only for want of memory */
+		xalloc_die();
 	if (nfound == 1) {
 		free(list);
-		*why = NULL;
+		*cause = NULL;
 		return found;
 	}
 	if (nfound > 1)
-		*why = xasprintf("--focus %s: %zu workloads match: %s", s, nfound, list);
+		*cause = xasprintf("--focus %s: %zu workloads match: %s", s, nfound, list);
 	else if (cl->nwork == 0)
-		*why = xasprintf("--focus %s: no workload matches (the spec has none)", s);
+		*cause = xasprintf("--focus %s: no workload matches (the spec has none)", s);
 	else
-		*why = xasprintf("--focus %s: no workload matches; %s: %s", s, close ? "did you mean" : "workloads", list);
+		*cause = xasprintf("--focus %s: no workload matches; %s: %s", s, close ? "did you mean" : "workloads", list);
 	free(list);
 	return -1;
 }

@@ -58,9 +58,9 @@ size_t connlist_nlines(const struct connlist *cl);
 void connlist_line(const struct connlist *cl, size_t i, struct connlist_line *out);
 
 /* The workload that WORKLOAD names ("NS/NAME", "NS/NAME[KIND]", or a NAME
- * that only one workload has): its peer index, or -1 with, in *why (the
+ * that only one workload has): its peer index, or -1 with, in *cause (the
  * caller frees), a message that lists the candidates. */
-long connlist_find(const struct connlist *cl, const char *workload, char **why);
+long connlist_find(const struct connlist *cl, const char *workload, char **cause);
 
 /* "txt" (and "text"), "csv", "json", "md", "dot". */
 bool connlist_parse_format(const char *s, enum connlist_format *out);

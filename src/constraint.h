@@ -1,5 +1,5 @@
 /* The constraints of the Kubernetes network model that `k8snet check`
- * verifies (k8snet(1), CHECK): which one a (sender, destination) pair
+ * verifies (k8snet(1), check): which one a (sender, destination) pair
  * falls under, and how the pair's fates are judged against the container
  * that must get the message. The check (check.c) and its block counter
  * (census.c) both judge by these rules, and nothing else here depends on

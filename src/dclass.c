@@ -90,8 +90,7 @@ dclass_key(const struct dclass *c, int q, const struct dest *d)
 	const struct vertex *v = &m->v[q];
 	uint64_t key = v->kind == V_NODE ? 0x51ed270b27a2c4f3ULL : (uint64_t)(uint32_t)v->ns * 0x9e3779b97f4a7c15ULL;
 	if (v->kind == V_POD)
-		for (size_t i = 0; i < v->labels.n; i++)
-			key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
+		key = labels_hash(&v->labels, key);
 	key = (key ^ (uint64_t)d->port << 8 ^ (uint64_t)d->proto) * 0xbf58476d1ce4e5b9ULL;
 	key ^= dclass_sig(c, q) * 0x94d049bb133111ebULL;
 	const char *name = v->kind == V_POD ? model_port_name(m, q, d->port, d->proto) : NULL;
@@ -107,12 +106,8 @@ dclass_same(const struct dclass *c, int a, int b, uint16_t port, enum proto prot
 		return false;
 	if (x->kind == V_NODE)
 		return true;
-	if (x->ns != y->ns || x->labels.n != y->labels.n)
+	if (x->ns != y->ns || !labels_same_order(&x->labels, &y->labels))
 		return false;
-	for (size_t i = 0; i < x->labels.n; i++)
-		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
-		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
-			return false;
 	const char *p = model_port_name(m, a, port, proto), *q = model_port_name(m, b, port, proto);
 	return p == q || (p && q && strcmp(p, q) == 0);
 }

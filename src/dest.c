@@ -157,14 +157,14 @@ did_you_mean(const struct model *m, const char *word, bool procs, bool svcs)
 /* ---- SOURCE ---- */
 
 int
-dest_source(const struct model *m, const char *arg, char **why)
+dest_source(const struct model *m, const char *arg, char **cause)
 {
-	*why = NULL;
+	*cause = NULL;
 	int id = model_find(m, arg);
 	if (id >= 0 && model_is_process(m, id))
 		return id;
 	if (id >= 0 && m->v[id].kind == V_NODE) {
-		*why = xasprintf("'%s' is a node: a SOURCE is a container, a daemon or a pod", arg);
+		*cause = xasprintf("'%s' is a node: a SOURCE is a container, a daemon or a pod", arg);
 		return -1;
 	}
 	struct found pods = { 0 };
@@ -180,21 +180,21 @@ dest_source(const struct model *m, const char *arg, char **why)
 		else if (v->nkids > 0)
 			sender = v->kids[0];
 		else
-			*why = xasprintf("pod '%s' has no container to send from", v->name);
+			*cause = xasprintf("pod '%s' has no container to send from", v->name);
 	} else if (pods.n > 1) {
 		char *list = NULL;
 		size_t len = 0;
-		FILE *f = open_memstream(&list, &len);
+		FILE *f = xopen_memstream(&list, &len);
 		for (size_t i = 0; i < pods.n && i < LISTED; i++)
 			fprintf(f, "%s%s", i == 0 ? "" : i + 1 == pods.n ? " or " : ", ", m->v[pods.ids[i]].name);
 		if (pods.n > LISTED)
 			fprintf(f, " (and %zu more)", pods.n - LISTED);
 		fclose(f);
-		*why = xasprintf("'%s' is more than one pod: write %s", arg, list);
+		*cause = xasprintf("'%s' is more than one pod: write %s", arg, list);
 		free(list);
 	} else {
 		char *near = did_you_mean(m, arg, true, false);
-		*why = xasprintf("'%s' is not a container, daemon or pod of the spec%s", arg, near);
+		*cause = xasprintf("'%s' is not a container, daemon or pod of the spec%s", arg, near);
 		free(near);
 	}
 	free(pods.ids);
@@ -224,7 +224,7 @@ candidates(const struct model *m, const struct found *pods, const struct found *
 {
 	char *list = NULL;
 	size_t len = 0, n = pods->n + svcs->n;
-	FILE *f = open_memstream(&list, &len);
+	FILE *f = xopen_memstream(&list, &len);
 	for (size_t i = 0; i < n && i < LISTED; i++) {
 		fputs(i == 0 ? "" : i + 1 == n ? " or " : ", ", f);
 		if (i < svcs->n) {
@@ -269,15 +269,15 @@ not_a_pod(const struct model *m, int id, const char *host, const char *portpart)
 			 portpart);
 }
 
-/* The address that host names, or false with *why. */
+/* The address that host names, or false with *cause. */
 static bool
 resolve_host(const struct model *m, const char *arg, const char *host, const char *portpart, uint32_t *addr,
-	     char **why)
+	     char **cause)
 {
 	if (addr_parse(host, addr))
 		return true;
 	if (host[strspn(host, "0123456789.")] == '\0') {
-		*why = xasprintf("invalid address '%s' in destination '%s' (a dotted quad, no leading zeros)", host, arg);
+		*cause = xasprintf("invalid address '%s' in destination '%s' (a dotted quad, no leading zeros)", host, arg);
 		return false;
 	}
 	struct found pods = { 0 }, svcs = { 0 };
@@ -317,32 +317,32 @@ resolve_host(const struct model *m, const char *arg, const char *host, const cha
 		*addr = svcs.n ? m->svcs[svcs.ids[0]].addr : pod_addr(m, pods.ids[0]);
 		ok = true;
 	} else if (slash != NULL && svcs.n == 1 && pods.n == 1) {
-		*why = xasprintf("'%s' names both service %s and pod %s in namespace %s: write %s.%s:%s for the service, %s:%s for the pod",
+		*cause = xasprintf("'%s' names both service %s and pod %s in namespace %s: write %s.%s:%s for the service, %s:%s for the pod",
 				 arg, name, name, ns, name, ns, portpart, addr_format(pod_addr(m, pods.ids[0]), a), portpart);
 	} else if (svcs.n + pods.n > 1) {
 		char *list = candidates(m, &pods, &svcs, portpart);
-		*why = xasprintf("'%s' is more than one pod or service: write %s", host, list);
+		*cause = xasprintf("'%s' is more than one pod or service: write %s", host, list);
 		free(list);
 	} else if (model_find(m, host) >= 0) {
-		*why = not_a_pod(m, model_find(m, host), host, portpart);
+		*cause = not_a_pod(m, model_find(m, host), host, portpart);
 	} else if (ns != NULL && model_find_namespace(m, ns) < 0) {
 		struct suggest s;
 		suggest_init(&s, ns);
 		for (size_t i = 0; i < m->nns; i++)
 			suggest_consider(&s, m->ns[i].name);
 		const char *best = suggest_best(&s);
-		*why = xasprintf("destination '%s': the spec has no namespace '%s'%s%s%s", arg, ns,
+		*cause = xasprintf("destination '%s': the spec has no namespace '%s'%s%s%s", arg, ns,
 				 best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
 	} else {
 		char *near = did_you_mean(m, name && slash ? name : host, false, true);
 		if (slash != NULL)
-			*why = xasprintf("destination '%s': the spec has no service or pod '%s' in namespace '%s'%s", arg,
+			*cause = xasprintf("destination '%s': the spec has no service or pod '%s' in namespace '%s'%s", arg,
 					 name, ns, near);
 		else if (ns != NULL)
-			*why = xasprintf("destination '%s': the spec has no service '%s' in namespace '%s', nor a pod '%s'%s",
+			*cause = xasprintf("destination '%s': the spec has no service '%s' in namespace '%s', nor a pod '%s'%s",
 					 arg, name, ns, host, near);
 		else
-			*why = xasprintf("destination '%s': '%s' is no pod or service of the spec (%s)%s", arg, host, forms,
+			*cause = xasprintf("destination '%s': '%s' is no pod or service of the spec (%s)%s", arg, host, forms,
 					 near);
 		free(near);
 	}
@@ -354,12 +354,12 @@ resolve_host(const struct model *m, const char *arg, const char *host, const cha
 }
 
 bool
-dest_resolve(const struct model *m, const char *arg, struct dest *d, char **why)
+dest_resolve(const struct model *m, const char *arg, struct dest *d, char **cause)
 {
-	*why = NULL;
+	*cause = NULL;
 	const char *colon = strrchr(arg, ':');
 	if (colon == NULL || colon == arg) {
-		*why = xasprintf("invalid destination '%s' (%s)", arg, forms);
+		*cause = xasprintf("invalid destination '%s' (%s)", arg, forms);
 		return false;
 	}
 	const char *portpart = colon + 1, *slash = strchr(portpart, '/');
@@ -368,12 +368,12 @@ dest_resolve(const struct model *m, const char *arg, struct dest *d, char **why)
 	bool ok = false;
 	d->proto = PROTO_TCP;
 	if (!port_parse(port, &d->port))
-		*why = xasprintf("invalid port '%s' in destination '%s' (1 to 65535, no leading zeros)", port, arg);
+		*cause = xasprintf("invalid port '%s' in destination '%s' (1 to 65535, no leading zeros)", port, arg);
 	else if (slash != NULL && !proto_any_case(slash + 1, &d->proto))
-		*why = xasprintf("unknown protocol '%s' in destination '%s' (TCP, UDP or SCTP, in any case)", slash + 1,
+		*cause = xasprintf("unknown protocol '%s' in destination '%s' (TCP, UDP or SCTP, in any case)", slash + 1,
 				 arg);
 	else
-		ok = resolve_host(m, arg, host, portpart, &d->addr, why);
+		ok = resolve_host(m, arg, host, portpart, &d->addr, cause);
 	free(host);
 	free(port);
 	return ok;

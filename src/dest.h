@@ -13,12 +13,12 @@
 
 #include "model.h"
 
-/* The process that sends as arg, or -1 with *why a message for the user
+/* The process that sends as arg, or -1 with *cause a message for the user
  * (the caller frees it). */
-int dest_source(const struct model *m, const char *arg, char **why);
+int dest_source(const struct model *m, const char *arg, char **cause);
 
-/* The destination that arg names, into *d: true, or false with *why a
+/* The destination that arg names, into *d: true, or false with *cause a
  * message for the user (the caller frees it). */
-bool dest_resolve(const struct model *m, const char *arg, struct dest *d, char **why);
+bool dest_resolve(const struct model *m, const char *arg, struct dest *d, char **cause);
 
 #endif

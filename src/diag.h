@@ -7,6 +7,11 @@
 
 struct diag;
 
+/* How reading an input (a spec, Kubernetes objects) ended: the reasons
+ * of the last two are in its diag. Here, below both spec.c and its XML
+ * side (spec_xml.c), so that neither needs the other's header for it. */
+enum spec_status { SPEC_OK, SPEC_INVALID, SPEC_IO_ERROR };
+
 /* A new empty list for the file named file (copied). Free with diag_free. */
 struct diag *diag_new(const char *file);
 void diag_free(struct diag *d);

@@ -78,9 +78,9 @@ collect_new(void *ctx, int sender, const struct dest *d, const struct fate *f, s
 	if (nf == 0)
 		return 0;
 	if (s->n >= INT_MAX) {
-		/* The index stores ints; a later engine will not need it. */
-		fputs("k8snet: diff: too many pairs in the new spec\n", stderr);
-		abort();
+		/* The index stores ints: 2^31 rows (with their names, over 100 GB)
+		 * are beyond any memory the rows could have been allocated in. */
+		xalloc_die();
 	}
 	xgrow(&s->rows, &s->cap, s->n + 1, sizeof *s->rows);
 	struct nrow *r = &s->rows[s->n];

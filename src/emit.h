@@ -43,8 +43,6 @@ const char *emit_dest(const struct dest *d, char *buf);
 /* The reach truth table of x (per process: matrix_new), for people: rows
  * senders, columns destinations. */
 void emit_matrix_text(FILE *f, const struct matrix *x);
-/* Its older name. */
-#define matrix_print emit_matrix_text
 
 /* emit_check.c: the check's views. quiet: the summary lines only. */
 void check_emit_text(FILE *f, const struct check *c, bool quiet);

@@ -285,9 +285,7 @@ violations_text(const struct model *m, const struct check_constraint *k)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *s = open_memstream(&buf, &len);
-	if (s == NULL)
-		return xstrdup("");
+	FILE *s = xopen_memstream(&buf, &len);
 	for (size_t j = 0; j < k->nlisted; j++) {
 		char *path, *text = violation_text(m, &k->listed[j], &path);
 		fprintf(s, "%s\n", text);

@@ -7,7 +7,6 @@
 #include "graph.h"
 #include "html.h"
 #include "judge.h"
-#include "html_workloads.h"
 #include "src/templates.h" /* generated: templates/embed.awk */
 #include "xalloc.h"
 
@@ -1211,7 +1210,7 @@ fill(void *ctx, FILE *f, const char *key)
 	else if (strcmp(key, "FIBS") == 0)
 		fill_fibs(f, pg);
 	else if (strcmp(key, "WORKLOADS") == 0 && pg->p->workloads != NULL)
-		html_workloads_section(f, pg->p->workloads, pg->p);
+		pg->p->workloads_section(f, pg->p->workloads, pg->p);
 	else if (strcmp(key, "FOOTER") == 0)
 		fill_footer(f, pg);
 	else if (strcmp(key, "DATA") == 0)

@@ -36,6 +36,24 @@ width(const char *s)
 	return (int)strlen(s);
 }
 
+/* The cells of rule r, the i-th of its table, all but its origin (both
+ * passes of emit_fib_text print the same); their text lives in *c. */
+struct cells {
+	char bufs[3][24], pos[24], to[160];
+	const char *cell[COLS - 1];
+};
+
+static const char **
+rule_cells(struct cells *c, const struct model *m, const struct rule *r, size_t i)
+{
+	snprintf(c->pos, sizeof c->pos, "%zu", i + 1);
+	const char *cell[COLS - 1] = { c->pos, fib_field_src(r, c->bufs[0]), fib_field_dst(r, c->bufs[1]),
+				       fib_field_dport(r, c->bufs[2]), fib_field_proto(r),
+				       fib_action_name(r->action), fib_rule_to(m, r, c->to, sizeof c->to) };
+	memcpy(c->cell, cell, sizeof cell);
+	return c->cell;
+}
+
 void
 emit_fib_text(FILE *f, const struct model *m, int sw)
 {
@@ -49,16 +67,13 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 	else
 		fprintf(f, "FIB of node %s (%s): %zu rule%s\n", v->name, addr_format(v->addr, a), n, n == 1 ? "" : "s");
 	static const char *const head[COLS] = { "#", "src", "dst", "dport", "protocol", "action", "to", "rule" };
-	char bufs[3][24], pos[24], to[160];
 	int w[COLS];
 	for (int c = 0; c < COLS; c++)
 		w[c] = width(head[c]);
 	for (size_t i = 0; i < n; i++) {
 		const struct rule *r = &t[i];
-		snprintf(pos, sizeof pos, "%zu", i + 1);
-		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
-					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
-					       fib_action_name(r->action), fib_rule_to(m, r, to, sizeof to) };
+		struct cells text;
+		const char **cell = rule_cells(&text, m, r, i);
 		for (int c = 0; c < COLS - 1; c++)
 			if (width(cell[c]) > w[c])
 				w[c] = width(cell[c]);
@@ -69,10 +84,8 @@ emit_fib_text(FILE *f, const struct model *m, int sw)
 	fputc('\n', f);
 	for (size_t i = 0; i < n; i++) {
 		const struct rule *r = &t[i];
-		snprintf(pos, sizeof pos, "%zu", i + 1);
-		const char *cell[COLS - 1] = { pos, fib_field_src(r, bufs[0]), fib_field_dst(r, bufs[1]),
-					       fib_field_dport(r, bufs[2]), fib_field_proto(r),
-					       fib_action_name(r->action), fib_rule_to(m, r, to, sizeof to) };
+		struct cells text;
+		const char **cell = rule_cells(&text, m, r, i);
 		fprintf(f, "  %*s", w[0], cell[0]);
 		for (int c = 1; c < COLS - 1; c++)
 			fprintf(f, "  %-*s", w[c], cell[c]);

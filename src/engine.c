@@ -210,23 +210,14 @@ static uint64_t
 labelset_key(const struct model *m, int pod)
 {
 	const struct vertex *v = &m->v[pod];
-	uint64_t key = (uint64_t)v->ns * 0x9e3779b97f4a7c15ULL;
-	for (size_t i = 0; i < v->labels.n; i++)
-		key = (key ^ hash_string(v->labels.l[i].key)) * 31 ^ hash_string(v->labels.l[i].value);
-	return key;
+	return labels_hash(&v->labels, (uint64_t)v->ns * 0x9e3779b97f4a7c15ULL);
 }
 
 static bool
 same_labels(const struct model *m, int a, int b)
 {
 	const struct vertex *x = &m->v[a], *y = &m->v[b];
-	if (x->ns != y->ns || x->labels.n != y->labels.n)
-		return false;
-	for (size_t i = 0; i < x->labels.n; i++)
-		if (strcmp(x->labels.l[i].key, y->labels.l[i].key) != 0 ||
-		    strcmp(x->labels.l[i].value, y->labels.l[i].value) != 0)
-			return false;
-	return true;
+	return x->ns == y->ns && labels_same_order(&x->labels, &y->labels);
 }
 
 /* The selector peers whose namespace part takes namespace ns (a namespace

@@ -264,10 +264,7 @@ forward_path(const struct model *m, const struct fate *f)
 {
 	char *s = NULL;
 	size_t len = 0;
-	FILE *mem = open_memstream(&s, &len);
-	if (mem == NULL) {
-		xalloc_die();
-	}
+	FILE *mem = xopen_memstream(&s, &len);
 	forward_write_path(mem, m, f);
 	fclose(mem);
 	return s;

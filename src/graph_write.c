@@ -306,17 +306,15 @@ typedef size_t gv_len;
 typedef unsigned int gv_len;
 #endif
 
-char *
-graph_render_svg(struct graph *g, size_t *len)
+/* g, laid out, as SVG from "<svg" on (a copy, NUL-ended, *len bytes);
+ * the layout is freed. NULL (*len untouched) if Graphviz failed. */
+static char *
+render_laid_out(Agraph_t *g, size_t *len)
 {
-	*len = 0;
-	graph_complete_mesh(g);
-	if (gvLayout(graph_gvc(), g->g, g->engine) != 0)
-		return NULL;
 	char *buf = NULL;
 	gv_len n = 0;
-	int rc = gvRenderData(graph_gvc(), g->g, "svg", &buf, &n);
-	gvFreeLayout(graph_gvc(), g->g);
+	int rc = gvRenderData(graph_gvc(), g, "svg", &buf, &n);
+	gvFreeLayout(graph_gvc(), g);
 	const char *start = rc == 0 && buf != NULL ? memmem(buf, n, "<svg", 4) : NULL;
 	char *svg = NULL;
 	if (start != NULL) {
@@ -328,6 +326,16 @@ graph_render_svg(struct graph *g, size_t *len)
 	if (buf != NULL)
 		gvFreeRenderData(buf);
 	return svg;
+}
+
+char *
+graph_render_svg(struct graph *g, size_t *len)
+{
+	*len = 0;
+	graph_complete_mesh(g);
+	if (gvLayout(graph_gvc(), g->g, g->engine) != 0)
+		return NULL;
+	return render_laid_out(g->g, len);
 }
 
 int
@@ -382,21 +390,7 @@ graph_dot_svg(const char *dot, size_t *len)
 	Agraph_t *g = agread(&chan, &disc);
 	if (g == NULL)
 		return NULL;
-	char *svg = NULL, *buf = NULL;
-	gv_len n = 0;
-	if (gvLayout(graph_gvc(), g, "dot") == 0) {
-		int rc = gvRenderData(graph_gvc(), g, "svg", &buf, &n);
-		gvFreeLayout(graph_gvc(), g);
-		const char *start = rc == 0 && buf != NULL ? memmem(buf, n, "<svg", 4) : NULL;
-		if (start != NULL) {
-			*len = n - (size_t)(start - buf);
-			svg = xmalloc(*len + 1);
-			memcpy(svg, start, *len);
-			svg[*len] = '\0';
-		}
-		if (buf != NULL)
-			gvFreeRenderData(buf);
-	}
+	char *svg = gvLayout(graph_gvc(), g, "dot") == 0 ? render_laid_out(g, len) : NULL;
 	agclose(g);
 	return svg;
 }

@@ -57,11 +57,11 @@ enum {
 
 /* The matrix the page draws is the reach matrix (matrix.h), kept per
  * process up to HTML_MATRIX_CELLS cells and per node up to
- * HTML_NODE_MATRIX nodes. Free with html_reach_free (matrix_free). */
+ * HTML_NODE_MATRIX nodes. Free with matrix_free. */
 struct matrix *html_reach_new(const struct model *m, enum ports_mode mode);
 bool html_reach_per_process(const struct matrix *r);
 const char *html_cell_name(enum matrix_cell c); /* "ok", "drop", ...: CSS classes */
-/* The matrix's older names, which the page's callers still use. */
+/* The matrix's older names: tests/test_report.c still uses them. */
 #define html_cell matrix_cell
 #define html_reach matrix
 #define html_reach_add matrix_row
@@ -92,7 +92,11 @@ struct html_page {
 	uint64_t reach_csv_left_out;    /* ... and left out that many more faulty rows */
 	uint64_t fib_files_cut;         /* report: more rules than this in all, so fib.csv and fib/ */
 	const unsigned char *fib_files; /* hold only the switches marked here (m->switches order) */
-	const struct html_workloads *workloads; /* report: the Workloads section (html_workloads.h) */
+	/* report: the Workloads section, which workloads_section writes (report.c
+	 * passes html_workloads_section: the page does not call that module,
+	 * which calls the page for its links and diagram) */
+	const struct html_workloads *workloads;
+	void (*workloads_section)(FILE *f, const struct html_workloads *w, const struct html_page *p);
 };
 void html_page_write(FILE *f, const struct html_page *p);
 

@@ -28,9 +28,7 @@ connlist_dot(const struct connlist *cl)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (f == NULL)
-		return NULL;
+	FILE *f = xopen_memstream(&buf, &len);
 	connlist_write(cl, f, CONNLIST_DOT, -1);
 	fclose(f);
 	return buf;
@@ -71,17 +69,15 @@ static char *
 full_dot(const struct connlist *cl)
 {
 	char *dot = connlist_dot(cl);
-	if (dot == NULL)
-		return NULL;
 	const char *head = "digraph {\n";
 	size_t hl = strlen(head);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = strncmp(dot, head, hl) == 0 ? open_memstream(&buf, &len) : NULL;
-	if (f == NULL) {
+	if (strncmp(dot, head, hl) != 0) {
 		free(dot);
 		return NULL;
 	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = xopen_memstream(&buf, &len);
 	fputs(head, f);
 	fputs(figure_attrs, f);
 	fputs("\tgraph [forcelabels=true]\n", f);
@@ -261,9 +257,7 @@ ns_dot(const struct nsview *v, size_t nexternal)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (f == NULL)
-		return NULL;
+	FILE *f = xopen_memstream(&buf, &len);
 	fprintf(f, "digraph {\n%s\tgraph [forcelabels=true]\n", figure_attrs); /* xlabels: see full_dot */
 	for (size_t i = 0; i < v->n; i++) {
 		char *label = xasprintf("%s\\n%zu workload%s, %zu line%s inside", v->name[i], v->workloads[i],

@@ -1,4 +1,4 @@
-/* The report's Workloads section (k8snet(1), THE WORKLOAD VIEW, "Also"): the workload
+/* The report's Workloads section (k8snet(1), REPORT FOLDER, workloads.txt): the workload
  * view (connlist.h, policy level) as a diagram laid out in process and as
  * a table of lines, each line linked to the matrix cell of its first pod
  * pair.

@@ -563,21 +563,22 @@ object_name(struct imp *I, const struct knode *n, const char *s, bool label)
  * a warning: Kubernetes ignores it, and it is most often a typo
  * (`contianerPort`, `podSelecter`) that silently changes what the object
  * means. Status subtrees and maps the importer does not read are not
- * checked. Each list is sorted once (fieldsets_sort) for bsearch. */
+ * checked. Each list is written in strcmp (byte) order, for bsearch: keep
+ * it so, or a known key goes unfound and is warned about. */
 
-static const char *f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
-static const char *f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
-static const char *f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
-static const char *f_meta[] = {
+static const char *const f_object[] = { "apiVersion", "kind", "metadata", "spec", "status", NULL };
+static const char *const f_slice[] = { "addressType", "apiVersion", "endpoints", "kind", "metadata", "ports", NULL };
+static const char *const f_endpoints[] = { "apiVersion", "kind", "metadata", "subsets", NULL };
+static const char *const f_meta[] = {
 	"annotations", "clusterName", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp",
 	"finalizers", "generateName", "generation", "labels", "managedFields", "name", "namespace",
 	"ownerReferences", "resourceVersion", "selfLink", "uid", NULL,
 };
-static const char *f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
-static const char *f_template[] = { "metadata", "spec", NULL };
+static const char *const f_owner[] = { "apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid", NULL };
+static const char *const f_template[] = { "metadata", "spec", NULL };
 /* The specs of Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
  * CronJob and ReplicationController, together. */
-static const char *f_wlspec[] = {
+static const char *const f_wlspec[] = {
 	"activeDeadlineSeconds", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions",
 	"concurrencyPolicy", "failedJobsHistoryLimit", "jobTemplate", "managedBy", "manualSelector",
 	"maxFailedIndexes", "minReadySeconds", "ordinals", "parallelism", "paused",
@@ -587,7 +588,7 @@ static const char *f_wlspec[] = {
 	"successfulJobsHistoryLimit", "suspend", "template", "timeZone", "ttlSecondsAfterFinished",
 	"updateStrategy", "volumeClaimTemplates", NULL,
 };
-static const char *f_podspec[] = {
+static const char *const f_podspec[] = {
 	"activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
 	"dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
 	"hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
@@ -597,41 +598,35 @@ static const char *f_podspec[] = {
 	"shareProcessNamespace", "subdomain", "terminationGracePeriodSeconds", "tolerations",
 	"topologySpreadConstraints", "volumes", NULL,
 };
-static const char *f_container[] = {
+static const char *const f_container[] = {
 	"args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
 	"ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
 	"startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
 	"volumeDevices", "volumeMounts", "workingDir", NULL,
 };
-static const char *f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
-static const char *f_svcspec[] = {
+static const char *const f_cport[] = { "containerPort", "hostIP", "hostPort", "name", "protocol", NULL };
+static const char *const f_svcspec[] = {
 	"allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName",
 	"externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
 	"loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses",
 	"selector", "sessionAffinity", "sessionAffinityConfig", "trafficDistribution", "type", NULL,
 };
-static const char *f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
-static const char *f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
-static const char *f_ingress[] = { "from", "ports", NULL };
-static const char *f_egress[] = { "ports", "to", NULL };
-static const char *f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
-static const char *f_ipblock[] = { "cidr", "except", NULL };
-static const char *f_pport[] = { "endPort", "port", "protocol", NULL };
-static const char *f_selector[] = { "matchExpressions", "matchLabels", NULL };
-static const char *f_requirement[] = { "key", "operator", "values", NULL };
-static const char *f_slice_ep[] = {
+static const char *const f_sport[] = { "appProtocol", "name", "nodePort", "port", "protocol", "targetPort", NULL };
+static const char *const f_polspec[] = { "egress", "ingress", "podSelector", "policyTypes", NULL };
+static const char *const f_ingress[] = { "from", "ports", NULL };
+static const char *const f_egress[] = { "ports", "to", NULL };
+static const char *const f_peer[] = { "ipBlock", "namespaceSelector", "podSelector", NULL };
+static const char *const f_ipblock[] = { "cidr", "except", NULL };
+static const char *const f_pport[] = { "endPort", "port", "protocol", NULL };
+static const char *const f_selector[] = { "matchExpressions", "matchLabels", NULL };
+static const char *const f_requirement[] = { "key", "operator", "values", NULL };
+static const char *const f_slice_ep[] = {
 	"addresses", "conditions", "deprecatedTopology", "hints", "hostname", "nodeName", "targetRef", "zone", NULL,
 };
-static const char *f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
-static const char *f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
-static const char *f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
-static const char *f_node_addr[] = { "address", "type", NULL };
-
-static const char **const fieldsets[] = {
-	f_object, f_slice, f_endpoints, f_meta, f_owner, f_template, f_wlspec, f_podspec, f_container,
-	f_cport, f_svcspec, f_sport, f_polspec, f_ingress, f_egress, f_peer, f_ipblock, f_pport, f_selector,
-	f_requirement, f_slice_ep, f_slice_port, f_subset, f_ep_addr, f_node_addr,
-};
+static const char *const f_slice_port[] = { "appProtocol", "name", "port", "protocol", NULL };
+static const char *const f_subset[] = { "addresses", "notReadyAddresses", "ports", NULL };
+static const char *const f_ep_addr[] = { "hostname", "ip", "nodeName", "targetRef", NULL };
+static const char *const f_node_addr[] = { "address", "type", NULL };
 
 static int
 cmp_cstr(const void *a, const void *b)
@@ -640,7 +635,7 @@ cmp_cstr(const void *a, const void *b)
 }
 
 static size_t
-fieldset_len(const char **f)
+fieldset_len(const char *const *f)
 {
 	size_t n = 0;
 	while (f[n])
@@ -648,23 +643,11 @@ fieldset_len(const char **f)
 	return n;
 }
 
-/* Once per process: bsearch wants each list in strcmp order. */
-static void
-fieldsets_sort(void)
-{
-	static bool done;
-	if (done)
-		return;
-	for (size_t i = 0; i < sizeof fieldsets / sizeof *fieldsets; i++)
-		qsort(fieldsets[i], fieldset_len(fieldsets[i]), sizeof *fieldsets[i], cmp_cstr);
-	done = true;
-}
-
 /* Warn about each key of map m that is not in known (what: "a container
  * port", for the message). Absent, null or non-map m: nothing to say (the
  * reader says it where a map is required). */
 static void
-check_fields(struct imp *I, const struct knode *m, const char **known, const char *what)
+check_fields(struct imp *I, const struct knode *m, const char *const *known, const char *what)
 {
 	if (m == NULL || m->type != KNODE_MAP)
 		return;
@@ -2570,11 +2553,11 @@ struct import_result {
 	size_t nmap;
 };
 
-static int
+static enum import_status
 run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *res)
 {
 	struct kube_limits lim = { I->opts->max_input, 0, 0 };
-	int rc = 0;
+	int rc = KUBE_OK; /* the worst of the inputs' (on_object never stops) */
 	for (size_t i = 0; i < ninputs; i++) {
 		int r = I->buf ? kube_read_buffer(inputs[i], I->buf, I->buflen, &lim, I->d, on_object, I)
 			: I->stdin_sniffed && strcmp(inputs[i], "-") == 0
@@ -2583,21 +2566,21 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 		if (r > rc)
 			rc = r;
 	}
-	if (rc == 3)
-		return 3;
+	if (rc == KUBE_IO_ERROR)
+		return IMPORT_IO_ERROR;
 	/* Bad objects were left out: resolve the rest anyway, so that one run
 	 * reports every problem (duplicate addresses too). */
-	if (I->objects == 0 && (diag_errors(I->d) || rc))
-		return 2;
+	if (I->objects == 0 && (diag_errors(I->d) || rc != KUBE_OK))
+		return IMPORT_INVALID;
 	if (I->objects == 0) {
 		diag_error_at(I->d, ninputs ? spec_display_name(inputs[0]) : "import", 0, 0,
 			      "no Kubernetes object that import reads (Namespace, Node, Pod, workloads, Service, "
 			      "EndpointSlice, Endpoints, NetworkPolicy)");
-		return 2;
+		return IMPORT_INVALID;
 	}
 	if (!nodes_resolve(I))
-		return 2;
-	bool ok = pods_resolve(I) && !rc;
+		return IMPORT_INVALID;
+	bool ok = pods_resolve(I) && rc == KUBE_OK;
 	struct kservice **svcs = xcalloc(I->nsvcs + 1, sizeof *svcs);
 	struct kpolicy **pols = xcalloc(I->npols + 1, sizeof *pols);
 	ok &= services_resolve(I, svcs);
@@ -2660,7 +2643,7 @@ run(struct imp *I, char *const *inputs, size_t ninputs, struct import_result *re
 	free(ns);
 	free(svcs);
 	free(pols);
-	return ok && !diag_errors(I->d) ? 0 : 2;
+	return ok && !diag_errors(I->d) ? IMPORT_OK : IMPORT_INVALID;
 }
 
 static void
@@ -2674,7 +2657,6 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->snames_h = hash_new();
 	I->addrs = hash_new();
 	I->node_names = hash_new();
-	fieldsets_sort();
 }
 
 /* The object that XML line xl comes from: the nearest origin before it
@@ -2700,9 +2682,7 @@ import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text)
 {
 	char *out = NULL;
 	size_t olen = 0;
-	FILE *f = open_memstream(&out, &olen);
-	if (f == NULL)
-		return xstrdup(text);
+	FILE *f = xopen_memstream(&out, &olen);
 	const char *p = text;
 	for (const char *q; (q = strstr(p, "line ")) != NULL;) {
 		const char *num = q + 5, *end = num;
@@ -2763,13 +2743,13 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 
 /* Run I (initialized, its input set up) on inputs; the rest as
  * import_do says. Frees I. */
-static int
+static enum import_status
 import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char **xml, size_t *len,
 	    struct model **model)
 {
 	struct import_result res = { 0 };
-	int rc = run(I, inputs, ninputs, &res);
-	if (rc == 0) {
+	enum import_status rc = run(I, inputs, ninputs, &res);
+	if (rc == IMPORT_OK) {
 		report_warnings(I);
 		if (sum && !I->opts->quiet)
 			summary(I, sum);
@@ -2778,17 +2758,17 @@ import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char 
 			enum spec_status st = spec_parse(res.xml, res.len, xd, model);
 			map_back(I, xd, &res);
 			diag_free(xd);
-			rc = st == SPEC_OK ? 0 : 2;
+			rc = st == SPEC_OK ? IMPORT_OK : IMPORT_INVALID;
 			/* Commands' own messages (connlist's, after loading) cite
 			 * the YAML too. */
-			for (size_t i = 0; rc == 0 && *model && i < res.nmap; i++) {
+			for (size_t i = 0; rc == IMPORT_OK && *model && i < res.nmap; i++) {
 				const struct xml_origin *x = &res.map[i];
 				model_add_cite(*model, x->xml_line, x->known ? x->o.pos.file : NULL,
 					       x->known ? x->o.pos.line : 0, x->known ? x->o.pos.col : 0);
 			}
 		}
 	}
-	if (rc == 0 && xml) {
+	if (rc == IMPORT_OK && xml) {
 		*xml = res.xml;
 		*len = res.len;
 	} else {
@@ -2799,7 +2779,7 @@ import_with(struct imp *I, char *const *inputs, size_t ninputs, FILE *sum, char 
 	return rc;
 }
 
-static int
+static enum import_status
 import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	  size_t *len, struct model **model, const char *stdin_head, size_t stdin_headlen)
 {
@@ -2811,7 +2791,7 @@ import_do(char *const *inputs, size_t ninputs, const struct import_opts *o, stru
 	return import_with(&I, inputs, ninputs, sum, xml, len, model);
 }
 
-int
+enum import_status
 import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o, struct diag *d,
 		  char **xml, size_t *len)
 {
@@ -2823,7 +2803,7 @@ import_run_buffer(const char *name, const void *buf, size_t buflen, const struct
 	return import_with(&I, in, 1, NULL, xml, len, NULL);
 }
 
-int
+enum import_status
 import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d, FILE *sum, char **xml,
 	   size_t *len)
 {
@@ -2833,7 +2813,7 @@ import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, str
 	 * scan one namespace, that costs about what `validate` does (3 of 40
 	 * CPU s at Kubernetes' limits). */
 	struct model *m = NULL;
-	int rc = import_do(inputs, ninputs, o, d, sum, xml, len, &m, NULL, 0);
+	enum import_status rc = import_do(inputs, ninputs, o, d, sum, xml, len, &m, NULL, 0);
 	model_free(m);
 	return rc;
 }
@@ -2847,8 +2827,8 @@ import_load(const char *path, size_t max_input, struct diag *d, struct model **o
 		o.max_input = max_input;
 	char *in[1] = { (char *)path };
 	*out = NULL;
-	int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, NULL, 0);
-	return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+	enum import_status rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, NULL, 0);
+	return rc == IMPORT_OK ? SPEC_OK : rc == IMPORT_IO_ERROR ? SPEC_IO_ERROR : SPEC_INVALID;
 }
 
 enum spec_status
@@ -2875,8 +2855,8 @@ import_load_stdin(size_t max_spec, size_t max_input, struct diag *d, struct mode
 		import_opts_default(&o);
 		o.max_input = max_input;
 		char *in[1] = { "-" };
-		int rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, head, hl);
-		return rc == 0 ? SPEC_OK : rc == 3 ? SPEC_IO_ERROR : SPEC_INVALID;
+		enum import_status rc = import_do(in, 1, &o, d, NULL, NULL, NULL, out, head, hl);
+		return rc == IMPORT_OK ? SPEC_OK : rc == IMPORT_IO_ERROR ? SPEC_IO_ERROR : SPEC_INVALID;
 	}
 	struct stat sb;
 	if (fstat(0, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max_spec) {

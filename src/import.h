@@ -45,20 +45,24 @@ void import_opts_default(struct import_opts *o);
  * `k8snet import -`). */
 bool import_is_kube(const char *path);
 
+/* How an import ended; the reason of the last two is in its diag. The
+ * values are the ones import_run has always returned (the tests compare
+ * with them); the command layer makes an exit status of them. */
+enum import_status { IMPORT_OK = 0, IMPORT_INVALID = 2, IMPORT_IO_ERROR = 3 };
+
 /* The `import` command's work: import the inputs (files, directories,
  * "-") into the spec's XML, and parse that XML as every command will (a
  * problem the parser finds is cited at the YAML). On 0, *xml
  * (NUL-terminated, *len bytes) is owned by the caller (free). Errors and
  * warnings go to d with their FILE:LINE:COLUMN; the summary (unless
- * o->quiet) to summary if not NULL. Returns 0, 2 (invalid input) or 3
- * (I/O). */
-int import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d,
-	       FILE *summary, char **xml, size_t *len);
+ * o->quiet) to summary if not NULL. */
+enum import_status import_run(char *const *inputs, size_t ninputs, const struct import_opts *o, struct diag *d,
+			      FILE *summary, char **xml, size_t *len);
 
 /* The mapping alone (no parse of the XML) on len bytes in memory named
  * name: the fuzzer's entry, which holds the parser to it. */
-int import_run_buffer(const char *name, const void *buf, size_t buflen, const struct import_opts *o,
-		      struct diag *d, char **xml, size_t *len);
+enum import_status import_run_buffer(const char *name, const void *buf, size_t buflen,
+				     const struct import_opts *o, struct diag *d, char **xml, size_t *len);
 
 /* Every other command's SPEC when it is Kubernetes input: import in memory
  * with the default options (max_input: --max-input-size), then parse the

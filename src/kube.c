@@ -173,7 +173,7 @@ struct reader {
 	long items_line, items_col;
 	struct knode *deferred; /* items without kind, before the List's kind */
 	size_t ndeferred, cdeferred;
-	int rc;   /* 0, 2 or 3 */
+	int rc;   /* an enum kube_status */
 	int stop; /* fn's nonzero value */
 	bool fatal; /* the rest of the file is skipped */
 };
@@ -191,8 +191,8 @@ error_at(struct reader *r, long line, long col, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	diag_error_at(r->d, r->file, line, col, "%s", buf);
-	if (r->rc < 2)
-		r->rc = 2;
+	if (r->rc < KUBE_INVALID)
+		r->rc = KUBE_INVALID;
 }
 
 static bool
@@ -589,7 +589,7 @@ syntax_error(struct reader *r)
 	yaml_parser_t *p = &r->parser;
 	if (r->io_error) {
 		diag_error_at(r->d, r->file, 0, 0, "cannot read: %s", strerror(r->err));
-		r->rc = 3;
+		r->rc = KUBE_IO_ERROR;
 	} else if (r->too_big) {
 		error_at(r, 0, 0, "the input is more than the limit of %zu bytes (raise it with --max-input-size)",
 			 r->max_input);
@@ -758,7 +758,7 @@ one_file(const char *path, const char *file, const struct kube_limits *lim, stru
 	r.path = is_stdin ? NULL : path;
 	if (r.in == NULL) {
 		diag_error_at(d, file, 0, 0, "cannot read: %s", strerror(errno));
-		return 3;
+		return KUBE_IO_ERROR;
 	}
 	struct stat st;
 	if (fstat(fileno(r.in), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > r.max_input) {
@@ -792,9 +792,9 @@ collect(const char *dir, struct paths *out, struct diag *d)
 	DIR *dh = opendir(dir);
 	if (dh == NULL) {
 		diag_error_at(d, dir, 0, 0, "cannot read the directory: %s", strerror(errno));
-		return 3;
+		return KUBE_IO_ERROR;
 	}
-	int rc = 0;
+	int rc = KUBE_OK;
 	size_t dlen = strlen(dir);
 	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
 	struct dirent *e;
@@ -841,7 +841,7 @@ read_path(const char *path, const struct kube_limits *lim, struct diag *d, kube_
 	size_t i = 0;
 	for (; i < ps.n; i++) {
 		int one = one_file(ps.p[i], ps.p[i], lim, d, fn, ctx, events);
-		if (one != 0 && one != 2 && one != 3) {
+		if (one != KUBE_OK && one != KUBE_INVALID && one != KUBE_IO_ERROR) {
 			rc = one; /* fn stopped */
 			break;
 		}
@@ -882,11 +882,11 @@ kube_read_buffer(const char *name, const void *buf, size_t len, const struct kub
 	if (len > r.max_input) {
 		error_at(&r, 0, 0, "the input is %zu bytes, more than the limit of %zu (raise it with --max-input-size)",
 			 len, r.max_input);
-		return 2;
+		return KUBE_INVALID;
 	}
 	if (!yaml_parser_initialize(&r.parser)) {
 		error_at(&r, 0, 0, "out of memory in the YAML parser");
-		return 2;
+		return KUBE_INVALID;
 	}
 	r.buf = buf;
 	r.len = len;

@@ -53,6 +53,13 @@ struct kube_limits {
 #define KUBE_MAX_DEPTH 100
 #define KUBE_MAX_ALIAS_NODES 1000000
 
+/* How reading ended; the reason of the last two is in the diag. The
+ * values are the ones kube_read has always returned (the tests compare
+ * with them), ordered so that the worst of several files is the greatest,
+ * and leaving 1 free for an fn that stops. The command layer, not this
+ * module, makes an exit status of it. */
+enum kube_status { KUBE_OK = 0, KUBE_INVALID = 2, KUBE_IO_ERROR = 3 };
+
 /* Read path ("-": stdin; a directory: every *.yaml, *.yml, *.json below
  * it, recursively, in byte order of their paths; symbolic links to
  * directories are not followed). Errors and warnings go into d as
@@ -63,8 +70,8 @@ struct kube_limits {
  * one by one (null items are skipped). Reading goes on after an error in
  * the next document or file, except after a syntax error, an alias over
  * budget or nesting too deep (the rest of that file is skipped).
- * Returns 0 ok, 2 invalid input, 3 I/O error (the worst of its files), or
- * fn's nonzero value if fn stopped the reading. */
+ * Returns an enum kube_status (the worst of its files), or fn's nonzero
+ * value if fn stopped the reading. */
 int kube_read(const char *path, const struct kube_limits *lim, struct diag *d,
 	      kube_object_fn *fn, void *ctx);
 
@@ -82,8 +89,8 @@ int kube_read_stream(const char *name, FILE *f, const void *head, size_t headlen
 
 /* libyaml's event loop alone over path (as kube_read, directories too),
  * building nothing: the baseline that `make bench` compares the importer
- * with. *events (if not NULL) gets the number of events. Returns 0, 2 or
- * 3 as kube_read. */
+ * with. *events (if not NULL) gets the number of events. Returns an enum
+ * kube_status as kube_read. */
 int kube_scan(const char *path, const struct kube_limits *lim, struct diag *d, size_t *events);
 
 #endif

@@ -170,9 +170,7 @@ cell_tip(const struct model *m, int sender, const struct dest *d, const struct f
 	char a[16];
 	size_t len;
 	char *s;
-	FILE *mem = open_memstream(&s, &len);
-	if (mem == NULL)
-		abort();
+	FILE *mem = xopen_memstream(&s, &len);
 	fprintf(mem, "%s \xe2\x86\x92 %s:%u/%s", m->v[sender].name, addr_format(d->addr, a), d->port,
 		proto_name(d->proto));
 	if (expected >= 0 && f[0].dnat < 0)
@@ -198,9 +196,7 @@ cell_path(const struct model *m, const struct fate *f, size_t nf)
 {
 	size_t len;
 	char *s;
-	FILE *mem = open_memstream(&s, &len);
-	if (mem == NULL)
-		abort();
+	FILE *mem = xopen_memstream(&s, &len);
 	for (size_t i = 0; i < nf; i++) {
 		if (i > 0)
 			fputc(' ', mem);

@@ -45,6 +45,25 @@ labels_get(const struct labels *ls, const char *key)
 	return NULL;
 }
 
+bool
+labels_same_order(const struct labels *a, const struct labels *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->l[i].key, b->l[i].key) != 0 || strcmp(a->l[i].value, b->l[i].value) != 0)
+			return false;
+	return true;
+}
+
+uint64_t
+labels_hash(const struct labels *ls, uint64_t seed)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		seed = (seed ^ hash_string(ls->l[i].key)) * 31 ^ hash_string(ls->l[i].value);
+	return seed;
+}
+
 void
 labels_free(struct labels *ls)
 {
@@ -984,6 +1003,27 @@ model_node_cuts(const struct model *m)
 	}
 	free(n);
 	return cut;
+}
+
+int **
+model_node_lists(const struct model *m, size_t n, int (*node)(const void *ctx, size_t i), const void *ctx)
+{
+	size_t *k = xcalloc(m->nnodes + 1, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[m->v[node(ctx, i)].idx]++;
+	int **lists = xcalloc(m->nnodes + 1, sizeof *lists);
+	for (size_t x = 0; x < m->nnodes; x++) {
+		lists[x] = xreallocarray(NULL, k[x] + 1, sizeof **lists);
+		k[x] = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t x = (size_t)m->v[node(ctx, i)].idx;
+		lists[x][k[x]++] = (int)i;
+	}
+	for (size_t x = 0; x < m->nnodes; x++)
+		lists[x][k[x]] = -1;
+	free(k);
+	return lists;
 }
 
 void

@@ -384,6 +384,12 @@ void model_policy_add_port(struct model *m, int pol, int dir, int rule, const st
 /* ---- reading ---- */
 
 const char *labels_get(const struct labels *ls, const char *key);
+/* The same labels in the same order (the spec's: one set written in two
+ * orders only makes one class more), and seed with every key and value of
+ * ls folded in: what selectors see of a pod, as engine.c's and dclass.c's
+ * classes compare and hash it. */
+bool labels_same_order(const struct labels *a, const struct labels *b);
+uint64_t labels_hash(const struct labels *ls, uint64_t seed);
 /* For label sets outside a model (tests, a parser's scratch): add a copy,
  * and free them all. */
 void labels_add(struct labels *ls, const char *key, const char *value);
@@ -430,5 +436,10 @@ const char *model_port_name(const struct model *m, int sw, uint16_t port, enum p
  * model_node_cuts_free. */
 int **model_node_cuts(const struct model *m);
 void model_node_cuts_free(const struct model *m, int **cut);
+
+/* By node idx: the items i < n, ascending, that node(ctx, i) (a node's
+ * vertex id) puts on that node, -1 ended: census.c's and sweep.c's groups
+ * of senders by node. The caller frees with model_node_cuts_free. */
+int **model_node_lists(const struct model *m, size_t n, int (*node)(const void *ctx, size_t i), const void *ctx);
 
 #endif

@@ -157,9 +157,7 @@ portset_format(const struct portset *s)
 		return xstrdup("All Connections");
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (f == NULL)
-		abort();
+	FILE *f = xopen_memstream(&buf, &len);
 	static const enum proto order[] = { PROTO_SCTP, PROTO_TCP, PROTO_UDP };
 	bool first = true;
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
@@ -175,7 +173,7 @@ portset_format(const struct portset *s)
 				fprintf(f, "%s%u-%u", i ? "," : "", s->r[p][i].lo, s->r[p][i].hi);
 		}
 	}
-	if (fclose(f) != 0)
-		abort();
+	if (fclose(f) != 0) /* a memory stream fails only for want of memory */
+		xalloc_die();
 	return buf;
 }

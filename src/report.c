@@ -211,16 +211,16 @@ fail(struct build *b, const char *fmt, ...)
  * (a later fflush of a stream already in error sets none), and a full
  * disk then read "Input/output error". The first failure also stops the
  * work at once (fail), whichever call meets it. */
-struct out {
+struct file_out {
 	struct build *b;
 	int fd;
 	char *name; /* as the user knows it: "fib/00001-N1.txt" */
 };
 
 static ssize_t
-out_write(void *cookie, const char *buf, size_t n)
+file_write(void *cookie, const char *buf, size_t n)
 {
-	struct out *o = cookie;
+	struct file_out *o = cookie;
 	size_t done = 0;
 	while (done < n) {
 		ssize_t k = write(o->fd, buf + done, n - done);
@@ -238,9 +238,9 @@ out_write(void *cookie, const char *buf, size_t n)
 }
 
 static int
-out_close(void *cookie)
+file_close(void *cookie)
 {
-	struct out *o = cookie;
+	struct file_out *o = cookie;
 	int rc = close(o->fd);
 	if (rc != 0)
 		fail(o->b, "cannot write %s/%s: %s", o->b->dir, o->name, strerror(errno));
@@ -259,9 +259,9 @@ create(struct build *b, const char *name)
 		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
 		return NULL;
 	}
-	struct out *o = xmalloc(sizeof *o);
-	*o = (struct out){ .b = b, .fd = fd, .name = xstrdup(name) };
-	FILE *f = fopencookie(o, "w", (cookie_io_functions_t){ .write = out_write, .close = out_close });
+	struct file_out *o = xmalloc(sizeof *o);
+	*o = (struct file_out){ .b = b, .fd = fd, .name = xstrdup(name) };
+	FILE *f = fopencookie(o, "w", (cookie_io_functions_t){ .write = file_write, .close = file_close });
 	if (f == NULL) {
 		fail(b, "cannot write %s/%s: %s", b->dir, name, strerror(errno));
 		close(fd);
@@ -274,7 +274,7 @@ create(struct build *b, const char *name)
 }
 
 /* Close f, written as name; a failed write, now or before, is an error
- * (out_write has kept its cause). */
+ * (file_write has kept its cause). */
 static void
 finish(struct build *b, FILE *f, const char *name)
 {
@@ -360,7 +360,7 @@ write_fibs(struct build *b)
  * more. The page's matrix is fed from the same rows. */
 struct reach_pass {
 	struct build *b;
-	struct html_reach *page;
+	struct matrix *page;
 	FILE *all, *bad;
 	uint64_t rows;
 };
@@ -374,7 +374,7 @@ reach_row(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 	/* The matrix classifies the pair anyway: a pair it finds delivered
 	 * to the opener (the most, by far) has no faulty row to look for. */
 	uint64_t ok = r->page->pairs[CELL_OK];
-	html_reach_add(r->page, sender, d, f, nf);
+	matrix_row(r->page, sender, d, f, nf);
 	bool all_ok = r->page->pairs[CELL_OK] != ok;
 	for (size_t i = 0; i < nf; i++) {
 		if (++r->rows > b->o->reach_rows && r->all != NULL) {
@@ -413,7 +413,7 @@ sweep_row(void *ctx, int sender, const struct dest *d, const struct fate *f, siz
 }
 
 static bool
-write_reach(struct build *b, struct html_reach *page)
+write_reach(struct build *b, struct matrix *page)
 {
 	static const char aside[] = ".reach-faulty.csv";
 	struct reach_pass r = { .b = b, .page = page };
@@ -474,7 +474,7 @@ build(struct build *b)
 		write_fibs(b);
 	if (failed(b))
 		return;
-	struct html_reach *page = html_reach_new(m, PORTS_OPEN);
+	struct matrix *page = html_reach_new(m, PORTS_OPEN);
 	bool filtered = write_reach(b, page);
 	struct check *c = failed(b) ? NULL : check_run(m, CHECK_LISTED);
 	if (!failed(b) && (f = create(b, "graph.svg")) != NULL) {
@@ -501,6 +501,7 @@ build(struct build *b)
 			.fib_file = report_fib_file,
 			.reach_csv_filtered = filtered,
 			.workloads = b->workloads,
+			.workloads_section = html_workloads_section,
 			.reach_csv_cut = b->o->reach_rows,
 			.reach_csv_rows = b->faulty,
 			.reach_csv_left_out = b->left_out,
@@ -511,7 +512,7 @@ build(struct build *b)
 		finish(b, f, "index.html");
 	}
 	check_free(c);
-	html_reach_free(page);
+	matrix_free(page);
 }
 
 /* The folder as the user named it, without trailing slashes. */

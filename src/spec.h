@@ -11,7 +11,7 @@
 /* Refuse specs larger than this unless told otherwise (--max-spec-size). */
 #define SPEC_DEFAULT_MAX_SIZE ((size_t)256 << 20)
 
-enum spec_status { SPEC_OK, SPEC_INVALID, SPEC_IO_ERROR };
+/* enum spec_status: diag.h. */
 
 /* Read the spec at path ("-": standard input) and build its model. On
  * SPEC_OK, *out is a finished model owned by the caller (model_free);

@@ -13,7 +13,6 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
-#include "spec.h"
 
 /* Read the file at path ("-": standard input) into *buf (the caller frees
  * it), refusing more than max bytes before they are in memory. */

@@ -207,6 +207,14 @@ alone(struct sweep *z, int s)
 	z->alone[z->nalone++] = s;
 }
 
+/* model_node_lists' view of a group: its node. */
+static int
+group_node(const void *ctx, size_t g)
+{
+	const struct sweep *z = ctx;
+	return z->g[g].node;
+}
+
 static void
 setup(struct sweep *z)
 {
@@ -275,27 +283,13 @@ setup(struct sweep *z)
 	hash_free(kidx);
 	hash_free(eids);
 	/* each node's groups */
-	size_t *n = xcalloc(m->nnodes + 1, sizeof *n);
-	for (size_t g = 0; g < z->ng; g++)
-		n[m->v[z->g[g].node].idx]++;
-	z->node_groups = xcalloc(m->nnodes + 1, sizeof *z->node_groups);
-	for (size_t i = 0; i < m->nnodes; i++) {
-		z->node_groups[i] = xreallocarray(NULL, n[i] + 1, sizeof **z->node_groups);
-		n[i] = 0;
-	}
-	for (size_t g = 0; g < z->ng; g++) {
-		size_t i = (size_t)m->v[z->g[g].node].idx;
-		z->node_groups[i][n[i]++] = (int)g;
-	}
-	for (size_t i = 0; i < m->nnodes; i++)
-		z->node_groups[i][n[i]] = -1;
+	z->node_groups = model_node_lists(m, z->ng, group_node, z);
 	/* override rules, and cut node links (model_node_cuts) */
 	for (size_t i = 0; i < m->nnodes; i++)
 		if (m->v[m->nodes[i]].nfib > 0) {
 			z->override_nodes = xreallocarray(z->override_nodes, z->noverride + 1, sizeof(int));
 			z->override_nodes[z->noverride++] = m->nodes[i];
 		}
-	free(n);
 	z->cut = model_node_cuts(m);
 	z->mark = xcalloc(m->nnodes + 1, 1);
 }
@@ -310,9 +304,7 @@ teardown(struct sweep *z)
 		free(z->k[i].g);
 	free(z->k);
 	free(z->alone);
-	for (size_t i = 0; i < z->m->nnodes; i++)
-		free(z->node_groups[i]);
-	free(z->node_groups);
+	model_node_cuts_free(z->m, z->node_groups);
 	model_node_cuts_free(z->m, z->cut);
 	free(z->override_nodes);
 	free(z->mark);

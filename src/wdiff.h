@@ -1,4 +1,4 @@
-/* `diff OLD NEW --workloads` (k8snet(1), THE WORKLOAD VIEW, "Also"): the two specs' lines
+/* `diff OLD NEW --workloads` (k8snet(1), diff; OUTPUT, diff --workloads, CSV): the two specs' lines
  * of the workload view (connlist.h) compared by (source, destination)
  * name: lines added, removed, and changed (same pair, other connections).
  * "The review of a policy change in one screen".

@@ -91,3 +91,12 @@ xgrow(void *ptr, size_t *cap, size_t need, size_t elem)
 	*p = xreallocarray(*p, n, elem);
 	*cap = n;
 }
+
+FILE *
+xopen_memstream(char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	if (f == NULL)
+		xalloc_die();
+	return f;
+}

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Print "k8snet: out of memory" and abort: the one place that says it. */
 _Noreturn void xalloc_die(void);
@@ -17,6 +18,10 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* open_memstream(3) into *buf and *len, or xalloc_die: every text built
+ * in memory goes through here, so running out says the one message. */
+FILE *xopen_memstream(char **buf, size_t *len);
 
 /* Grow *ptr (an array of *cap elements of size elem) so that it holds at
  * least need elements. */
