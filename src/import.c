@@ -258,6 +258,9 @@ struct imp {
 	struct hash *addrs; /* address -> index into addr_owner */
 	struct { uint32_t addr; const char *what; struct pos pos; bool is_service; } *addr_owner;
 	size_t naddr, addr_cap;
+	/* the clusterIPs the input fixes, which a synthesized pod's address
+	 * skips (they are claimed after the pods) */
+	struct hash *svc_fixed;
 };
 
 static void
@@ -1025,19 +1028,20 @@ read_podspec(struct imp *I, const struct knode *spec, struct tmpl *t)
 	const char *nn = want_str(I, get(spec, "nodeName"), "spec.nodeName");
 	if (nn && *nn)
 		t->node_name = object_name(I, get(spec, "nodeName"), nn, false);
+	/* An unnamed container is container-N, N its place in the pod's
+	 * containers: the sidecars, then spec.containers (k8snet(1),
+	 * KUBERNETES INPUT). */
 	size_t position = 0;
 	const struct knode *init = get(spec, "initContainers"), *ctrs = get(spec, "containers");
 	if (want_seq(I, init, "initContainers"))
 		for (size_t i = 0; i < nitems(init); i++) {
 			const struct knode *c = &init->kids[i];
-			position++;
-			if (!(sc(get(c, "restartPolicy")) && strcmp(sc(get(c, "restartPolicy")), "Always") == 0))
-				check_fields(I, c, f_container, "a container"); /* read_container checks the others */
 			const char *rp = sc(get(c, "restartPolicy"));
 			if (rp && strcmp(rp, "Always") == 0)
-				read_container(I, c, position, t);
+				read_container(I, c, ++position, t);
+			else
+				check_fields(I, c, f_container, "a container"); /* read_container checks the others */
 		}
-	position = 0;
 	if (want_seq(I, ctrs, "containers"))
 		for (size_t i = 0; i < nitems(ctrs); i++)
 			read_container(I, &ctrs->kids[i], ++position, t);
@@ -1345,6 +1349,11 @@ read_endpoints(struct imp *I, const struct knode *obj, struct korigin *o, bool s
 			check_fields(I, &ports->kids[k], f_slice_port, "an EndpointSlice port");
 		for (size_t i = 0; i < nitems(eps); i++) {
 			check_fields(I, &eps->kids[i], f_slice_ep, "an EndpointSlice endpoint");
+			/* kube-proxy sends to ready endpoints only (ready unset:
+			 * ready), as it leaves out an Endpoints' notReadyAddresses. */
+			const char *ready = sc(get(get(&eps->kids[i], "conditions"), "ready"));
+			if (ready && strcmp(ready, "false") == 0)
+				continue;
 			const struct knode *as = get(&eps->kids[i], "addresses");
 			for (size_t j = 0; j < nitems(as); j++) {
 				uint32_t a;
@@ -1734,6 +1743,13 @@ claim(struct imp *I, uint32_t a, const char *what, struct pos pos)
 }
 
 static bool
+fixed_service(const struct imp *I, uint32_t a)
+{
+	size_t it = 0;
+	return hash_next(I->svc_fixed, a, &it) >= 0;
+}
+
+static bool
 taken(const struct imp *I, uint32_t a)
 {
 	size_t it = 0;
@@ -2012,7 +2028,7 @@ pod_addr(struct imp *I, int k, const struct cidr *pc, uint32_t *out, struct pos 
 	uint32_t base = pc->net + ((uint32_t)k << 8);
 	if (n->next_host == 0)
 		n->next_host = 1;
-	while (n->next_host < 255 && taken(I, base + n->next_host))
+	while (n->next_host < 255 && (taken(I, base + n->next_host) || fixed_service(I, base + n->next_host)))
 		n->next_host++;
 	if (n->next_host >= 255) {
 		if (I->subnet_full)
@@ -2101,6 +2117,9 @@ pods_resolve(struct imp *I)
 	}
 	for (size_t i = 0; i < I->nwls; i++)
 		I->wls[i].covered = owner_named(I, I->wls[i].kind, I->wls[i].ns, I->wls[i].name);
+	for (size_t i = 0; i < I->nsvcs; i++)
+		if (I->svcs[i].has_addr)
+			hash_add(I->svc_fixed, I->svcs[i].addr, 1);
 	/* Live pods first: their addresses are taken before any is allocated. */
 	for (size_t i = 0; i < I->npodobjs; i++) {
 		struct kpodobj *p = &I->podobjs[i];
@@ -2424,6 +2443,17 @@ base_name(struct arena *a, const char *path)
 	while (s > path && s[-1] != '/')
 		s--;
 	size_t len = (size_t)(path + n - s);
+	/* "." or "..": the folder's own name, not a dot. */
+	if ((len == 1 && s[0] == '.') || (len == 2 && s[0] == '.' && s[1] == '.')) {
+		char *real = realpath(path, NULL);
+		if (real != NULL) {
+			const char *b = strrchr(real, '/');
+			b = b != NULL && b[1] != '\0' ? b + 1 : real;
+			const char *name = cluster_name(a, b, strlen(b));
+			free(real);
+			return name;
+		}
+	}
 	static const char *const exts[] = { ".yaml", ".yml", ".json" };
 	for (int i = 0; i < 3; i++) {
 		size_t el = strlen(exts[i]);
@@ -2513,6 +2543,7 @@ imp_free(struct imp *I)
 	hash_free(I->snames_h);
 	free(I->snames);
 	hash_free(I->addrs);
+	hash_free(I->svc_fixed);
 	hash_free(I->node_names);
 	hash_free(I->pod_names);
 	free(I->pod_name_keys);
@@ -2656,6 +2687,7 @@ imp_init(struct imp *I, const struct import_opts *o, struct diag *d)
 	I->ids = hash_new();
 	I->snames_h = hash_new();
 	I->addrs = hash_new();
+	I->svc_fixed = hash_new();
 	I->node_names = hash_new();
 }
 

@@ -705,3 +705,27 @@ $ echo old >target.xml; ln -s target.xml link.xml; k8snet import samples/k8s --q
 $ printf 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c1\n  - name: c1\n' | k8snet import -
 ? 2
 ! <stdin>:6:11: error: container name 'c1' is used twice in the pod
+
+# Containers without a name are container-N by their place among the pod's
+# containers, running sidecars first (an init container that ends is not
+# one): two unnamed ones never clash.
+$ printf 'kind: Pod\nmetadata: {name: unn}\nspec:\n  initContainers:\n  - {image: x, restartPolicy: Always, ports: [{containerPort: 15001}]}\n  - {image: y}\n  containers:\n  - {image: x, ports: [{containerPort: 80}]}\n' | k8snet import - --nodes 1 --no-kubelet --quiet | grep '<container'
+>       <container name="default/unn/container-1"><port number="15001"/></container>
+>       <container name="default/unn/container-2"><port number="80"/></container>
+
+# An EndpointSlice endpoint that is not ready gets no traffic from
+# kube-proxy: no backend, as an Endpoints' notReadyAddresses.
+$ printf 'kind: Service\napiVersion: v1\nmetadata: {name: ext}\nspec: {clusterIP: 10.96.0.9, ports: [{port: 443}]}\n---\nkind: EndpointSlice\napiVersion: discovery.k8s.io/v1\nmetadata: {name: ext-1, labels: {kubernetes.io/service-name: ext}}\naddressType: IPv4\nendpoints:\n- addresses: [203.0.113.5]\n- addresses: [203.0.113.7]\n  conditions: {ready: false}\n- addresses: [203.0.113.8]\n  conditions: {ready: true}\nports: [{port: 443}]\n' | k8snet import - --nodes 1 --no-kubelet --quiet | grep '<endpoint'
+>     <endpoint address="203.0.113.5" port="443" protocol="TCP" service-port="443"/>
+>     <endpoint address="203.0.113.8" port="443" protocol="TCP" service-port="443"/>
+
+# The cluster of "import ." is named after the folder, not ".".
+$ (cd samples/k8s && k8snet import . --quiet) | grep '<cluster'
+> <cluster name="k8s" version="1.2">
+
+# A synthesized pod's address skips the clusterIPs the input fixes, even
+# where --pod-cidr and the services' range overlap: import chose the pod's
+# address, so it must not then blame the Service for it.
+$ printf 'kind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c}]}\n---\nkind: Service\nmetadata: {name: s}\nspec: {clusterIP: 10.96.0.1, ports: [{port: 80}]}\n' | k8snet import - --pod-cidr 10.96.0.0/16 --nodes 1 --no-kubelet --quiet | grep -E '<pod|<service'
+>     <pod name="default/p" namespace="default" address="10.96.0.2" workload="Pod/p">
+>   <service name="s" namespace="default" address="10.96.0.1">
