@@ -33,6 +33,7 @@
 #define W_PEER_NO_NS "policy peers whose namespace-selector matches no namespace"
 #define W_PEER_BOTH "policy peers that no pod matches with both selectors"
 #define W_PEER_EMPTY_NS "policy peers whose namespace-selector matches only namespaces without pods"
+#define W_PEER_DAEMONS "policy peers whose selectors match hostNetwork daemons only"
 
 const char *
 spec_display_name(const char *path)
@@ -1026,7 +1027,7 @@ ip_block(struct parser *p, xmlNodePtr n, struct peer *peer)
 			continue;
 		if (len <= peer->len || !addr_in_prefix(net, peer->net, peer->len)) {
 			char a[16], b[16];
-			diag_error(p->d, line_of(c), "except %s/%d is not inside the ip-block's cidr %s/%d",
+			diag_error(p->d, line_of(c), "except %s/%d is not strictly inside the ip-block's cidr %s/%d",
 				   addr_format(net, a), len, addr_format(peer->net, b), peer->len);
 			continue;
 		}
@@ -1623,6 +1624,27 @@ sel_any(const struct typos *t, int ns, const struct selector *sel)
 	return false;
 }
 
+/* Whether sel matches a pod of namespace ns (not only hostNetwork
+ * daemons, whose messages carry their node's address: a policy peer's
+ * selectors never match it, only an ip-block does). *daemon: the first
+ * daemon matched, else -1. */
+static bool
+sel_any_pod(const struct typos *t, int ns, const struct selector *sel, int *daemon)
+{
+	const int *ids;
+	size_t n = candidates(t, ns, sel, &ids);
+	for (size_t i = 0; i < n; i++) {
+		const struct vertex *v = &t->m->v[ids[i]];
+		if (!selector_matches(sel, &v->labels))
+			continue;
+		if (v->kind == V_POD)
+			return true;
+		if (*daemon < 0)
+			*daemon = ids[i];
+	}
+	return false;
+}
+
 /* For a selector that matches no pod of namespace ns: the label it
  * probably meant, written into buf as "; did you mean 'KEY=VALUE'?" (or
  * ""), so that app=postgress names app=postgres. Its first match label
@@ -1742,6 +1764,18 @@ repeats_pod(const struct model *m, int id)
 	return false;
 }
 
+/* A peer whose selectors match hostNetwork daemons only. */
+static void
+warn_peer_daemons(const struct typos *t, const struct peer_at *at, const char *el, const char *pname, int daemon)
+{
+	const struct vertex *d = &t->m->v[daemon];
+	diag_warning_of(t->p->d, W_PEER_DAEMONS, at->line,
+			"a <%s> of policy '%s' matches only hostNetwork daemons (first '%s'): their messages carry their "
+			"node's address, which only an ip-block matches, so this peer lets nothing through "
+			"(connlist's policy-level lines still count them)",
+			el, pname, d->name);
+}
+
 static void
 warn_peer(struct typos *t, const struct peer_at *at)
 {
@@ -1749,13 +1783,18 @@ warn_peer(struct typos *t, const struct peer_at *at)
 	const struct policy *pol = &m->pols[at->pol];
 	const struct peer *pe = &pol->rules[at->dir][at->rule].peers[at->peer];
 	const char *el = at->dir ? "to" : "from", *pname = pol->name ? pol->name : "?";
+	int daemon = -1;
 	if (!pe->has_ns_sel) {
 		char guess[600];
-		if (!sel_any(t, pol->ns, &pe->pod_sel))
+		if (sel_any_pod(t, pol->ns, &pe->pod_sel, &daemon))
+			return;
+		if (daemon < 0)
 			diag_warning_of(t->p->d, W_PEER_POD_SEL, at->line,
 					"a <%s> of policy '%s' matches no pod: no pod of namespace '%s' matches its pod-selector%s",
 					el, pname, m->ns[pol->ns].name,
 					label_guess(t, pol->ns, &pe->pod_sel, guess, sizeof guess));
+		else
+			warn_peer_daemons(t, at, el, pname, daemon);
 		return;
 	}
 	static const struct selector everything;
@@ -1765,10 +1804,12 @@ warn_peer(struct typos *t, const struct peer_at *at)
 		if (!selector_matches(&pe->ns_sel, &m->ns[i].labels))
 			continue;
 		any_ns = true;
-		if (sel_any(t, (int)i, ps))
+		if (sel_any_pod(t, (int)i, ps, &daemon))
 			return;
 	}
-	if (!any_ns)
+	if (daemon >= 0)
+		warn_peer_daemons(t, at, el, pname, daemon);
+	else if (!any_ns)
 		diag_warning_of(t->p->d, W_PEER_NO_NS, at->line,
 				"a <%s> of policy '%s' matches no pod: its namespace-selector matches no namespace", el, pname);
 	else if (pe->has_pod_sel)
@@ -1799,9 +1840,11 @@ warn_named_target(const struct typos *t, const struct port_at *at)
 		    has_named_port(m, v, sp->target_name, sp->proto))
 			continue;
 		diag_warning_of(t->p->d, W_NAMED_TARGET, at->line,
-				"service '%s' port %u/%s: pod '%s' has no port named '%s' (%s), so it gives no backend",
+				"service '%s' port %u/%s: %s '%s' has no port named '%s' (%s), so it gives no backend",
 				s->name ? s->name : "?", sp->number, proto_name(sp->proto),
-				v->kind == V_POD ? v->name : v->pod_name, sp->target_name, proto_name(sp->proto));
+				v->kind == V_POD ? "pod" : v->pod_name ? "pod" : "daemon",
+				v->kind == V_POD ? v->name : v->pod_name ? v->pod_name : v->name, sp->target_name,
+				proto_name(sp->proto));
 	}
 }
 

@@ -222,7 +222,7 @@ $ k8snet validate -
 < <policy name="p"><pod-selector/><ingress><from><ip-block cidr="10.0.0.0/16"><except cidr="10.1.0.0/24"/></ip-block></from></ingress></policy>
 < </cluster>
 ? 2
-! <stdin>:3: error: except 10.1.0.0/24 is not inside the ip-block's cidr 10.0.0.0/16
+! <stdin>:3: error: except 10.1.0.0/24 is not strictly inside the ip-block's cidr 10.0.0.0/16
 
 # cidr with host bits
 $ k8snet validate -

@@ -85,7 +85,9 @@ $ k8snet validate -
 # Selectors that match nothing, a named target a selected pod lacks, and
 # objects in a namespace no <namespace> declares (kube-system is
 # Kubernetes' own). The hostNetwork pod agent-x (two daemons) is a pod
-# that selectors match, and lacks no port the service names.
+# that selectors match, and lacks no port the service names; but a policy
+# peer that matches it alone lets nothing through (its messages carry the
+# node's address, which only an ip-block matches), and says so.
 $ k8snet validate -
 < <cluster name="shop" version="1.2">
 <   <namespace name="shop"/>
@@ -150,6 +152,7 @@ $ k8snet validate -
 ! <stdin>:35: warning: a <from> of policy 'web-in' matches no pod: no pod of namespace 'shop' matches its pod-selector
 ! <stdin>:36: warning: a <from> of policy 'web-in' matches no pod: its namespace-selector matches no namespace
 ! <stdin>:37: warning: a <from> of policy 'web-in' matches no pod: no pod is in a namespace that its namespace-selector matches
+! <stdin>:38: warning: a <from> of policy 'web-in' matches only hostNetwork daemons (first 'N1/agent'): their messages carry their node's address, which only an ip-block matches, so this peer lets nothing through (connlist's policy-level lines still count them)
 ! <stdin>:39: warning: a <from> of policy 'web-in' matches no pod: no pod matches both its namespace-selector and its pod-selector
 ! <stdin>:44: warning: a <to> of policy 'web-in' matches no pod: no pod of namespace 'shop' matches its pod-selector
 ! <stdin>:47: warning: policy 'db-in' selects no pod: no pod of namespace 'shop' matches its pod-selector
@@ -299,3 +302,17 @@ $ { echo '<cluster name="x"><node name="N" address="1.1.1.1"><pod name="w" addre
 > big.xml: valid: cluster x: 1 node, 1 pod, 0 containers, 0 daemons, 0 endpoints
 ! big.xml:70002: warning: policy 'p' selects no pod: no pod of namespace 'default' matches its pod-selector; did you mean 'app=web'?
 ! big.xml:70002: error: unknown attribute 'typs' on <policy>; did you mean 'types'?
+
+# A daemon without a pod: a service that selects it and names a port it
+# lacks calls it a daemon (it printed "pod '(null)'").
+$ k8snet validate -
+< <cluster name="n" version="1.2">
+<   <node name="N1" address="192.168.0.1">
+<     <daemon name="D" namespace="default"><label key="app" value="x"/></daemon>
+<   </node>
+<   <service name="s" address="10.96.0.1">
+<     <selector key="app" value="x"/><port number="80" target="web"/>
+<   </service>
+< </cluster>
+> <stdin>: valid: cluster n: 1 node, 0 pods, 0 containers, 1 daemon, 0 endpoints
+! <stdin>:6: warning: service 's' port 80/TCP: daemon 'D' has no port named 'web' (TCP), so it gives no backend
