@@ -2754,6 +2754,29 @@ import_remap_lines(const struct xml_origin *map, size_t nmap, const char *text)
 	return out;
 }
 
+/* text (freed) in a Kubernetes user's words where the parser speaks of
+ * the spec's elements: the namespace a typo names is one that no
+ * Namespace object declares. */
+static char *
+kube_words(char *text)
+{
+	static const char from[] = "no <namespace> declares", to[] = "no Namespace object declares";
+	if (strstr(text, from) == NULL)
+		return text;
+	char *out = NULL;
+	size_t olen = 0;
+	FILE *f = xopen_memstream(&out, &olen);
+	const char *p = text;
+	for (const char *q; (q = strstr(p, from)) != NULL; p = q + sizeof from - 1) {
+		fwrite(p, 1, (size_t)(q - p), f);
+		fputs(to, f);
+	}
+	fputs(p, f);
+	fclose(f);
+	free(text);
+	return out;
+}
+
 /* The parser's messages about the generated XML, cited at the object
  * each line comes from, and keeping their causes so that the grouping of
  * warnings (diag_warning_of) follows the YAML's order, not the XML's. */
@@ -2766,7 +2789,7 @@ map_back(struct imp *I, struct diag *xd, const struct import_result *res)
 		if (!e.is_error && I->opts->quiet)
 			continue;
 		const struct korigin *o = e.line > 0 ? origin_of(res->map, res->nmap, e.line) : NULL;
-		char *text = import_remap_lines(res->map, res->nmap, e.text);
+		char *text = kube_words(import_remap_lines(res->map, res->nmap, e.text));
 		struct diag_entry y = { o ? o->pos.line : 0, o ? o->pos.col : 0, e.is_error, e.cause, e.subject, text };
 		diag_add(I->d, o ? o->pos.file : I->file ? I->file : "import", &y);
 		free(text);

@@ -268,7 +268,8 @@ $ for i in $(seq 12); do printf 'kind: NetworkPolicy\napiVersion: networking.k8s
 
 # Kubernetes input that declares Namespaces: an object in one that no
 # Namespace object declares is warned about at its YAML, with "did you
-# mean", as in a spec (import writes no <namespace> for it); the peer
+# mean", as in a spec (import writes no <namespace> for it), in the
+# words of Kubernetes (no Namespace object declares it); the peer
 # selector's typo (app: postgress) at its policy. Input without any
 # Namespace object (kubectl get without namespaces) warns about none.
 $ printf 'kind: Namespace\napiVersion: v1\nmetadata: {name: shop}\n---\nkind: Pod\napiVersion: v1\nmetadata: {name: db, namespace: shop, labels: {app: postgres}}\nspec: {containers: [{name: c, ports: [{containerPort: 5432}]}]}\n---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: db-in, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: postgress}}}]}]\n---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: deny, namespace: shpo}\nspec: {podSelector: {}}\n' > ns.yaml; k8snet validate ns.yaml && k8snet import ns.yaml --quiet | grep -c '<namespace ' && tail -n +5 ns.yaml > nons.yaml && k8snet validate nons.yaml
@@ -276,7 +277,7 @@ $ printf 'kind: Namespace\napiVersion: v1\nmetadata: {name: shop}\n---\nkind: Po
 > 1
 > nons.yaml: valid: cluster nons: 3 nodes, 1 pod, 1 container, 3 daemons, 4 endpoints
 ! ns.yaml:10:1: warning: a <from> of policy 'db-in' matches no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=postgres'?
-! ns.yaml:17:1: warning: policy 'deny' is in namespace 'shpo', which no <namespace> declares (Kubernetes would refuse it); did you mean 'shop'?
+! ns.yaml:17:1: warning: policy 'deny' is in namespace 'shpo', which no Namespace object declares (Kubernetes would refuse it); did you mean 'shop'?
 ! ns.yaml:17:1: warning: policy 'deny' selects no pod: no pod of namespace 'shpo' matches its pod-selector
 ! nons.yaml:6:1: warning: a <from> of policy 'db-in' matches no pod: no pod of namespace 'shop' matches its pod-selector; did you mean 'app=postgres'?
 ! nons.yaml:13:1: warning: policy 'deny' selects no pod: no pod of namespace 'shpo' matches its pod-selector
